@@ -1,0 +1,134 @@
+package io.jvq.core.client;
+
+import io.jvq.core.Token;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link JvqClient} finds, reaches and watches the server. Only the token is required.
+ * {@link #toString()} shows the token as {@code ***}.
+ *
+ * @param token            the jvQuant token (secret)
+ * @param market           market flag, {@code ab} for Shanghai + Shenzhen
+ * @param discoveryUrl     the discovery endpoint, default {@code http://jvQuant.com/server}
+ * @param reconnect        backoff between attempts
+ * @param maxInflatedBytes cap on one frame's inflated size (a decompression bomb costs no more)
+ * @param maxMessageBytes  the largest compressed message the socket accepts
+ * @param connectTimeout   TCP connect plus WebSocket upgrade
+ * @param discoveryTimeout the whole discovery HTTP call
+ * @param pingInterval     how often to ping the server; {@link Duration#ZERO} disables pings
+ * @param idleTimeout      a connection with nothing received (not even a pong) for this long is
+ *                         dead and replaced; {@link Duration#ZERO} disables the check
+ */
+public record ClientOptions(Token token, String market, URI discoveryUrl, ReconnectPolicy reconnect,
+                            int maxInflatedBytes, int maxMessageBytes, Duration connectTimeout,
+                            Duration discoveryTimeout, Duration pingInterval, Duration idleTimeout) {
+
+    public static final URI DEFAULT_DISCOVERY_URL = URI.create("http://jvQuant.com/server");
+    public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+    public ClientOptions {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(market, "market");
+        Objects.requireNonNull(discoveryUrl, "discoveryUrl");
+        Objects.requireNonNull(reconnect, "reconnect");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(discoveryTimeout, "discoveryTimeout");
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (market.isBlank()) {
+            throw new IllegalArgumentException("market is blank");
+        }
+        if (maxInflatedBytes <= 0 || maxMessageBytes <= 0) {
+            throw new IllegalArgumentException("maxInflatedBytes and maxMessageBytes must be positive");
+        }
+        String scheme = discoveryUrl.getScheme();
+        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
+            throw new IllegalArgumentException("discoveryUrl must be http:// or https://, got " + discoveryUrl);
+        }
+    }
+
+    public static Builder builder(String token) {
+        return new Builder(Token.of(token));
+    }
+
+    public Builder toBuilder() {
+        return new Builder(token).market(market).discoveryUrl(discoveryUrl).reconnect(reconnect)
+                .maxInflatedBytes(maxInflatedBytes).maxMessageBytes(maxMessageBytes)
+                .connectTimeout(connectTimeout).discoveryTimeout(discoveryTimeout)
+                .pingInterval(pingInterval).idleTimeout(idleTimeout);
+    }
+
+    public static final class Builder {
+        private final Token token;
+        private String market = "ab";
+        private URI discoveryUrl = DEFAULT_DISCOVERY_URL;
+        private ReconnectPolicy reconnect = ReconnectPolicy.DEFAULT;
+        private int maxInflatedBytes = DEFAULT_MAX_INFLATED_BYTES;
+        private int maxMessageBytes = DEFAULT_MAX_INFLATED_BYTES;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration discoveryTimeout = Duration.ofSeconds(10);
+        private Duration pingInterval = Duration.ofSeconds(15);
+        private Duration idleTimeout = Duration.ofSeconds(45);
+
+        private Builder(Token token) {
+            this.token = token;
+        }
+
+        public Builder market(String market) {
+            this.market = market;
+            return this;
+        }
+
+        public Builder discoveryUrl(URI discoveryUrl) {
+            this.discoveryUrl = discoveryUrl;
+            return this;
+        }
+
+        public Builder discoveryUrl(String discoveryUrl) {
+            return discoveryUrl(URI.create(discoveryUrl));
+        }
+
+        public Builder reconnect(ReconnectPolicy reconnect) {
+            this.reconnect = reconnect;
+            return this;
+        }
+
+        public Builder maxInflatedBytes(int maxInflatedBytes) {
+            this.maxInflatedBytes = maxInflatedBytes;
+            return this;
+        }
+
+        public Builder maxMessageBytes(int maxMessageBytes) {
+            this.maxMessageBytes = maxMessageBytes;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder discoveryTimeout(Duration discoveryTimeout) {
+            this.discoveryTimeout = discoveryTimeout;
+            return this;
+        }
+
+        public Builder pingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public ClientOptions build() {
+            return new ClientOptions(token, market, discoveryUrl, reconnect, maxInflatedBytes, maxMessageBytes,
+                    connectTimeout, discoveryTimeout, pingInterval, idleTimeout);
+        }
+    }
+}

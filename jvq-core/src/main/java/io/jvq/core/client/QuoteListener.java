@@ -1,0 +1,60 @@
+package io.jvq.core.client;
+
+import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.JvqEvent;
+import io.jvq.core.event.Level10Book;
+import io.jvq.core.event.Level1Quote;
+import io.jvq.core.event.Level2Trade;
+import io.jvq.core.event.ListenerFailure;
+import io.jvq.core.event.ServerText;
+
+/**
+ * Receives a client's events. Override the typed methods you care about, or {@link #onEvent}
+ * to see everything. Quote callbacks run on the connection's reader thread, one at a time and in
+ * the order received; connection events may come from the client's own thread.
+ * A method that throws does not break the connection: the failure comes back as
+ * {@link #onListenerFailure}.
+ */
+public interface QuoteListener {
+
+    /** Entry point for every event; by default routes to the typed methods below. */
+    default void onEvent(JvqEvent event) {
+        if (event instanceof Level2Trade trade) {
+            onTrade(trade);
+        } else if (event instanceof Level1Quote quote) {
+            onLevel1(quote);
+        } else if (event instanceof Level10Book book) {
+            onLevel10(book);
+        } else if (event instanceof ServerText text) {
+            onServerText(text);
+        } else if (event instanceof DecodeError error) {
+            onDecodeError(error);
+        } else if (event instanceof ConnectionEvent change) {
+            onConnectionEvent(change);
+        } else if (event instanceof ListenerFailure failure) {
+            onListenerFailure(failure);
+        }
+    }
+
+    default void onLevel1(Level1Quote quote) {
+    }
+
+    default void onTrade(Level2Trade trade) {
+    }
+
+    default void onLevel10(Level10Book book) {
+    }
+
+    default void onServerText(ServerText text) {
+    }
+
+    default void onDecodeError(DecodeError error) {
+    }
+
+    default void onConnectionEvent(ConnectionEvent event) {
+    }
+
+    default void onListenerFailure(ListenerFailure failure) {
+    }
+}

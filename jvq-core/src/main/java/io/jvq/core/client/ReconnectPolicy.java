@@ -1,0 +1,47 @@
+package io.jvq.core.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with jitter between connection attempts.
+ * Attempt {@code n} (1-based, counting failures since the last good connection) waits
+ * {@code min(max, initial * multiplier^(n-1))}, then a random part of it, up to {@code jitter}
+ * (0 … 1), is taken off, so that many clients do not reconnect in step.
+ */
+public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double multiplier, double jitter) {
+
+    public static final ReconnectPolicy DEFAULT =
+            new ReconnectPolicy(Duration.ofMillis(500), Duration.ofSeconds(30), 2.0, 0.2);
+
+    public ReconnectPolicy {
+        Objects.requireNonNull(initialDelay, "initialDelay");
+        Objects.requireNonNull(maxDelay, "maxDelay");
+        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
+            throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay, got " + initialDelay + ", " + maxDelay);
+        }
+        if (!(multiplier >= 1.0)) {
+            throw new IllegalArgumentException("multiplier must be >= 1, got " + multiplier);
+        }
+        if (!(jitter >= 0.0 && jitter <= 1.0)) {
+            throw new IllegalArgumentException("jitter must be in [0, 1], got " + jitter);
+        }
+    }
+
+    /** The delay before attempt {@code attempt} (1-based), jitter drawn from {@code random}. */
+    public long delayMillis(int attempt, RandomGenerator random) {
+        long ceiling = ceilingMillis(attempt);
+        long jitterSpan = (long) (ceiling * jitter);
+        return ceiling - (jitterSpan == 0 ? 0 : random.nextLong(jitterSpan + 1));
+    }
+
+    /** The delay before attempt {@code attempt} without jitter: the most it can be. */
+    public long ceilingMillis(int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt starts at 1: " + attempt);
+        }
+        double delay = initialDelay.toMillis() * Math.pow(multiplier, attempt - 1);
+        return (long) Math.min(delay, maxDelay.toMillis());
+    }
+}

@@ -1,0 +1,9 @@
+package io.jvq.core.event;
+
+/**
+ * Everything a client delivers to its listener: quotes, server replies, decode errors,
+ * connection state changes and listener failures.
+ */
+public sealed interface JvqEvent
+        permits QuoteEvent, ServerText, DecodeError, ConnectionEvent, ListenerFailure {
+}
