@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.IntSupplier;
 import java.util.zip.Deflater;
 
 /** A test-side encoder: writes events back in the wire's text form, and deflates frames as the server does. */
@@ -38,14 +39,20 @@ final class WireText {
         return decimal(fixed, 2);
     }
 
-    /** The payload of one lv1 snapshot (no code). */
+    /** The payload of one lv1 snapshot (no code), decimals written with two places. */
     static String snapshot(Level1Quote q) {
+        return snapshot(q, () -> 2);
+    }
+
+    /** @param places how many decimal places to write each decimal with (more when it needs them) */
+    static String snapshot(Level1Quote q, IntSupplier places) {
         StringJoiner out = new StringJoiner(",");
-        out.add(TimeOfDay.format(q.timeOfDayMillis(), false)).add(q.name()).add(decimal(q.price()))
-                .add(decimal(q.changePercent())).add(Long.toString(q.volume())).add(decimal(q.amount()));
+        out.add(TimeOfDay.format(q.timeOfDayMillis(), false)).add(q.name())
+                .add(decimal(q.price(), places.getAsInt())).add(decimal(q.changePercent(), places.getAsInt()))
+                .add(Long.toString(q.volume())).add(decimal(q.amount(), places.getAsInt()));
         long[] book = q.book();
         for (int i = 0; i < book.length; i++) {
-            out.add(i % 2 == 0 ? Long.toString(book[i]) : decimal(book[i]));
+            out.add(i % 2 == 0 ? Long.toString(book[i]) : decimal(book[i], places.getAsInt()));
         }
         return out.toString();
     }
@@ -56,9 +63,13 @@ final class WireText {
 
     /** One trade, time first ({@code HH:MM:SS.mmm,id,price,qty}) or id first. */
     static String trade(Level2Trade t, boolean idFirst) {
+        return trade(t, idFirst, 2);
+    }
+
+    static String trade(Level2Trade t, boolean idFirst, int places) {
         String time = TimeOfDay.format(t.timeOfDayMillis(), true);
         String id = Long.toString(t.tradeId());
-        return (idFirst ? id + "," + time : time + "," + id) + "," + decimal(t.price()) + "," + t.quantity();
+        return (idFirst ? id + "," + time : time + "," + id) + "," + decimal(t.price(), places) + "," + t.quantity();
     }
 
     static String line(Level2Trade t) {
@@ -66,13 +77,18 @@ final class WireText {
     }
 
     static String book(Level10Book b) {
+        return book(b, () -> 2);
+    }
+
+    static String book(Level10Book b, IntSupplier places) {
         StringJoiner out = new StringJoiner(",");
-        out.add(TimeOfDay.format(b.timeOfDayMillis(), false)).add(b.name()).add(decimal(b.price()))
-                .add(decimal(b.lastClose())).add(decimal(b.amount())).add(Long.toString(b.volume()));
+        out.add(TimeOfDay.format(b.timeOfDayMillis(), false)).add(b.name())
+                .add(decimal(b.price(), places.getAsInt())).add(decimal(b.lastClose(), places.getAsInt()))
+                .add(decimal(b.amount(), places.getAsInt())).add(Long.toString(b.volume()));
         long[] book = b.book();
         for (int i = 0; i < book.length; i++) {
             boolean quantity = (i / Level10Book.DEPTH) % 2 == 1;
-            out.add(quantity ? Long.toString(book[i]) : decimal(book[i]));
+            out.add(quantity ? Long.toString(book[i]) : decimal(book[i], places.getAsInt()));
         }
         return out.toString();
     }
