@@ -108,10 +108,8 @@ public final class MarketSimulator {
 
     /** The level-1 line for {@code symbol} now ({@code lv1_<symbol>=…}, no newline); it does not trade. */
     public synchronized String lv1Line(String symbol) {
-        SimulatedSecurity security = security(symbol);
         out.setLength(0);
-        prefix(QuoteLevel.LV1, symbol);
-        QuoteLines.level1(out, security, clock.now());
+        appendLine(out, QuoteLevel.LV1, security(symbol), 0);
         return out.toString();
     }
 
@@ -128,17 +126,14 @@ public final class MarketSimulator {
         }
         requireContinuousTrading();
         out.setLength(0);
-        prefix(QuoteLevel.LV2, symbol);
-        security.trade(clock.now(), clock.now(), trades, volatilityBps, out);
+        appendLine(out, QuoteLevel.LV2, security, trades);
         return out.toString();
     }
 
     /** The level-10 line for {@code symbol} now ({@code lv10_<symbol>=…}, no newline); it does not trade. */
     public synchronized String lv10Line(String symbol) {
-        SimulatedSecurity security = security(symbol);
         out.setLength(0);
-        prefix(QuoteLevel.LV10, symbol);
-        QuoteLines.level10(out, security, clock.now());
+        appendLine(out, QuoteLevel.LV10, security(symbol), 0);
         return out.toString();
     }
 
@@ -169,13 +164,10 @@ public final class MarketSimulator {
         int bytes = 0;
         while (bytes < targetBytes) {
             for (SubscriptionCode code : codes) {
-                String line = switch (code.level()) {
-                    case LV1 -> lv1Line(code.symbol());
-                    case LV2 -> lv2Line(code.symbol(), Math.max(1, tradesPerTick));
-                    case LV10 -> lv10Line(code.symbol());
-                };
-                frame.append(line).append('\n');
-                bytes += WireText.utf8Length(line, 0, line.length()) + 1;
+                int start = frame.length();
+                appendLine(frame, code.level(), security(code.symbol()), Math.max(1, tradesPerTick));
+                frame.append('\n');
+                bytes += WireText.utf8Length(frame, start, frame.length());
                 if (bytes >= targetBytes) {
                     break;
                 }
@@ -194,17 +186,18 @@ public final class MarketSimulator {
         SimulatedSecurity security = security(symbol);
         Objects.requireNonNull(price, "price");
         Security facts = security.security();
+        int decimals = facts.kind().decimals();
         BigDecimal milli = price.movePointRight(3);
         if (milli.signum() <= 0 || milli.stripTrailingZeros().scale() > 0
                 || milli.longValueExact() % facts.tick() != 0) {
             throw new IllegalArgumentException("price " + price.toPlainString() + " of " + symbol
-                    + " is not a positive multiple of its tick " + BigDecimal.valueOf(facts.tick(), 3).toPlainString());
+                    + " is not a positive multiple of its tick " + decimal(facts.tick(), decimals));
         }
         long target = milli.longValueExact();
         if (target > facts.limitUp() || target < facts.limitDown()) {
             throw new IllegalArgumentException("price " + price.toPlainString() + " of " + symbol
-                    + " is outside the day's limits " + BigDecimal.valueOf(facts.limitDown(), 3).toPlainString()
-                    + ".." + BigDecimal.valueOf(facts.limitUp(), 3).toPlainString());
+                    + " is outside the day's limits " + decimal(facts.limitDown(), decimals)
+                    + ".." + decimal(facts.limitUp(), decimals));
         }
         security.moveTo(target);
     }
@@ -233,6 +226,10 @@ public final class MarketSimulator {
         return codes;
     }
 
+    private static String decimal(long milli, int decimals) {
+        return BigDecimal.valueOf(milli, 3).setScale(decimals, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    }
+
     private void requireContinuousTrading() {
         if (MarketPhase.at(clock.now()) != MarketPhase.CONTINUOUS) {
             throw new IllegalStateException("no continuous trading at " + TimeOfDay.format(clock.now(), true)
@@ -241,7 +238,22 @@ public final class MarketSimulator {
     }
 
     private void prefix(QuoteLevel level, String symbol) {
-        out.append(level.flag()).append('_').append(symbol).append('=');
+        prefix(out, level, symbol);
+    }
+
+    private static void prefix(StringBuilder to, QuoteLevel level, String symbol) {
+        to.append(level.flag()).append('_').append(symbol).append('=');
+    }
+
+    /** One line at the current time, no newline; a level-2 line makes {@code trades} new trades. */
+    private void appendLine(StringBuilder to, QuoteLevel level, SimulatedSecurity security, int trades) {
+        prefix(to, level, security.security().symbol());
+        switch (level) {
+            case LV1 -> QuoteLines.level1(to, security, clock.now());
+            case LV2 -> security.trade(clock.now(), clock.now(), trades, volatilityBps, to);
+            case LV10 -> QuoteLines.level10(to, security, clock.now());
+            default -> throw new IllegalArgumentException("unknown quote level " + level);
+        }
     }
 
     private SimulatedSecurity security(String symbol) {

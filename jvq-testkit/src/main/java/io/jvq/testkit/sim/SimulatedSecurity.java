@@ -51,7 +51,7 @@ final class SimulatedSecurity {
         if (security.kind() != SecurityKind.INDEX) {
             long from = auctionMatched == 0 ? security.prevClose() : indicative;
             indicative = clampToLimits(from + (long) security.tick() * walkTicks(from, 3L * volatilityBps));
-            auctionMatched += (long) security.lot() * (1 + rng.nextInt(50));
+            auctionMatched += (long) security.lot() * (1 + rng.nextInt(10));
             auctionUnmatched = (long) security.lot() * rng.nextInt(100);
             buyersHeavier = rng.nextInt(2) == 0;
             version++;
@@ -59,20 +59,21 @@ final class SimulatedSecurity {
         if (windowEnd >= MarketPhase.AUCTION_UNCROSS && auctionMatched > 0) {
             long price = pinned != 0 ? pinned : indicative;
             pinned = 0;
-            record(MarketPhase.AUCTION_UNCROSS, price, auctionMatched, trades);
+            record(MarketPhase.AUCTION_UNCROSS, price, auctionMatched, trades, false);
             auctionMatched = 0;
         }
     }
 
     /**
      * {@code count} continuous trades with times in {@code [from, to]}, non-decreasing and never before
-     * the previous trade.
+     * the previous trade, written {@code |}-separated to {@code trades} when it is not null.
      */
     void trade(int from, int to, int count, int volatilityBps, StringBuilder trades) {
         int time = Math.max(from, lastTradeTime);
-        int meanGap = Math.max(0, to - time) / Math.max(1, count);
         for (int i = 0; i < count; i++) {
-            time = Math.min(to, time + (meanGap == 0 ? 0 : rng.nextInt(2 * meanGap + 1)));
+            // A gap averaging the time left over the trades left keeps trades spread over the window.
+            int maxGap = 2 * Math.max(0, to - time) / (count - i + 1);
+            time += maxGap == 0 ? 0 : rng.nextInt(maxGap + 1);
             long price;
             if (pinned != 0) {
                 price = pinned;
@@ -81,7 +82,7 @@ final class SimulatedSecurity {
                 price = clampToLimits(last + (long) security.tick() * walkTicks(last, volatilityBps));
             }
             int lots = rng.nextInt(10) < 7 ? 1 + rng.nextInt(10) : 1 + rng.nextInt(200);
-            record(Math.max(time, lastTradeTime), price, (long) lots * security.lot(), trades);
+            record(Math.max(time, lastTradeTime), price, (long) lots * security.lot(), trades, i > 0);
         }
     }
 
@@ -90,7 +91,8 @@ final class SimulatedSecurity {
         pinned = price;
     }
 
-    private void record(int time, long price, long quantity, StringBuilder trades) {
+    /** Books one trade and, when {@code trades} is given, writes it there ({@code |}-separated after the first). */
+    private void record(int time, long price, long quantity, StringBuilder trades, boolean separator) {
         tradeId += 1 + rng.nextInt(4);
         lastTradeTime = time;
         last = price;
@@ -100,7 +102,7 @@ final class SimulatedSecurity {
         amountFen += price * quantity / 10;
         version++;
         if (trades != null) {
-            if (trades.length() > 0) {
+            if (separator) {
                 trades.append('|');
             }
             WireText.time(trades, time, true);
