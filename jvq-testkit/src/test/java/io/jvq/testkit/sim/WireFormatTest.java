@@ -31,7 +31,7 @@ class WireFormatTest {
     @BeforeAll
     static void tradeADay() {
         MarketSimulator market = MarketSimulator.builder().seed(5).startTime(LocalTime.of(9, 10))
-                .tickInterval(Duration.ofSeconds(15)).build();
+                .tickInterval(Duration.ofSeconds(30)).build();
         day = TradingDay.run(market, TradingDay.allLevels(TradingDay.SYMBOLS), LocalTime.of(15, 3));
         lines = TradingDay.lines(day);
     }
