@@ -73,39 +73,31 @@ final class SecurityCatalog {
 
     private static String generatedName(String symbol, SecurityKind kind, long h) {
         String stem = FIRST[(int) ((h >>> 8) & 31)] + SECOND[(int) ((h >>> 16) & 15)];
-        switch (kind) {
-            case CONVERTIBLE_BOND:
-                return stem + "转债";
-            case FUND:
-                return stem + (symbol.startsWith("16") ? "LOF" : "ETF");
-            case INDEX:
-                return stem + "指数";
-            default:
-                String trade = TRADE[(int) (((h >>> 24) & 0xFFFF) % TRADE.length)];
-                // About one main-board stock in fifty is under special treatment, as in the real market.
-                long st = (h >>> 40) % 100;
-                if (kind == SecurityKind.MAIN_BOARD && st < 2) {
-                    return (st == 0 ? "*ST" : "ST") + stem;
-                }
-                return stem + trade;
-        }
+        String trade = TRADE[(int) (((h >>> 24) & 0xFFFF) % TRADE.length)];
+        // About one main-board stock in fifty is under special treatment, as in the real market.
+        long st = (h >>> 40) % 100;
+        return switch (kind) {
+            case CONVERTIBLE_BOND -> stem + "转债";
+            case FUND -> stem + (symbol.startsWith("16") ? "LOF" : "ETF");
+            case INDEX -> stem + "指数";
+            case MAIN_BOARD -> st < 2 ? (st == 0 ? "*ST" : "ST") + stem : stem + trade;
+            case GROWTH_BOARD -> stem + trade;
+        };
     }
 
     /** In thousandths of a yuan, on the kind's tick. */
     private static long generatedPrevClose(SecurityKind kind, SplitMix rng) {
-        switch (kind) {
-            case CONVERTIBLE_BOND:
-                return 100_000 + rng.nextInt(60_001);
-            case FUND:
-                return 500 + rng.nextInt(4_501);
-            case INDEX:
-                return 1_000_000 + 10L * rng.nextInt(1_000_001);
-            default:
-                // Log-uniform between 2 and 200 yuan: many cheap stocks, a few expensive ones.
+        return switch (kind) {
+            case CONVERTIBLE_BOND -> 100_000 + rng.nextInt(60_001);
+            case FUND -> 500 + rng.nextInt(4_501);
+            case INDEX -> 1_000_000 + 10L * rng.nextInt(1_000_001);
+            case MAIN_BOARD, GROWTH_BOARD -> {
+                // Log-uniform between 2 and 200 yuan: many cheap stocks, a few dear ones.
                 // StrictMath keeps the result identical on every platform.
                 double yuan = 2.0 * StrictMath.exp(rng.nextInt(1_000_001) / 1_000_000.0 * StrictMath.log(100.0));
-                return Math.max(1, Math.round(yuan * 100)) * 10;
-        }
+                yield Math.max(1, Math.round(yuan * 100)) * 10;
+            }
+        };
     }
 
     private static List<String> buildFullMarket() {
