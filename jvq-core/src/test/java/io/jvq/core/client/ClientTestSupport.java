@@ -49,6 +49,12 @@ abstract class ClientTestSupport {
         return connection;
     }
 
+    /** The {@code n}-th connection, once the client has reported it Connected (safe to act on). */
+    FakeSocketPort.FakeConnection awaitConnected(int n) {
+        events.await(ConnectionEvent.Connected.class, n);
+        return socket.awaitConnection(n);
+    }
+
     @AfterEach
     void closeClientAndCheckTheTokenNeverShowed() {
         if (client != null) {

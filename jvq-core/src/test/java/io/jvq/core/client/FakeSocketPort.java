@@ -27,15 +27,22 @@ final class FakeSocketPort implements SocketPort {
 
     private final List<FakeConnection> connections = new ArrayList<>();
     private volatile Upgrade upgrade = Upgrade.ACCEPT;
+    private volatile boolean answerPings;
     private volatile boolean closed;
 
     void onConnect(Upgrade upgrade) {
         this.upgrade = upgrade;
     }
 
+    /** Connections opened from now on answer every ping with a pong, as a live server does. */
+    void answerPings() {
+        answerPings = true;
+    }
+
     @Override
     public CompletableFuture<SocketConnection> connect(SocketRequest request, SocketListener listener) {
         FakeConnection connection = new FakeConnection(request, listener);
+        connection.answerPings = answerPings;
         synchronized (connections) {
             connections.add(connection);
         }
@@ -58,7 +65,10 @@ final class FakeSocketPort implements SocketPort {
         return connections().size();
     }
 
-    /** The {@code n}-th connection (1-based), once the client has opened it. */
+    /**
+     * The {@code n}-th connection (1-based), once the client has asked for it. The upgrade may
+     * not have been handled yet: before acting as the server, wait for the client's Connected.
+     */
     FakeConnection awaitConnection(int n) {
         Await.until("connection #" + n, () -> connectionCount() >= n, () -> connectionCount() + " so far");
         return connections().get(n - 1);
@@ -109,11 +119,6 @@ final class FakeSocketPort implements SocketPort {
 
         void refuse(Throwable error) {
             upgrade.completeExceptionally(error);
-        }
-
-        /** Answer every ping with a pong, as a live server does. */
-        void answerPings() {
-            answerPings = true;
         }
 
         /** Every later send fails, as on a broken socket. */

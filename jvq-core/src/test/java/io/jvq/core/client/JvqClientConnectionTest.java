@@ -82,10 +82,9 @@ class JvqClientConnectionTest extends ClientTestSupport {
         client();
         client.start();
 
-        socket.awaitConnection(1).serverClose(1001, "going away");
-        socket.awaitConnection(2).fail(new IOException("connection reset"));
-        socket.awaitConnection(3);
-        events.await(Connected.class, 3);
+        awaitConnected(1).serverClose(1001, "going away");
+        awaitConnected(2).fail(new IOException("connection reset"));
+        awaitConnected(3);
 
         assertThat(socket.connections()).extracting(c -> c.request.uri().toString()).containsExactly(
                 "ws://10.0.0.1:8001/a?token=" + TOKEN,

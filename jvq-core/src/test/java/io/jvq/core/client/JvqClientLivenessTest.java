@@ -28,11 +28,11 @@ class JvqClientLivenessTest extends ClientTestSupport {
 
     @Test
     void pingsAreSentAndPongsKeepTheConnectionAlive() {
-        client(options().pingInterval(Duration.ofMillis(5)).idleTimeout(Duration.ofMillis(40)).build());
+        socket.answerPings();
+        client(options().pingInterval(Duration.ofMillis(10)).idleTimeout(Duration.ofMillis(150)).build());
         FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
-        connection.answerPings();
 
-        Await.until("30 pings (several idle timeouts)", () -> connection.pings() >= 30);
+        Await.until("50 pings (over three idle timeouts)", () -> connection.pings() >= 50);
 
         assertThat(connection.aborted()).isFalse();
         assertThat(events.ofType(Disconnected.class)).isEmpty();
