@@ -47,8 +47,8 @@ import java.util.random.RandomGenerator;
 final class ClientSession {
     private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
     private static final AtomicInteger CLIENTS = new AtomicInteger();
-    /** Added to the adapters' own timeouts before the session gives up on them itself. */
-    private static final Duration ADAPTER_GRACE = Duration.ofSeconds(2);
+    /** The most the session waits past an adapter's own timeout before giving up on it itself. */
+    private static final Duration MAX_ADAPTER_GRACE = Duration.ofSeconds(2);
 
     enum Phase { IDLE, WAITING, DISCOVERING, CONNECTING, CONNECTED, CLOSED }
 
@@ -348,9 +348,13 @@ final class ClientSession {
         emit(new ConnectionEvent.Connected(link.server));
     }
 
-    /** Fails the attempt if it is still in {@code phases} after the adapter's timeout plus a grace. */
+    /**
+     * Fails the attempt if it is still in {@code phases} well after the adapter's own timeout
+     * (twice it, at most two seconds more): a safety net for an adapter that never answers.
+     */
     private void giveUpAfter(long gen, Set<Phase> phases, Duration adapterTimeout, String reason) {
-        schedule(() -> ended(gen, phases, -1, reason, true), adapterTimeout.plus(ADAPTER_GRACE).toMillis());
+        Duration grace = adapterTimeout.compareTo(MAX_ADAPTER_GRACE) < 0 ? adapterTimeout : MAX_ADAPTER_GRACE;
+        schedule(() -> ended(gen, phases, -1, reason, true), adapterTimeout.plus(grace).toMillis());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -217,5 +218,34 @@ class JvqClientConnectionTest extends ClientTestSupport {
         assertThat(events.ofType(ServerText.class)).containsExactly(new ServerText("still here"));
         assertThat(events.ofType(Level2Trade.class)).isEmpty();
         assertThat(client.stats().framesReceived()).isZero();
+    }
+
+    @Test
+    void aDiscoveryThatNeverAnswersIsGivenUpOnAndRetried() {
+        discovery.thenPending(new CompletableFuture<>());
+        client(options().discoveryTimeout(Duration.ofMillis(20)).build());
+        client.start();
+
+        events.await(Connected.class, 1);
+        assertThat(events.ofType(Disconnected.class)).extracting(Disconnected::reason).singleElement()
+                .asString().contains("did not answer within PT0.02S").contains("token=***").doesNotContain(TOKEN);
+        assertThat(discovery.callCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anUpgradeThatNeverCompletesIsGivenUpOnAndRetried() {
+        socket.onConnect(FakeSocketPort.Upgrade.HOLD);
+        client(options().connectTimeout(Duration.ofMillis(20)).build());
+        client.start();
+        Disconnected gaveUp = events.await(Disconnected.class, 1).get(0);
+        socket.onConnect(FakeSocketPort.Upgrade.ACCEPT);
+
+        events.await(Connected.class, 1);
+        assertThat(gaveUp.reason()).contains("connecting to 127.0.0.1:9000/quotes did not complete within PT0.02S");
+        FakeSocketPort.FakeConnection abandoned = socket.connections().get(0);
+        abandoned.accept();
+        assertThat(abandoned.closeCode()).as("a late upgrade is closed, not used").isEqualTo(1000);
+        assertThat(abandoned.sent()).isEmpty();
+        assertThat(events.ofType(Connected.class)).hasSize(1);
     }
 }
