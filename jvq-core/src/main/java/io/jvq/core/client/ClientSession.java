@@ -389,8 +389,8 @@ final class ClientSession {
             link.retire();
         }
         failAll(unanswered, "the connection ended before the server replied: " + reason);
-        LOG.log(System.Logger.Level.INFO, () -> "jvq connection ended (" + closeCode + "): " + reason
-                + "; reconnecting in " + delay + " ms");
+        LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + " (close code " + closeCode
+                + "); attempt " + attempt + " in " + delay + " ms");
         stats.reconnects.increment();
         emit(new ConnectionEvent.Disconnected(closeCode, reason));
         emit(new ConnectionEvent.ReconnectScheduled(attempt, delay));
