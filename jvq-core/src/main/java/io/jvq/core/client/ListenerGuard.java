@@ -2,10 +2,12 @@ package io.jvq.core.client;
 
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
+import io.jvq.core.event.QuoteEvent;
 
 /**
  * Calls the user's listener so that its failures cannot hurt the client: an exception comes
  * back to the listener as a {@link ListenerFailure}, and one thrown from that report is logged.
+ * Counts the quotes it hands over.
  */
 final class ListenerGuard {
     private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
@@ -19,6 +21,9 @@ final class ListenerGuard {
     }
 
     void deliver(JvqEvent event) {
+        if (event instanceof QuoteEvent) {
+            stats.quoteEvents.increment();
+        }
         try {
             listener.onEvent(event);
         } catch (Exception error) {
