@@ -167,7 +167,7 @@ class CodecProperties {
         return Arbitraries.longs().between(0, 10_000_000_000L).array(long[].class).ofSize(size);
     }
 
-    static Arbitrary<Group> level1Group() {
+    private static Arbitrary<Group> level1Group() {
         Arbitrary<Level1Quote> quote = Combinators.combine(code(QuoteLevel.LV1), wholeSeconds(), names(), prices(),
                 Arbitraries.longs().between(-1_000_000, 1_000_000), quantities(),
                 Arbitraries.longs().between(0, 900_000_000_000_000_000L), book(20))
@@ -178,7 +178,7 @@ class CodecProperties {
                         .toList()));
     }
 
-    static Arbitrary<Group> tradeGroup() {
+    private static Arbitrary<Group> tradeGroup() {
         Arbitrary<Level2Trade> trade = Combinators.combine(code(QuoteLevel.LV2),
                 Arbitraries.integers().between(0, 86_399_999), quantities(), prices(), quantities())
                 .as(Level2Trade::new);
@@ -187,7 +187,7 @@ class CodecProperties {
                         t.timeOfDayMillis(), t.tradeId(), t.price(), t.quantity())).toList()));
     }
 
-    static Arbitrary<Group> level10Group() {
+    private static Arbitrary<Group> level10Group() {
         return Combinators.combine(code(QuoteLevel.LV10), wholeSeconds(), names(), prices(), prices(),
                 Arbitraries.longs().between(0, 900_000_000_000_000_000L), quantities(), book(40))
                 .as((code, time, name, price, lastClose, amount, volume, book) ->
@@ -208,7 +208,7 @@ class CodecProperties {
         return text.toString();
     }
 
-    static String encodeGroup(Group group, Random random) {
+    private static String encodeGroup(Group group, Random random) {
         StringBuilder line = new StringBuilder(group.code().wire()).append('=');
         for (int i = 0; i < group.records().size(); i++) {
             QuoteEvent record = group.records().get(i);

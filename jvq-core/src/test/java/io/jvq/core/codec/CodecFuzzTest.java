@@ -40,11 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * decoder, every damaged line is reported, and the good lines around it are delivered unchanged.
  *
  * <p>Each property runs {@code jvq.fuzz.tries} tries (a system property; 300 by default, the fast
- * slice that runs in CI). The long run: {@code ./mvnw -B -pl jvq-core verify -Dtest=CodecFuzzProperties
+ * slice that runs in CI). The long run: {@code ./mvnw -B -pl jvq-core verify -Dtest=CodecFuzzTest
  * -Djvq.fuzz.tries=167000} (6 properties: 1,002,000 inputs). The count is printed at the end.
  */
-@AddLifecycleHook(value = CodecFuzzProperties.FuzzTries.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
-class CodecFuzzProperties {
+@AddLifecycleHook(value = CodecFuzzTest.FuzzTries.class, propagateTo = PropagationMode.ALL_DESCENDANTS)
+class CodecFuzzTest {
     static final String TRIES_PROPERTY = "jvq.fuzz.tries";
     static final int DEFAULT_TRIES = 300;
     private static final int CAP = 1 << 20;
