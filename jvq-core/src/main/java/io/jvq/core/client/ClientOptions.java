@@ -41,12 +41,33 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         if (market.isBlank()) {
             throw new IllegalArgumentException("market is blank");
         }
-        if (maxInflatedBytes <= 0 || maxMessageBytes <= 0) {
-            throw new IllegalArgumentException("maxInflatedBytes and maxMessageBytes must be positive");
+        requirePositive("maxInflatedBytes", maxInflatedBytes);
+        requirePositive("maxMessageBytes", maxMessageBytes);
+        // A zero or negative timeout would fail every attempt at once; a negative ping interval or
+        // idle timeout would quietly turn the check off, which only zero is documented to do.
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("discoveryTimeout", discoveryTimeout);
+        if (pingInterval.isNegative()) {
+            throw new IllegalArgumentException("pingInterval must be zero (no pings) or positive, got " + pingInterval);
+        }
+        if (idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout must be zero (no idle check) or positive, got " + idleTimeout);
         }
         String scheme = discoveryUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
             throw new IllegalArgumentException("discoveryUrl must be http:// or https://, got " + discoveryUrl);
+        }
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
         }
     }
 
