@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * How a {@link JvqClient} finds, reaches and watches the server. Only the token is required.
- * {@link #toString()} shows the token as {@code ***}.
+ * {@link #toString()} shows the token as {@code ***}, in the discovery URL too.
  *
  * @param token            the jvQuant token (secret)
  * @param market           market flag, {@code ab} for Shanghai + Shenzhen
@@ -55,8 +55,19 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         }
         String scheme = discoveryUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("discoveryUrl must be http:// or https://, got " + discoveryUrl);
+            throw new IllegalArgumentException("discoveryUrl must be http:// or https://, got "
+                    + token.redact(discoveryUrl.toString()));
         }
+    }
+
+    /** The record's form, with the token hidden, also where it was pasted into the discovery URL. */
+    @Override
+    public String toString() {
+        return "ClientOptions[token=" + token + ", market=" + market + ", discoveryUrl="
+                + token.redact(discoveryUrl.toString()) + ", reconnect=" + reconnect
+                + ", maxInflatedBytes=" + maxInflatedBytes + ", maxMessageBytes=" + maxMessageBytes
+                + ", connectTimeout=" + connectTimeout + ", discoveryTimeout=" + discoveryTimeout
+                + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + "]";
     }
 
     private static void requirePositive(String name, int value) {

@@ -33,6 +33,17 @@ class ClientOptionsTest {
     }
 
     @Test
+    void toStringAndErrorsHideATokenPastedIntoTheDiscoveryUrl() {
+        String pasted = "http://jvQuant.com/server?market=ab&type=websocket&token=" + TOKEN;
+
+        assertThat(options().discoveryUrl(pasted).build().toString()).doesNotContain(TOKEN)
+                .contains("discoveryUrl=http://jvQuant.com/server?market=ab&type=websocket&token=***");
+        assertThatThrownBy(() -> options().discoveryUrl(pasted.replace("http:", "ftp:")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining(TOKEN).hasMessageContaining("token=***");
+    }
+
+    @Test
     void zeroDisablesPingsAndTheIdleCheck() {
         ClientOptions options = options().pingInterval(Duration.ZERO).idleTimeout(Duration.ZERO).build();
 
