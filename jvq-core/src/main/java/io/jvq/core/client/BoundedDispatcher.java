@@ -250,8 +250,8 @@ final class BoundedDispatcher implements EventDispatcher {
         try {
             listener.deliver(event);
         } catch (Throwable error) {
-            // An Error out of the listener (the guard handles exceptions) must not end the thread:
-            // with BLOCK the reader would then wait forever.
+            // A VirtualMachineError out of the listener (the guard reports everything else) must
+            // not end this thread: with BLOCK the reader would then wait forever.
             stats.listenerFailures.increment();
             LOG.log(System.Logger.Level.ERROR, "jvq: the quote listener threw "
                     + error.getClass().getName() + " on " + event.getClass().getSimpleName()
