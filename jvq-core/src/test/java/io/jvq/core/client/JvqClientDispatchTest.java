@@ -232,6 +232,9 @@ class JvqClientDispatchTest extends ClientTestSupport {
                         .startsWith(ids(1, QUEUE).toArray(Long[]::new));
             }
             assertThat(stats.quoteEvents()).isEqualTo(delivered.size());
+            System.out.println("jvq slow consumer (" + overflow + ", queue " + QUEUE + "): " + FEED + " trades, "
+                    + delivered.size() + " delivered, " + stats.droppedEvents() + " dropped, lost unaccounted 0, "
+                    + "peak queued " + stats.peakQueuedEvents());
         }
 
         @Test
@@ -259,6 +262,8 @@ class JvqClientDispatchTest extends ClientTestSupport {
             assertThat(tradeIds()).isEqualTo(ids(1, feed));
             assertThat(client.stats().droppedEvents()).isZero();
             assertThat(client.stats().peakQueuedEvents()).isBetween(1L, (long) QUEUE);
+            System.out.println("jvq slow consumer (BLOCK, queue " + QUEUE + "): " + feed + " trades, "
+                    + tradeIds().size() + " delivered, 0 dropped, peak queued " + client.stats().peakQueuedEvents());
         }
     }
 
