@@ -462,6 +462,11 @@ public final class FakeJvQuant implements AutoCloseable {
         }
     }
 
+    /** Why the feed stopped on its own, if it did (cleared by {@link #stopFeed()} and {@link #startFeed}). */
+    public Optional<Throwable> feedFailure() {
+        return Optional.ofNullable(feedFailure.get());
+    }
+
     private void tick(QuoteSource source) {
         try {
             Set<SubscriptionCode> union = new LinkedHashSet<>();
