@@ -9,9 +9,9 @@ import io.jvq.core.event.ServerText;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  * for one kind never consumes another.
  */
 public final class RecordingListener implements QuoteListener {
-    private final List<JvqEvent> all = new CopyOnWriteArrayList<>();
+    /** Appended to by the client's threads; a copy-on-write list would make a burst of quotes quadratic. */
+    private final List<JvqEvent> all = Collections.synchronizedList(new ArrayList<>());
     private final BlockingQueue<QuoteEvent> quotes = new LinkedBlockingQueue<>();
     private final BlockingQueue<ServerText> texts = new LinkedBlockingQueue<>();
     private final BlockingQueue<DecodeError> decodeErrors = new LinkedBlockingQueue<>();
@@ -44,7 +45,9 @@ public final class RecordingListener implements QuoteListener {
 
     /** Every event so far, in delivery order. */
     public List<JvqEvent> events() {
-        return List.copyOf(all);
+        synchronized (all) {
+            return List.copyOf(all);
+        }
     }
 
     /** The next {@code n} quote events. */
@@ -52,7 +55,7 @@ public final class RecordingListener implements QuoteListener {
         List<QuoteEvent> out = new ArrayList<>(n);
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < n; i++) {
-            out.add(take(quotes, deadline, "quote event " + (i + 1) + " of " + n + " (got " + out + ")"));
+            out.add(take(quotes, deadline, "quote event " + (i + 1) + " of " + n));
         }
         return out;
     }
@@ -107,9 +110,10 @@ public final class RecordingListener implements QuoteListener {
         }
     }
 
+    /** The last few events, so that a failure message stays readable after a burst of quotes. */
     private String summary() {
         List<JvqEvent> events = events();
-        int from = Math.max(0, events.size() - 20);
-        return (from > 0 ? "… " : "") + events.subList(from, events.size());
+        int from = Math.max(0, events.size() - 12);
+        return events.size() + " in all" + (from > 0 ? ", the last: " : ": ") + events.subList(from, events.size());
     }
 }

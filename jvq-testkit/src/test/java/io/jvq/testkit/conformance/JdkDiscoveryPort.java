@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
  * On JDK 17 an {@code HttpClient} cannot be closed: {@link #close()} stops its executor and lets go
  * of it, and its selector thread ends once it is collected.
  */
-final class JdkDiscoveryPort implements DiscoveryPort {
+public final class JdkDiscoveryPort implements DiscoveryPort {
     private final ExecutorService executor = NamedThreads.cachedPool("jdk-discovery");
     private volatile HttpClient http = HttpClient.newBuilder().executor(executor)
             .version(HttpClient.Version.HTTP_1_1).build();

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * messages are requested one at a time only after the upgrade has been handed to the caller, and
  * the JDK's locally made 1006 "close" (no close frame was received) is reported as an error.
  */
-final class JdkSocketPort implements SocketPort {
+public final class JdkSocketPort implements SocketPort {
     private final ExecutorService executor = NamedThreads.cachedPool("jdk-websocket");
     private volatile HttpClient http = HttpClient.newBuilder().executor(executor).build();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
