@@ -3,6 +3,7 @@ package io.jvq.testkit;
 import io.jvq.core.SubscriptionCode;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
@@ -24,16 +25,14 @@ final class FakeConnection {
     private static final Logger log = LoggerFactory.getLogger(FakeConnection.class);
 
     final int id;
-    final String path;
     private final ServerWebSocket socket;
     /** Guarded by this; insertion order is the subscription order {@code list} reports. */
     private final Set<SubscriptionCode> subscription = new LinkedHashSet<>();
     private volatile boolean stalled;
     private volatile boolean open = true;
 
-    FakeConnection(int id, String path, ServerWebSocket socket) {
+    FakeConnection(int id, ServerWebSocket socket) {
         this.id = id;
-        this.path = path;
         this.socket = socket;
     }
 
@@ -92,12 +91,15 @@ final class FakeConnection {
     }
 
     /**
-     * Drops the TCP connection with no close frame. A plain {@code channel.close()} travels the whole
-     * pipeline, where Vert.x turns it into a polite close frame; closing from the first handler's
-     * context goes straight to the socket.
+     * Drops the TCP connection with no close frame, by a reset (SO_LINGER 0), as a crashed peer or a
+     * middlebox that lost the connection's state does. A reset rather than a FIN: the JDK 17 WebSocket
+     * client was seen to miss a bare FIN now and then, which would test its liveness timers instead.
+     * A plain {@code channel.close()} travels the whole pipeline, where Vert.x turns it into a polite
+     * close frame; closing from the first handler's context goes straight to the socket.
      */
     void cut() {
         Channel channel = channel();
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
         ChannelHandlerContext first = channel.pipeline().firstContext();
         if (first == null) {
             channel.close();

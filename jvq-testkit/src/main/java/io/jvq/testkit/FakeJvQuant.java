@@ -374,7 +374,10 @@ public final class FakeJvQuant implements AutoCloseable {
         });
     }
 
-    /** Drops every open connection's TCP connection at once, with no close frame. */
+    /**
+     * Drops every open connection's TCP connection at once, with no close frame: a TCP reset, so the
+     * client's next read fails ("connection reset"), as when the server crashes.
+     */
     public void cutAll() {
         forEachConnection(c -> {
             c.cut();
@@ -386,7 +389,9 @@ public final class FakeJvQuant implements AutoCloseable {
      * Freezes the connections open now: nothing more is sent, nothing is read, so pings stay
      * unanswered and commands unread (Vert.x answers pings itself as soon as it reads them, so the
      * fake stops reading the socket). Connections accepted later work normally: a client that gives
-     * up on a silent connection and reconnects gets served. Returns when the stall is in effect.
+     * up on a silent connection and reconnects gets served. A stalled connection, not reading, does not
+     * notice its client leaving until {@link #resume()}, so it still counts in {@link #connectionCount()}.
+     * Returns when the stall is in effect.
      */
     public void stall() {
         forEachConnection(c -> {
@@ -427,7 +432,8 @@ public final class FakeJvQuant implements AutoCloseable {
 
     /**
      * Every {@code tickInterval}, asks {@code source} for a tick for the union of all open connections'
-     * subscriptions and sends each connection the lines of its codes (one frame each). Replaces a
+     * subscriptions and sends each connection the lines of its codes (one frame each). The market
+     * simulator plugs in as {@code server.startFeed(simulator::nextTick, interval)}. Replaces a
      * running feed. If the source throws or returns a malformed line, the feed stops, the failure is
      * logged and {@link #stopFeed()} throws it.
      */
@@ -486,7 +492,8 @@ public final class FakeJvQuant implements AutoCloseable {
 
     /**
      * Replays a capture on a thread of its own, to the connections open at each entry: text entries
-     * as text frames to every connection; quotes entries like {@link #pushQuotes}; binary entries
+     * as text frames to every connection; quotes entries filtered like {@link #pushQuotes} (a line
+     * without a valid code goes to every connection, as a broken server would send it); binary entries
      * filtered per connection (a connection that takes every line gets the exact recorded bytes, one
      * that takes some gets those lines re-deflated, one that takes none gets nothing; a recorded frame
      * that does not inflate goes as is to every connection); faults like {@link #closeAll},
@@ -690,7 +697,7 @@ public final class FakeJvQuant implements AutoCloseable {
     private void onWebSocket(ServerWebSocket socket) {
         int id = connectionIds.incrementAndGet();
         String path = socket.path();
-        FakeConnection connection = new FakeConnection(id, path, socket);
+        FakeConnection connection = new FakeConnection(id, socket);
         socket.textMessageHandler(text -> onCommand(connection, text));
         socket.binaryMessageHandler(bytes -> {
             log.info("connection #{} sent a binary frame of {} bytes; answered with an error", id, bytes.length());

@@ -98,6 +98,11 @@ public final class Replay {
         } catch (InterruptedException e) {
             done.completeExceptionally(new CancellationException("replay cancelled after " + applied.get() + " entries"));
         } catch (RuntimeException e) {
+            if (server.isClosed()) {
+                done.completeExceptionally(new CancellationException("the server closed after " + applied.get()
+                        + " entries of the replay"));
+                return;
+            }
             log.error("replay stopped at entry {}", applied.get() + 1, e);
             done.completeExceptionally(e);
         }

@@ -1,6 +1,7 @@
 package io.jvq.testkit;
 
 import io.jvq.core.SubscriptionCode;
+import io.jvq.testkit.sim.MarketSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,22 @@ class FeedTest {
             assertThat(toA).matches("lv1_600519=tick\\d+\n?");
             assertThat(toB).matches("lv1_600519=tick\\d+\nlv2_000001=tick\\d+");
             assertThat(source.asked).contains(Set.of(SubscriptionCode.lv1("600519"), SubscriptionCode.lv2("000001")));
+        }
+    }
+
+    @Test
+    void runsTheMarketSimulatorAsAQuoteSource() {
+        MarketSimulator market = MarketSimulator.builder().seed(7).build();
+        try (WsProbe client = WsProbe.connect(server)) {
+            client.command("all=lv1_600519,lv2_000001");
+
+            server.startFeed(market::nextTick, Duration.ofMillis(20));
+            String tick = client.nextBinary().inflated();
+            server.stopFeed();
+
+            assertThat(tick.lines().map(line -> line.substring(0, line.indexOf('='))).distinct())
+                    .isSubsetOf("lv1_600519", "lv2_000001").contains("lv1_600519");
+            assertThat(tick).contains("贵州茅台");
         }
     }
 

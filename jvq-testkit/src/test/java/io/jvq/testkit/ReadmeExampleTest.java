@@ -49,7 +49,7 @@ class ReadmeExampleTest {
                     + "100,1700.50,200,1700.51,300,1700.52,400,1700.53,500,1700.54");
             assertThat(quotes.poll(10, TimeUnit.SECONDS).name()).isEqualTo("贵州茅台");
 
-            server.cutAll();                      // the TCP connection drops, no close frame
+            server.cutAll();                      // the TCP connection is reset, no close frame
             assertThat(server.takeCommand(Duration.ofSeconds(10)).text()).isEqualTo("all=lv1_600519");
             assertThat(server.discoveryCount()).isEqualTo(2);   // a fresh address before reconnecting
         }

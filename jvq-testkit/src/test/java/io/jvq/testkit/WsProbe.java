@@ -44,8 +44,6 @@ final class WsProbe implements AutoCloseable {
     }
 
     record Closed(int code, String reason) implements Message {
-        /** How the JDK reports a connection that ended without a close frame. */
-        static final Closed ABNORMALLY = new Closed(1006, "");
     }
 
     record Failed(Throwable error) implements Message {
