@@ -94,7 +94,7 @@ class UpgradeTest {
 
         assertThat(url.toString()).startsWith("ws://127.0.0.1:" + server.port() + "/").doesNotContain("token");
         try (WsProbe probe = WsProbe.connect(URI.create(url + "?token=secret-2"))) {
-            server.awaitConnections(1, WsProbe.WAIT);
+            assertThat(probe.command("list")).isEqualTo("list:");
         }
         assertThat(server.discoveryCount()).isZero();
         server.awaitConnections(0, Duration.ofSeconds(5));
