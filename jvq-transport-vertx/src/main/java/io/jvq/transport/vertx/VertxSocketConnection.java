@@ -243,9 +243,11 @@ final class VertxSocketConnection implements SocketConnection {
 
     /**
      * Closes the TCP connection under Vert.x: no close frame is sent and none is awaited.
-     * Vert.x 5 has no public call for that ({@code close()} always starts the closing handshake and
-     * waits up to the closing timeout), so this goes through its internal
-     * {@link WebSocketInternal#channelHandlerContext()}. The listener then hears {@code onError}.
+     * Vert.x 5 has no public call for that: {@code close()} always starts the closing handshake
+     * and waits up to the closing timeout, and even {@code channel().close()} passes through
+     * Vert.x's handler, which turns it into a close frame. Closing from Vert.x's own handler
+     * context ({@link WebSocketInternal#channelHandlerContext()}, internal API) goes past it
+     * straight to the socket. The listener then hears {@code onError}.
      */
     @Override
     public void abort() {
@@ -257,7 +259,7 @@ final class VertxSocketConnection implements SocketConnection {
     }
 
     private static void dropChannel(WebSocket socket) {
-        ((WebSocketInternal) socket).channelHandlerContext().channel().close();
+        ((WebSocketInternal) socket).channelHandlerContext().close();
     }
 
     @Override
