@@ -87,9 +87,9 @@ class RecordingListener implements SocketListener {
         }
     }
 
-    /** The next event, waiting up to 10 s. */
+    /** The next event, waiting up to 30 s. */
     Event next() throws InterruptedException {
-        return next(Duration.ofSeconds(10));
+        return next(Duration.ofSeconds(30));
     }
 
     Event next(Duration wait) throws InterruptedException {

@@ -98,17 +98,17 @@ final class TestServer implements AutoCloseable {
     }
 
     ServerWebSocket takeWebSocket() throws InterruptedException {
-        ServerWebSocket ws = accepted.poll(10, TimeUnit.SECONDS);
+        ServerWebSocket ws = accepted.poll(30, TimeUnit.SECONDS);
         if (ws == null) {
-            throw new AssertionError("no WebSocket accepted within 10 s");
+            throw new AssertionError("no WebSocket accepted within 30 s");
         }
         return ws;
     }
 
     HttpServerRequest takeRequest() throws InterruptedException {
-        HttpServerRequest request = requests.poll(10, TimeUnit.SECONDS);
+        HttpServerRequest request = requests.poll(30, TimeUnit.SECONDS);
         if (request == null) {
-            throw new AssertionError("no HTTP request within 10 s");
+            throw new AssertionError("no HTTP request within 30 s");
         }
         return request;
     }
@@ -126,7 +126,7 @@ final class TestServer implements AutoCloseable {
 
     static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
         try {
-            return future.get(10, TimeUnit.SECONDS);
+            return future.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -59,7 +59,7 @@ class VertxDiscoveryPortTest {
     }
 
     private DiscoveryRequest request() {
-        return request(server.httpUri("/server"), Duration.ofSeconds(5));
+        return request(server.httpUri("/server"), Duration.ofSeconds(30));
     }
 
     private void answer(int status, String body) {
@@ -68,7 +68,7 @@ class VertxDiscoveryPortTest {
 
     /** The failure of a call that must fail, after checking it holds no token. */
     private DiscoveryException failure(DiscoveryRequest request) throws Exception {
-        Throwable error = port.discover(request).handle((reply, e) -> e).get(10, TimeUnit.SECONDS);
+        Throwable error = port.discover(request).handle((reply, e) -> e).get(30, TimeUnit.SECONDS);
         assertThat(error).as("discovery should have failed").isInstanceOf(DiscoveryException.class);
         assertNoToken(error);
         return (DiscoveryException) error;

@@ -73,7 +73,7 @@ class VertxSocketPortTest {
     }
 
     private SocketRequest request(String path, int maxMessageBytes) {
-        return new SocketRequest(URI.create(server.wsUri(path)), Duration.ofSeconds(5), maxMessageBytes);
+        return new SocketRequest(URI.create(server.wsUri(path)), Duration.ofSeconds(30), maxMessageBytes);
     }
 
     private VertxSocketConnection connect(String path) {
@@ -312,7 +312,7 @@ class VertxSocketPortTest {
         Vertx doomed = Vertx.vertx();
         TestServer other = TestServer.start(doomed);
         VertxSocketConnection connection = (VertxSocketConnection) await(port.connect(
-                new SocketRequest(URI.create(other.wsUri("/")), Duration.ofSeconds(5), MIB), listener));
+                new SocketRequest(URI.create(other.wsUri("/")), Duration.ofSeconds(30), MIB), listener));
         other.takeWebSocket();
 
         await(doomed.close().toCompletionStage().toCompletableFuture());
@@ -344,7 +344,7 @@ class VertxSocketPortTest {
             long started = System.nanoTime();
             CompletableFuture<SocketConnection> attempt = port.connect(request, listener);
 
-            assertThatThrownBy(() -> attempt.get(10, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> attempt.get(30, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(TimeoutException.class)
                     .hasMessageContaining("timed out after 300 ms")
@@ -373,7 +373,7 @@ class VertxSocketPortTest {
 
         CompletableFuture<SocketConnection> attempt = port.connect(request, listener);
 
-        Throwable error = attempt.handle((ok, e) -> e).get(10, TimeUnit.SECONDS);
+        Throwable error = attempt.handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
         assertThat(error).hasMessageContaining("WebSocket connect to ws://127.0.0.1:" + closedPort + "/x?token=*** failed");
         assertNoToken(error);
     }
@@ -382,7 +382,7 @@ class VertxSocketPortTest {
     void failsWhenTheServerRefusesTheUpgrade() throws Exception {
         server.onHandshake(handshake -> handshake.reject(403));
 
-        Throwable error = port.connect(request("/", MIB), listener).handle((ok, e) -> e).get(10, TimeUnit.SECONDS);
+        Throwable error = port.connect(request("/", MIB), listener).handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
 
         assertThat(error).hasMessageContaining("403");
         assertNoToken(error);
