@@ -15,7 +15,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The Vert.x instance the ports run on: either the user's, which jvq never closes, or jvq's own,
  * created on first use and closed when the last port holding it is closed (the socket and the
- * discovery port of one client share one instance).
+ * discovery port of one client share one instance). A port that takes hold after that gets a
+ * fresh instance.
  */
 final class VertxHandle {
     private static final Logger LOG = LoggerFactory.getLogger(VertxHandle.class);
@@ -25,7 +26,6 @@ final class VertxHandle {
     private final boolean owned;
     private Vertx vertx;
     private int holders;
-    private boolean closed;
 
     private VertxHandle(Vertx vertx, boolean owned) {
         this.vertx = vertx;
@@ -48,17 +48,14 @@ final class VertxHandle {
 
     /** Registers one more port that will {@link #release()} this handle. */
     synchronized VertxHandle retain() {
-        if (closed) {
-            throw new IllegalStateException("this Vert.x handle is already closed");
-        }
         holders++;
         return this;
     }
 
-    /** The instance; creates the owned one on first call. Fails once the handle is closed. */
+    /** The instance; creates the owned one when there is none, for the ports that hold the handle. */
     synchronized Vertx vertx() {
-        if (closed) {
-            throw new IllegalStateException("the Vert.x instance of this port is closed");
+        if (owned && holders == 0) {
+            throw new IllegalStateException("no open port holds this Vert.x handle");
         }
         if (vertx == null) {
             vertx = OwnedVertx.create();
@@ -78,11 +75,10 @@ final class VertxHandle {
     void release() {
         Vertx toClose;
         synchronized (this) {
-            if (closed || --holders > 0) {
+            if (holders == 0 || --holders > 0 || !owned) {
                 return;
             }
-            closed = true;
-            toClose = owned ? vertx : null;
+            toClose = vertx;
             vertx = null;
         }
         if (toClose == null) {
