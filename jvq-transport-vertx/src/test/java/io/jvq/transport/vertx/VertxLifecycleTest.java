@@ -83,6 +83,8 @@ class VertxLifecycleTest {
 
         port.close();
         assertJvqThreadsGone(checkersBefore);
+        assertThat(listener.terminalCount()).as("the open connection ended with the port").isEqualTo(1);
+        assertThat(listener.violations).isEmpty();
     }
 
     @Test

@@ -114,6 +114,28 @@ class VertxSocketPortTest {
     }
 
     @Test
+    void keepsTheConnectionWhenTheListenerThrows() throws Exception {
+        server.onAccept(ws -> {
+            ws.writeTextMessage("first");
+            ws.writeTextMessage("second");
+        });
+        RecordingListener clumsy = new RecordingListener() {
+            @Override
+            public void onText(String text) {
+                super.onText(text);
+                if (text.equals("first")) {
+                    throw new IllegalStateException("listener bug");
+                }
+            }
+        };
+        await(port.connect(request("/", MIB), clumsy));
+
+        assertThat(clumsy.next()).isEqualTo(new Text("first"));
+        assertThat(clumsy.next()).isEqualTo(new Text("second"));
+        assertThat(clumsy.terminalCount()).isZero();
+    }
+
+    @Test
     void completesTheConnectFutureBeforeTheFirstMessage() throws Exception {
         List<Boolean> openWhenCalled = new ArrayList<>();
         AtomicReference<CompletableFuture<SocketConnection>> opened = new AtomicReference<>();
