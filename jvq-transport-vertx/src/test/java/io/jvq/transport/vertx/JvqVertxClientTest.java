@@ -80,25 +80,21 @@ class JvqVertxClientTest {
     void subscribesAndReceivesAQuoteOnItsOwnVertxThenStopsItsThreads() throws Exception {
         BlockingQueue<Level1Quote> quotes = new LinkedBlockingQueue<>();
         BlockingQueue<String> quoteThreads = new LinkedBlockingQueue<>();
-        JvqClient client = JvqVertx.clientBuilder(options())
-                .listener(new QuoteListener() {
-                    @Override
-                    public void onLevel1(Level1Quote quote) {
-                        quoteThreads.add(Thread.currentThread().getName());
-                        quotes.add(quote);
-                    }
-                })
-                .build();
+        // The README's plain snippet: subscribes lv1 and lv2 of 600519, then starts.
+        JvqClient client = ReadmeSnippets.plain(options(), new QuoteListener() {
+            @Override
+            public void onLevel1(Level1Quote quote) {
+                quoteThreads.add(Thread.currentThread().getName());
+                quotes.add(quote);
+            }
+        });
         try {
-            client.subscribe(SubscriptionCode.parse("lv1_600519"));
-            client.start();
-
             Level1Quote quote = quotes.poll(30, TimeUnit.SECONDS);
             assertThat(quote).as("a quote within 30 s").isNotNull();
             assertThat(quote.code()).isEqualTo(SubscriptionCode.parse("lv1_600519"));
             assertThat(quote.name()).isEqualTo("贵州茅台");
             assertThat(quote.priceDecimal()).isEqualByComparingTo("1700.50");
-            assertThat(commands).contains("all=lv1_600519");
+            assertThat(commands).contains("all=lv1_600519,lv2_600519");
             assertThat(quoteThreads.take()).startsWith(JvqThreadFactory.PREFIX);
         } finally {
             client.close();

@@ -18,9 +18,9 @@ final class ReadmeSnippets {
     private ReadmeSnippets() {
     }
 
-    /** README, "Without a DI container". */
-    static JvqClient plain(String token, QuoteListener listener) {
-        JvqClient client = JvqVertx.clientBuilder(ClientOptions.builder(token).build())
+    /** README, "Without a DI container"; {@code options} is {@code ClientOptions.builder(token).build()} there. */
+    static JvqClient plain(ClientOptions options, QuoteListener listener) {
+        JvqClient client = JvqVertx.clientBuilder(options)
                 .listener(listener)
                 .build();
         client.subscribe(SubscriptionCode.parse("lv1_600519"), SubscriptionCode.parse("lv2_600519"));
@@ -28,20 +28,23 @@ final class ReadmeSnippets {
         return client;
     }
 
-    /** README, "With Guice". */
-    static JvqClient withGuice(String token) {
-        Injector injector = Guice.createInjector(new JvqVertxModule(
-                ClientOptions.builder(token).build(),
-                new QuoteListener() {
-                    @Override
-                    public void onLevel1(Level1Quote quote) {
-                        // hand the quote to your own code; keep it short: this is an event-loop thread
-                    }
-                }));
+    /** README, "With Guice"; {@code options} is {@code ClientOptions.builder(token).build()} there. */
+    static JvqClient withGuice(ClientOptions options, QuoteListener listener) {
+        Injector injector = Guice.createInjector(new JvqVertxModule(options, listener));
         JvqClient client = injector.getInstance(JvqClient.class);
         client.subscribe(SubscriptionCode.parse("lv1_600519"));
         client.start();
         return client;
+    }
+
+    /** README, "With Guice": a listener. */
+    static QuoteListener listener() {
+        return new QuoteListener() {
+            @Override
+            public void onLevel1(Level1Quote quote) {
+                // hand the quote to your own code; keep it short: this is an event-loop thread
+            }
+        };
     }
 
     /** README, "With Guice", on the application's own Vert.x instance. */
