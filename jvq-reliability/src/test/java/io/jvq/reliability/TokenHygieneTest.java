@@ -1,0 +1,216 @@
+package io.jvq.reliability;
+
+import io.jvq.core.SubscriptionCode;
+import io.jvq.core.client.ClientOptions;
+import io.jvq.core.client.JvqClient;
+import io.jvq.core.event.ConnectionEvent.Connected;
+import io.jvq.core.event.ConnectionEvent.Disconnected;
+import io.jvq.core.event.Level2Trade;
+import io.jvq.core.event.ListenerFailure;
+import io.jvq.testkit.DiscoveryFault;
+import io.jvq.testkit.FakeJvQuant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The token never shows: a session with every kind of fault, a server close reason that quotes
+ * the token, and a client with a wrong token that discovery refuses, while every log line is
+ * captured (SLF4J at debug and jvq at trace to {@code target/reliability.log}, jvq-core's
+ * System.Logger routed there too, java.util.logging at FINE through a handler of this test), plus
+ * every event's {@code toString()} and every exception's stack trace. Neither the right token nor
+ * the wrong one may appear in any of it.
+ */
+class TokenHygieneTest {
+    private static final String TOKEN = "hygiene-R7uQ2mXz9Kp4Wt";
+    private static final String WRONG_TOKEN = "wrong-Lq8Vn3Hb6Ys1Jd";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final SubscriptionCode CODE = SubscriptionCode.parse("lv2_600519");
+
+    private final List<String> julLines = new CopyOnWriteArrayList<>();
+    private final List<String> exceptionTraces = new CopyOnWriteArrayList<>();
+    private final Logger julRoot = Logger.getLogger("");
+    private Level julRootLevel;
+    private Handler julCapture;
+
+    @BeforeEach
+    void captureJavaUtilLogging() {
+        SimpleFormatter format = new SimpleFormatter();
+        julCapture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                julLines.add(format.format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        julCapture.setLevel(Level.ALL);
+        julRootLevel = julRoot.getLevel();
+        julRoot.setLevel(Level.FINE);
+        julRoot.addHandler(julCapture);
+    }
+
+    @AfterEach
+    void restoreJavaUtilLogging() {
+        julRoot.removeHandler(julCapture);
+        julRoot.setLevel(julRootLevel);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.jvq.reliability.Transports#all")
+    void theTokenAppearsInNoLogLineEventOrException(Transport transport) throws Exception {
+        EventRecorder events = new EventRecorder(true) {
+            private boolean thrown;
+
+            @Override
+            public void onTrade(Level2Trade trade) {
+                super.onTrade(trade);
+                if (!thrown) {
+                    thrown = true;
+                    throw new IllegalStateException("listener fails on purpose");
+                }
+            }
+
+            @Override
+            public void onListenerFailure(ListenerFailure failure) {
+                super.onListenerFailure(failure);
+                exceptionTraces.add(trace(failure.error()));
+            }
+        };
+        List<String> rendered = new ArrayList<>();
+        try (FakeJvQuant server = FakeJvQuant.builder().token(TOKEN).start()) {
+            ClientOptions options = server.clientOptions().pingInterval(Duration.ofMillis(100))
+                    .idleTimeout(Duration.ofMillis(500)).discoveryTimeout(Duration.ofMillis(500))
+                    .maxInflatedBytes(64 * 1024).reconnect(FaultSoakTest.POLICY).build();
+            rendered.add(options.toString());
+            try (JvqClient client = transport.clientBuilder(options).listener(events).build()) {
+                client.subscribe(CODE);
+                rendered.add(client.toString());
+                client.start();
+                expectException(client);
+                reconnect(events, server);
+                rendered.add(client.list().get(10, TimeUnit.SECONDS));
+                assertThat(server.takeCommand(WAIT).text()).isEqualTo("list");
+                server.pushQuotes(new TradeTape(List.of(CODE), 2, 1).nextFrame());
+                server.pushMalformedLines("lv2_600519=garbage", "no code");
+                server.pushBomb(1024 * 1024);
+                server.pushNotDeflate();
+
+                server.closeAll(4001, "token " + TOKEN + " expired");
+                reconnect(events, server);
+                server.failNextDiscoveries(1, DiscoveryFault.httpStatus(500));
+                server.failNextDiscoveries(1, DiscoveryFault.garbageJson());
+                server.failNextDiscoveries(1, DiscoveryFault.slowReply(Duration.ofSeconds(1)));
+                server.refuseNextDiscoveries(1);
+                server.cutAll();
+                reconnect(events, server);
+                server.stall();
+                reconnect(events, server);
+                server.resume();
+                rendered.add(client.stats().toString());
+                rendered.add(client.toString());
+            }
+            expectException(null);
+        }
+        assertThat(events.connectionEvents()).anySatisfy(s -> assertThat(s.event())
+                .isInstanceOfSatisfying(Disconnected.class, d -> assertThat(d.reason()).contains("4001", "***")));
+        assertThat(events.listenerFailures()).hasSize(1);
+
+        refusedForAWrongToken(transport, rendered);
+
+        rendered.addAll(events.rendered());
+        String logFile = readLogFile();
+        System.out.printf("jvq token hygiene [%s]: searched %d log file lines (%d bytes), %d java.util.logging"
+                        + " records, %d event strings, %d exception traces%n", transport,
+                logFile.lines().count(), logFile.length(), julLines.size(), rendered.size(), exceptionTraces.size());
+
+        assertThat(logFile).as("the log file shows the redacted URLs, so discovery lines were logged")
+                .contains("token=***");
+        for (String secret : List.of(TOKEN, WRONG_TOKEN, FakeJvQuant.DEFAULT_TOKEN)) {
+            assertThat(logFile).as("log file").doesNotContain(secret);
+            assertThat(julLines).as("java.util.logging records").noneMatch(line -> line.contains(secret));
+            assertThat(rendered).as("events and toString()s").noneMatch(line -> line.contains(secret));
+            assertThat(exceptionTraces).as("exception stack traces").noneMatch(line -> line.contains(secret));
+        }
+    }
+
+    /** A client with the wrong token: discovery refuses it, again and again, and says why. */
+    private void refusedForAWrongToken(Transport transport, List<String> rendered) throws Exception {
+        EventRecorder events = new EventRecorder(true);
+        try (FakeJvQuant server = FakeJvQuant.builder().token(TOKEN).start()) {
+            ClientOptions options = ClientOptions.builder(WRONG_TOKEN).market(server.market())
+                    .discoveryUrl(server.discoveryUrl()).reconnect(FaultSoakTest.POLICY).build();
+            rendered.add(options.toString());
+            try (JvqClient client = transport.clientBuilder(options).listener(events).build()) {
+                client.subscribe(CODE);
+                client.start();
+                server.awaitDiscoveries(3, WAIT);
+                expectException(client);
+                rendered.add(client.stats().toString());
+            }
+            assertThat(server.acceptedConnectionCount()).isZero();
+        }
+        assertThat(events.connectionEvents()).anySatisfy(s -> assertThat(s.event())
+                .isInstanceOfSatisfying(Disconnected.class, d -> assertThat(d.reason()).contains("refused")));
+        rendered.addAll(events.rendered());
+    }
+
+    /** {@code list()} while not connected, or after close: keeps the failure's stack trace. */
+    private void expectException(JvqClient client) {
+        try {
+            if (client == null) {
+                throw new IllegalStateException("no client");
+            }
+            client.list().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            exceptionTraces.add(trace(e));
+        } catch (Exception e) {
+            exceptionTraces.add(trace(e));
+        }
+    }
+
+    /** Waits for the next connection, and for the server to have its subscription (so that faults reach it). */
+    private static void reconnect(EventRecorder events, FakeJvQuant server) throws InterruptedException {
+        events.takeUntil(Connected.class, WAIT);
+        assertThat(server.takeCommand(WAIT).text()).isEqualTo("all=" + CODE.wire());
+    }
+
+    private static String trace(Throwable error) {
+        StringWriter out = new StringWriter();
+        error.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+
+    private static String readLogFile() throws IOException {
+        String path = System.getProperty("jvq.reliability.logFile");
+        assertThat(path).as("surefire sets jvq.reliability.logFile").isNotNull();
+        return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    }
+}

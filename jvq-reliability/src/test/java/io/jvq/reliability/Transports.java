@@ -1,0 +1,18 @@
+package io.jvq.reliability;
+
+import io.jvq.transport.vertx.JvqVertx;
+
+import java.util.List;
+
+/** The transports every reliability test runs against. */
+final class Transports {
+    private Transports() {
+    }
+
+    static final Transport VERTX = new Transport("vertx", JvqVertx::clientBuilder);
+
+    /** For {@code @MethodSource("io.jvq.reliability.Transports#all")}. */
+    static List<Transport> all() {
+        return List.of(VERTX);
+    }
+}
