@@ -14,6 +14,12 @@ import java.util.Set;
  * ("Connection to 'ws://…?token=…' failed"); everything this adapter reports passes through here.
  */
 final class Secrets {
+    /**
+     * Bare values shorter than this are not searched for: replacing "x" everywhere would mangle
+     * every message, and a token that short only appears as {@code token=…}, which is always redacted.
+     */
+    static final int MIN_BARE_LENGTH = 6;
+
     private final Set<String> values;
 
     private Secrets(Set<String> values) {
@@ -33,7 +39,7 @@ final class Secrets {
                 }
             }
         }
-        values.removeIf(String::isEmpty);
+        values.removeIf(value -> value.length() < MIN_BARE_LENGTH);
         return new Secrets(Set.copyOf(values));
     }
 

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -185,11 +184,12 @@ class TyrusSocketPortTest {
 
     @Test
     void close_called_from_inside_a_callback_does_not_reenter_the_listener() throws Exception {
-        AtomicReference<SocketConnection> self = new AtomicReference<>();
-        listener.onTextHook = text -> self.get().close(1000, "bye from callback");
+        // The connect future is complete before the first message, so a callback can join it.
+        CompletableFuture<CompletableFuture<SocketConnection>> attempt = new CompletableFuture<>();
+        listener.onTextHook = text -> attempt.join().join().close(1000, "bye from callback");
         server.onWebSocket(ws -> ws.writeTextMessage("hello"));
 
-        self.set(connect(server.ws("/?token=" + TOKEN)));
+        attempt.complete(port.connect(request(server.ws("/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(5)), listener));
 
         assertThat(listener.next(Text.class).text()).isEqualTo("hello");
         assertThat(listener.terminal()).isEqualTo(new Closed(1000, "bye from callback"));
@@ -288,12 +288,12 @@ class TyrusSocketPortTest {
 
     @Test
     void the_connect_future_completes_before_the_first_message_is_delivered() throws Exception {
-        AtomicReference<CompletableFuture<SocketConnection>> attempt = new AtomicReference<>();
+        CompletableFuture<CompletableFuture<SocketConnection>> attempt = new CompletableFuture<>();
         CompletableFuture<Boolean> doneAtFirstMessage = new CompletableFuture<>();
-        listener.onTextHook = text -> doneAtFirstMessage.complete(attempt.get() != null && attempt.get().isDone());
+        listener.onTextHook = text -> doneAtFirstMessage.complete(attempt.join().isDone());
         server.onWebSocket(ws -> ws.writeTextMessage("welcome"));
 
-        attempt.set(port.connect(request(server.ws("/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(5)), listener));
+        attempt.complete(port.connect(request(server.ws("/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(5)), listener));
 
         assertThat(doneAtFirstMessage.get(5, TimeUnit.SECONDS)).isTrue();
         listener.assertContractHeld();
@@ -345,6 +345,33 @@ class TyrusSocketPortTest {
     }
 
     @Test
+    void wss_works_with_a_given_ssl_context() throws Exception {
+        try (VertxTestServer tls = VertxTestServer.tls();
+             TyrusSocketPort trusting = TyrusSocketPort.builder().sslContext(VertxTestServer.trustingClientContext()).build()) {
+            SocketConnection connection = trusting.connect(
+                    request(tls.ws("/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(5)), listener).get(10, TimeUnit.SECONDS);
+
+            connection.sendText("over tls");
+
+            assertThat(listener.next(Text.class).text()).isEqualTo("over tls");
+            connection.close(1000, "");
+        }
+    }
+
+    @Test
+    void wss_to_an_untrusted_certificate_fails_with_the_default_trust() throws Exception {
+        try (VertxTestServer tls = VertxTestServer.tls()) {
+            // Building the certificate path against the JDK's cacerts can be slow on a busy machine.
+            Throwable failure = failureOf(port.connect(
+                    request(tls.ws("/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(30)), listener), Duration.ofSeconds(40));
+
+            assertThat(failure).hasMessageContaining("SSL handshake has failed");
+            assertNoTokenIn(failure);
+            assertThat(listener.terminalCount()).isZero();
+        }
+    }
+
+    @Test
     void only_ws_and_wss_are_accepted() {
         Throwable failure = failureOf(port.connect(
                 request(URI.create("http://127.0.0.1:1/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(1)), listener));
@@ -368,8 +395,12 @@ class TyrusSocketPortTest {
     }
 
     static Throwable failureOf(CompletableFuture<?> future) {
+        return failureOf(future, Duration.ofSeconds(10));
+    }
+
+    static Throwable failureOf(CompletableFuture<?> future, Duration wait) {
         try {
-            future.get(10, TimeUnit.SECONDS);
+            future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             return e.getCause();
         } catch (Exception e) {
