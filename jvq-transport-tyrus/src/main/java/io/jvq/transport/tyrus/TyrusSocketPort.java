@@ -31,12 +31,13 @@ import java.util.concurrent.TimeUnit;
  * {@link SocketPort} on the Jakarta WebSocket client API, implemented by Tyrus with its Grizzly
  * client container.
  *
- * <p>Threads. Each connection gets its own Grizzly transport: one selector thread
- * ({@code jvq-tyrus-selector(n)}) and a small worker pool ({@code jvq-tyrus-worker(n)}, 2 by
- * default) that reads frames and calls the {@link SocketListener}, one call at a time; both
- * end with the connection. The port adds a cached pool of {@code jvq-tyrus-connect-n} threads
- * (Tyrus connects by blocking a thread until the upgrade answers; idle ones end after 30 s)
- * and one {@code jvq-tyrus-control-n} thread for connect timers, close and abort. All daemon.
+ * <p>Threads. Each connection gets its own Grizzly transport: one selector thread (Grizzly
+ * names it {@code Grizzly(n) SelectorRunner}) and a small worker pool ({@code jvq-tyrus-worker(n)},
+ * 2 by default) that parses frames and calls the {@link SocketListener}, one call at a time;
+ * both end with the connection. The port adds a cached pool of {@code jvq-tyrus-connect-n}
+ * threads (Tyrus connects by blocking a thread until the upgrade answers; idle ones end after
+ * 30 s) and one {@code jvq-tyrus-control-n} thread for connect timers, close, abort and Tyrus's
+ * per-message session timer tasks. All daemon.
  *
  * <p>Memory. Tyrus reads a frame into a per-connection buffer that grows to the largest frame
  * seen (at most {@link SocketRequest#maxMessageBytes()} plus the frame header), then copies its
