@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Memory. Tyrus reads a frame into a per-connection buffer that grows to the largest frame
  * seen (at most {@link SocketRequest#maxMessageBytes()} plus the frame header), then copies its
- * payload out; a fragmented message is joined into one more buffer of the message's size.
+ * payload out; a fragmented message is joined into one more buffer of the message's size. In
+ * all, about 3.5 bytes of short-lived garbage per payload byte received.
  *
  * <p>Create it with {@link #create()} or {@link #builder()}; close it when done (a
  * {@code JvqClient} closes the ports it was given).
