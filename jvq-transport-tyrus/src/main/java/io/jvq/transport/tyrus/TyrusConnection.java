@@ -128,8 +128,14 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
                 + " timed out after " + request.connectTimeout().toMillis() + " ms"));
     }
 
-    /** The port is closing with this connection still open. */
+    /**
+     * The port is closing with this connection still open. A connection already closing is left
+     * to its close task, which the control thread still runs: the server gets its close frame.
+     */
     void portClosed() {
+        if (closeRequested.get()) {
+            return;
+        }
         IOException failure = new IOException("WebSocket " + request.redactedUri()
                 + " dropped: the socket port was closed");
         if (!opened.completeExceptionally(failure)) {

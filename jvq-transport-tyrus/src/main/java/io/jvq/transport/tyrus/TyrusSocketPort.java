@@ -135,7 +135,7 @@ public final class TyrusSocketPort implements SocketPort {
         // One manager per connection: Tyrus reads timeouts and buffer limits from the manager's
         // properties, and these differ per request.
         ClientManager manager = ClientManager.createClient(HookedGrizzlyClientContainer.class.getName(),
-                new SessionContainer(control, connector, request.maxMessageBytes()));
+                new SessionContainer(new SessionTimer(control), connector, request.maxMessageBytes()));
         var properties = manager.getProperties();
         properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
                 Math.max(1, request.connectTimeout().toMillis())));

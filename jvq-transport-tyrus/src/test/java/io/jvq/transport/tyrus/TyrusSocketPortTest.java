@@ -372,6 +372,21 @@ class TyrusSocketPortTest {
     }
 
     @Test
+    void a_close_just_before_the_port_closes_still_reaches_the_server() throws Exception {
+        CompletableFuture<Short> serverSaw = new CompletableFuture<>();
+        server.onWebSocket(ws -> ws.closeHandler(v -> serverSaw.complete(ws.closeStatusCode())));
+        SocketConnection connection = connect(server.ws("/?token=" + TOKEN));
+
+        // What JvqClient.close() does: close the connection, then the port.
+        connection.close(1000, "client closed");
+        port.close();
+
+        assertThat(serverSaw.get(5, TimeUnit.SECONDS)).isEqualTo((short) 1000);
+        assertThat(listener.terminal()).isEqualTo(new Closed(1000, "client closed"));
+        listener.assertQuietFor(QUIET);
+    }
+
+    @Test
     void only_ws_and_wss_are_accepted() {
         Throwable failure = failureOf(port.connect(
                 request(URI.create("http://127.0.0.1:1/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(1)), listener));
