@@ -152,7 +152,10 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
         }
     }
 
-    /** Ends the port's threads; calls in flight fail. Idempotent. */
+    /**
+     * Ends the port's threads; calls in flight fail. Idempotent. (On JDK 17 the HTTP client's
+     * selector thread ends when the garbage collector takes the client; on 21+ at once.)
+     */
     @Override
     public void close() {
         HttpClient http;
@@ -164,6 +167,9 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
             closed = true;
             http = client;
             threads = executor;
+            // On JDK 17 the client's selector thread ends only once the client is unreachable.
+            client = null;
+            executor = null;
         }
         if (http instanceof AutoCloseable closeable) {
             // JDK 21+: HttpClient is AutoCloseable and stops its selector thread at once.
