@@ -62,7 +62,9 @@ final class ProcessFootprint {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<String> left = newThreadsNow();
         while (!left.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(20);
+            // On JDK 17 the HTTP client's selector thread ends only once its client is unreachable.
+            System.gc();
+            TimeUnit.MILLISECONDS.sleep(100);
             left = newThreadsNow();
         }
         return left;

@@ -37,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The token never shows: a session with every kind of fault, a server close reason that quotes
  * the token, and a client with a wrong token that discovery refuses, while every log line is
- * captured (SLF4J at debug and jvq at trace to {@code target/reliability.log}, jvq-core's
- * System.Logger routed there too, java.util.logging at FINE through a handler of this test), plus
- * every event's {@code toString()} and every exception's stack trace. Neither the right token nor
- * the wrong one may appear in any of it.
+ * captured: SLF4J (Vert.x, Netty, the adapters, the fake) at debug in {@code target/reliability.log};
+ * java.util.logging (jvq-core's System.Logger, Tyrus, Grizzly, the JDK HTTP client) in
+ * {@code target/reliability-jul.log} and, with the root logger turned to FINE as someone debugging
+ * would, through a handler of this test; plus every event's {@code toString()} and every
+ * exception's stack trace. Neither the right token nor the wrong one may appear in any of it.
  */
 class TokenHygieneTest {
     private static final String TOKEN = "hygiene-R7uQ2mXz9Kp4Wt";
@@ -146,15 +147,20 @@ class TokenHygieneTest {
         refusedForAWrongToken(transport, rendered);
 
         rendered.addAll(events.rendered());
-        String logFile = readLogFile();
-        System.out.printf("jvq token hygiene [%s]: searched %d log file lines (%d bytes), %d java.util.logging"
-                        + " records, %d event strings, %d exception traces%n", transport,
-                logFile.lines().count(), logFile.length(), julLines.size(), rendered.size(), exceptionTraces.size());
+        String logFile = readLogFile("jvq.reliability.logFile");
+        String julFile = readLogFile("jvq.reliability.julFile");
+        System.out.printf("jvq token hygiene [%s]: searched %d SLF4J log lines (%d bytes), %d java.util.logging"
+                        + " file lines, %d java.util.logging records captured at FINE, %d event strings,"
+                        + " %d exception traces%n", transport, logFile.lines().count(), logFile.length(),
+                julFile.lines().count(), julLines.size(), rendered.size(), exceptionTraces.size());
 
-        assertThat(logFile).as("the log file shows the redacted URLs, so discovery lines were logged")
+        assertThat(logFile + julFile).as("the logs show redacted URLs, so discovery and connect lines were logged")
                 .contains("token=***");
+        assertThat(julLines).as("jvq-core's own lines reached java.util.logging")
+                .anyMatch(line -> line.contains("io.jvq.core"));
         for (String secret : List.of(TOKEN, WRONG_TOKEN, FakeJvQuant.DEFAULT_TOKEN)) {
-            assertThat(logFile).as("log file").doesNotContain(secret);
+            assertThat(logFile).as("SLF4J log file").doesNotContain(secret);
+            assertThat(julFile).as("java.util.logging file").doesNotContain(secret);
             assertThat(julLines).as("java.util.logging records").noneMatch(line -> line.contains(secret));
             assertThat(rendered).as("events and toString()s").noneMatch(line -> line.contains(secret));
             assertThat(exceptionTraces).as("exception stack traces").noneMatch(line -> line.contains(secret));
@@ -208,9 +214,9 @@ class TokenHygieneTest {
         return out.toString();
     }
 
-    private static String readLogFile() throws IOException {
-        String path = System.getProperty("jvq.reliability.logFile");
-        assertThat(path).as("surefire sets jvq.reliability.logFile").isNotNull();
+    private static String readLogFile(String property) throws IOException {
+        String path = System.getProperty(property);
+        assertThat(path).as("surefire sets %s", property).isNotNull();
         return Files.readString(Path.of(path), StandardCharsets.UTF_8);
     }
 }

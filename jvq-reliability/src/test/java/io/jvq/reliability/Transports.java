@@ -1,5 +1,6 @@
 package io.jvq.reliability;
 
+import io.jvq.transport.tyrus.JvqTyrus;
 import io.jvq.transport.vertx.JvqVertx;
 
 import java.util.List;
@@ -10,9 +11,10 @@ final class Transports {
     }
 
     static final Transport VERTX = new Transport("vertx", JvqVertx::clientBuilder);
+    static final Transport TYRUS = new Transport("tyrus", JvqTyrus::clientBuilder);
 
     /** For {@code @MethodSource("io.jvq.reliability.Transports#all")}. */
     static List<Transport> all() {
-        return List.of(VERTX);
+        return List.of(VERTX, TYRUS);
     }
 }

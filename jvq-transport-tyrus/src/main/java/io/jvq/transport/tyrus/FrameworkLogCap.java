@@ -8,11 +8,14 @@ import java.util.logging.Logger;
  * Tyrus and Grizzly log the full request URI, token included, through java.util.logging at
  * CONFIG and FINE ("Connecting to 'ws://…?token=…'"). Someone who turns the root logger to FINE
  * to debug something else should not leak the token: so unless the application has set a level
- * on these loggers itself, they are held at INFO. The loggers are kept referenced here because
+ * on these loggers itself, they are held at INFO. The same goes for the JDK HTTP client's debug
+ * logger ({@code jdk.internal.httpclient.debug}, a System.Logger backed by java.util.logging by
+ * default), which logs every discovery request URI, token included, at DEBUG (FINE). The loggers are kept referenced here because
  * java.util.logging forgets a level set on a logger nobody holds.
  */
 final class FrameworkLogCap {
-    private static final List<String> NAMES = List.of("org.glassfish.tyrus", "org.glassfish.grizzly");
+    private static final List<String> NAMES = List.of("org.glassfish.tyrus", "org.glassfish.grizzly",
+            "jdk.internal.httpclient.debug");
     private static final List<Logger> PINNED = NAMES.stream().map(Logger::getLogger).toList();
 
     private FrameworkLogCap() {
