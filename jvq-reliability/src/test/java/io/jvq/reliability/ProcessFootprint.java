@@ -20,9 +20,11 @@ final class ProcessFootprint {
     /**
      * Threads the JVM or a library keeps for the whole process, whoever starts them first: not
      * a client's to stop. The JDK's common pool lets idle workers go after 60 s; Netty's global
-     * executor after a second.
+     * executor after a second; the JDK's one timer thread behind {@code CompletableFuture.orTimeout}
+     * lives as long as the JVM.
      */
     private static final Predicate<Thread> PROCESS_WIDE = t -> t.getName().startsWith("ForkJoinPool.commonPool-worker")
+            || t.getName().equals("CompletableFutureDelayScheduler")
             || t.getName().equals("globalEventExecutor")
             || t.getName().startsWith("process reaper")
             || t.getName().equals("Attach Listener");
