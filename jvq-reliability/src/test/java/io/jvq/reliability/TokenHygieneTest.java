@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -111,7 +112,9 @@ class TokenHygieneTest {
                     .idleTimeout(Duration.ofMillis(500)).discoveryTimeout(Duration.ofMillis(500))
                     .maxInflatedBytes(64 * 1024).reconnect(FaultSoakTest.POLICY).build();
             rendered.add(options.toString());
+            JvqClient closed;
             try (JvqClient client = transport.clientBuilder(options).listener(events).build()) {
+                closed = client;
                 client.subscribe(CODE);
                 rendered.add(client.toString());
                 client.start();
@@ -138,7 +141,7 @@ class TokenHygieneTest {
                 rendered.add(client.stats().toString());
                 rendered.add(client.toString());
             }
-            expectException(null);
+            expectException(closed);
         }
         assertThat(events.connectionEvents()).anySatisfy(s -> assertThat(s.event())
                 .isInstanceOfSatisfying(Disconnected.class, d -> assertThat(d.reason()).contains("4001", "***")));
@@ -189,16 +192,14 @@ class TokenHygieneTest {
     }
 
     /** {@code list()} while not connected, or after close: keeps the failure's stack trace. */
-    private void expectException(JvqClient client) {
+    private void expectException(JvqClient client) throws InterruptedException {
         try {
-            if (client == null) {
-                throw new IllegalStateException("no client");
-            }
             client.list().get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
+            throw new AssertionError("list() succeeded on a client that is not connected: " + client);
+        } catch (ExecutionException | IllegalStateException e) {
             exceptionTraces.add(trace(e));
-        } catch (Exception e) {
-            exceptionTraces.add(trace(e));
+        } catch (TimeoutException e) {
+            throw new AssertionError("list() neither failed nor answered", e);
         }
     }
 
