@@ -1,0 +1,26 @@
+package io.jvq.bench;
+
+import io.jvq.bench.frames.FrameCorpus;
+import io.jvq.bench.frames.FrameMix;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The corpora every benchmark decodes, one per (mix, frame size), made once per JVM so that all
+ * benchmarks of a run see the same bytes (ratios within one run compare like with like).
+ */
+public final class Corpora {
+    /** Inflated text per configuration: larger than the L2 cache, so frames arrive cold-ish. */
+    public static final long TOTAL_BYTES = 2L << 20;
+    private static final long SEED = 20240611L;
+    private static final Map<String, FrameCorpus> CACHE = new ConcurrentHashMap<>();
+
+    private Corpora() {
+    }
+
+    public static FrameCorpus get(FrameMix mix, int frameBytes) {
+        return CACHE.computeIfAbsent(mix + "/" + frameBytes,
+                key -> FrameCorpus.generate(mix, frameBytes, TOTAL_BYTES, SEED + frameBytes));
+    }
+}
