@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Corpora {
     /** Inflated text per configuration: larger than the L2 cache, so frames arrive cold-ish. */
     public static final long TOTAL_BYTES = 2L << 20;
+    /** The decoders' inflation cap: well above the largest frame, as a client would configure it. */
+    public static final int MAX_INFLATED_BYTES = 1 << 20;
     private static final long SEED = 20240611L;
     private static final Map<String, FrameCorpus> CACHE = new ConcurrentHashMap<>();
 
@@ -22,5 +24,16 @@ public final class Corpora {
     public static FrameCorpus get(FrameMix mix, int frameBytes) {
         return CACHE.computeIfAbsent(mix + "/" + frameBytes,
                 key -> FrameCorpus.generate(mix, frameBytes, TOTAL_BYTES, SEED + frameBytes));
+    }
+
+    /**
+     * Fails the trial when a decoder delivered the wrong number of records for a frame: a
+     * benchmark of a decoder that decodes wrongly measures nothing (and smoke.sh must catch it).
+     */
+    public static void expectEvents(String decoder, int frame, long delivered, long expected) {
+        if (delivered != expected) {
+            throw new IllegalStateException(decoder + " delivered " + delivered + " records from frame " + frame
+                    + ", expected " + expected);
+        }
     }
 }

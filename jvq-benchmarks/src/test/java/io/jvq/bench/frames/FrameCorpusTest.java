@@ -37,7 +37,7 @@ class FrameCorpusTest {
 
     @Test
     void level2_frames_hold_whole_lines_of_four_field_trades_each_code_once() {
-        FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV2, 65536, 500_000, 2);
+        FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV2, 65536, 300_000, 2);
         Set<String> codesSeen = new HashSet<>();
         for (int i = 0; i < corpus.size(); i++) {
             String text = new String(corpus.inflated(i), StandardCharsets.UTF_8);
