@@ -3,6 +3,8 @@ package io.jvq.bench;
 import io.jvq.bench.baseline.VendorDemoDecoder;
 import io.jvq.bench.frames.FrameCorpus;
 import io.jvq.bench.frames.FrameMix;
+import io.jvq.core.codec.EventSink;
+import io.jvq.core.codec.FrameDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,6 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +29,8 @@ import java.util.zip.Inflater;
 
 /**
  * Compressed frame in, records out: one operation is one frame, cycling through the corpus.
- * {@code inflateOnly} is the floor every decoder pays; {@code vendorDemo} is what users have today.
+ * {@code inflateOnly} is the floor every decoder pays; {@code vendorDemo} is what users have today;
+ * {@code jvqRecords} and {@code jvqFlyweight} are jvq's {@link FrameDecoder} on its two paths.
  * Compare them through the {@code bytes} counter (inflated bytes per second) within one run.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -49,13 +53,23 @@ public class DecodeBenchmark {
     private Inflater inflater;
     private byte[] inflated;
     private VendorDemoDecoder vendor;
+    private ByteBuffer[] frames;
+    private FrameDecoder decoder;
+    private FieldReadingSink fieldReader;
+    private EventCounter eventCounter;
+    private EventSink eventSink;
 
     @Setup(Level.Trial)
-    public void setUp() throws DataFormatException {
+    public void setUp(Blackhole blackhole) throws DataFormatException {
         corpus = Corpora.get(mix, frameBytes);
         inflater = new Inflater(true);
         inflated = new byte[corpus.maxInflatedBytes()];
         vendor = new VendorDemoDecoder();
+        frames = corpus.compressedBuffers();
+        decoder = new FrameDecoder(Corpora.MAX_INFLATED_BYTES);
+        fieldReader = new FieldReadingSink();
+        eventCounter = new EventCounter(blackhole::consume);
+        eventSink = new EventSink(eventCounter);
         // A benchmark of a decoder that decodes wrongly measures nothing: check every frame once.
         for (int i = 0; i < corpus.size(); i++) {
             int n = inflate(corpus.compressed(i));
@@ -67,12 +81,19 @@ public class DecodeBenchmark {
                 throw new IllegalStateException("vendor demo decoded " + records.size() + " records from frame "
                         + i + ", expected " + corpus.events(i));
             }
+            long before = fieldReader.events;
+            decoder.decode(frames[i], fieldReader);
+            Corpora.expectEvents("jvq flyweight path", i, fieldReader.events - before, corpus.events(i));
+            before = eventCounter.events;
+            decoder.decode(frames[i], eventSink);
+            Corpora.expectEvents("jvq record path", i, eventCounter.events - before, corpus.events(i));
         }
     }
 
     @TearDown(Level.Trial)
     public void tearDown() {
         inflater.end();
+        decoder.close();
     }
 
     private int nextFrame() {
@@ -107,5 +128,24 @@ public class DecodeBenchmark {
         List<Object> records = vendor.decode(corpus.compressed(i));
         blackhole.consume(records);
         counters.add(corpus.inflated(i).length, records.size());
+    }
+
+    /** jvq, record path: an immutable event object per record, each escaping into a Blackhole. */
+    @Benchmark
+    public void jvqRecords(FrameCounters counters) {
+        int i = nextFrame();
+        long before = eventCounter.events;
+        decoder.decode(frames[i], eventSink);
+        counters.add(corpus.inflated(i).length, eventCounter.events - before);
+    }
+
+    /** jvq, flyweight path: a sink reads every numeric field from the reused views; nothing is allocated. */
+    @Benchmark
+    public long jvqFlyweight(FrameCounters counters) {
+        int i = nextFrame();
+        long before = fieldReader.events;
+        decoder.decode(frames[i], fieldReader);
+        counters.add(corpus.inflated(i).length, fieldReader.events - before);
+        return fieldReader.checksum;
     }
 }

@@ -3,6 +3,8 @@ package io.jvq.bench;
 import io.jvq.bench.baseline.VendorDemoDecoder;
 import io.jvq.bench.frames.FrameCorpus;
 import io.jvq.bench.frames.FrameMix;
+import io.jvq.core.codec.EventSink;
+import io.jvq.core.codec.QuoteParser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -43,17 +45,32 @@ public class ParseBenchmark {
     private FrameCorpus corpus;
     private int next;
     private VendorDemoDecoder vendor;
+    private QuoteParser parser;
+    private FieldReadingSink fieldReader;
+    private EventCounter eventCounter;
+    private EventSink eventSink;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp(Blackhole blackhole) {
         corpus = Corpora.get(mix, frameBytes);
         vendor = new VendorDemoDecoder();
+        parser = new QuoteParser();
+        fieldReader = new FieldReadingSink();
+        eventCounter = new EventCounter(blackhole::consume);
+        eventSink = new EventSink(eventCounter);
         for (int i = 0; i < corpus.size(); i++) {
             int records = vendor.parse(new String(corpus.inflated(i), StandardCharsets.UTF_8)).size();
             if (records != corpus.events(i)) {
                 throw new IllegalStateException("vendor demo parsed " + records + " records from frame " + i
                         + ", expected " + corpus.events(i));
             }
+            byte[] text = corpus.inflated(i);
+            long before = fieldReader.events;
+            parser.parse(text, 0, text.length, fieldReader);
+            Corpora.expectEvents("jvq flyweight path", i, fieldReader.events - before, corpus.events(i));
+            before = eventCounter.events;
+            parser.parse(text, 0, text.length, eventSink);
+            Corpora.expectEvents("jvq record path", i, eventCounter.events - before, corpus.events(i));
         }
     }
 
@@ -71,5 +88,24 @@ public class ParseBenchmark {
         List<Object> records = vendor.parse(new String(text, StandardCharsets.UTF_8));
         blackhole.consume(records);
         counters.add(text.length, records.size());
+    }
+
+    /** jvq's parser, record path: an event object per record, into a Blackhole. */
+    @Benchmark
+    public void jvqRecords(FrameCounters counters) {
+        byte[] text = corpus.inflated(nextFrame());
+        long before = eventCounter.events;
+        parser.parse(text, 0, text.length, eventSink);
+        counters.add(text.length, eventCounter.events - before);
+    }
+
+    /** jvq's parser, flyweight path: fields read from the reused views, nothing allocated. */
+    @Benchmark
+    public long jvqFlyweight(FrameCounters counters) {
+        byte[] text = corpus.inflated(nextFrame());
+        long before = fieldReader.events;
+        parser.parse(text, 0, text.length, fieldReader);
+        counters.add(text.length, fieldReader.events - before);
+        return fieldReader.checksum;
     }
 }
