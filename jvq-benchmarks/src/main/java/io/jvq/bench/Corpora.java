@@ -2,6 +2,7 @@ package io.jvq.bench;
 
 import io.jvq.bench.frames.FrameCorpus;
 import io.jvq.bench.frames.FrameMix;
+import io.jvq.bench.frames.FrameSource;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +22,9 @@ public final class Corpora {
     private Corpora() {
     }
 
-    public static FrameCorpus get(FrameMix mix, int frameBytes) {
-        return CACHE.computeIfAbsent(mix + "/" + frameBytes,
-                key -> FrameCorpus.generate(mix, frameBytes, TOTAL_BYTES, SEED + frameBytes));
+    public static FrameCorpus get(FrameSource source, FrameMix mix, int frameBytes) {
+        return CACHE.computeIfAbsent(source + "/" + mix + "/" + frameBytes,
+                key -> source.generate(mix, frameBytes, TOTAL_BYTES, SEED + frameBytes));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.jvq.bench;
 import io.jvq.bench.baseline.VendorDemoDecoder;
 import io.jvq.bench.frames.FrameCorpus;
 import io.jvq.bench.frames.FrameMix;
+import io.jvq.bench.frames.FrameSource;
 import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.FrameDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,6 +42,10 @@ import java.util.zip.Inflater;
 @State(Scope.Thread)
 public class DecodeBenchmark {
 
+    /** Who wrote the frames: the testkit's market simulator, or this module's generator. */
+    @Param({"SIMULATOR", "SYNTHETIC"})
+    public FrameSource source;
+
     @Param({"LV2", "LV1"})
     public FrameMix mix;
 
@@ -61,7 +66,7 @@ public class DecodeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Blackhole blackhole) throws DataFormatException {
-        corpus = Corpora.get(mix, frameBytes);
+        corpus = Corpora.get(source, mix, frameBytes);
         inflater = new Inflater(true);
         inflated = new byte[corpus.maxInflatedBytes()];
         vendor = new VendorDemoDecoder();

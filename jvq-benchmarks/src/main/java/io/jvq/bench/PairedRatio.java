@@ -3,6 +3,7 @@ package io.jvq.bench;
 import io.jvq.bench.baseline.VendorDemoDecoder;
 import io.jvq.bench.frames.FrameCorpus;
 import io.jvq.bench.frames.FrameMix;
+import io.jvq.bench.frames.FrameSource;
 import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.FrameDecoder;
 import io.jvq.core.codec.QuoteParser;
@@ -27,7 +28,7 @@ import java.util.zip.Inflater;
  * same load; the report gives the median over rounds and the quartiles. Rates are per wall second
  * and per CPU second of the measuring thread (which excludes GC and JIT threads).
  *
- * <pre>java -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.PairedRatio [rounds=20] [warmup=5] [sliceMillis=100]</pre>
+ * <pre>java -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.PairedRatio [rounds=20] [warmup=5] [sliceMillis=100] [source=SIMULATOR|SYNTHETIC]</pre>
  *
  * JMH remains the reference for absolute figures and allocation (-prof gc); this answers "how does A
  * compare with B" when the machine will not hold still.
@@ -64,6 +65,7 @@ public final class PairedRatio {
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "20"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
         long sliceNanos = Long.parseLong(options.getOrDefault("sliceMillis", "100")) * 1_000_000L;
+        FrameSource source = FrameSource.valueOf(options.getOrDefault("source", FrameSource.SIMULATOR.name()));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
         Map<Config, Map<String, Workload>> workloads = new LinkedHashMap<>();
@@ -71,7 +73,7 @@ public final class PairedRatio {
         for (FrameMix mix : FrameMix.values()) {
             for (int size : SIZES) {
                 Config config = new Config(mix, size);
-                FrameCorpus corpus = Corpora.get(mix, size);
+                FrameCorpus corpus = Corpora.get(source, mix, size);
                 corpora.put(config, corpus);
                 workloads.put(config, workloadsFor(corpus));
             }
@@ -114,7 +116,7 @@ public final class PairedRatio {
             }
             System.err.printf(Locale.ROOT, "round %d/%d%s%n", round + 1, warmup + rounds, round < warmup ? " (warm-up)" : "");
         }
-        report(results, rounds, sliceNanos);
+        report(source, results, rounds, sliceNanos);
     }
 
     private static Map<String, Workload> workloadsFor(FrameCorpus corpus) throws DataFormatException {
@@ -171,9 +173,9 @@ public final class PairedRatio {
         return w;
     }
 
-    private static void report(Map<Config, Map<String, Series>> results, int rounds, long sliceNanos) {
-        System.out.printf(Locale.ROOT, "Interleaved: %d rounds, %d ms slices; medians over rounds [quartiles].%n%n",
-                rounds, sliceNanos / 1_000_000);
+    private static void report(FrameSource source, Map<Config, Map<String, Series>> results, int rounds, long sliceNanos) {
+        System.out.printf(Locale.ROOT, "%s frames, interleaved: %d rounds, %d ms slices; medians over rounds [quartiles].%n%n",
+                source, rounds, sliceNanos / 1_000_000);
         System.out.println("| corpus | workload | MB/s | MB per CPU-s | M records/s | M records per CPU-s | / inflateOnly (wall) | / inflateOnly (CPU) |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         results.forEach((config, byName) -> {
@@ -228,7 +230,7 @@ public final class PairedRatio {
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq < 1) {
-                throw new IllegalArgumentException("expected key=value (rounds, warmup, sliceMillis), got '" + arg + "'");
+                throw new IllegalArgumentException("expected key=value (rounds, warmup, sliceMillis, source), got '" + arg + "'");
             }
             options.put(arg.substring(0, eq), arg.substring(eq + 1));
         }

@@ -3,6 +3,7 @@ package io.jvq.bench;
 import io.jvq.bench.baseline.VendorDemoDecoder;
 import io.jvq.bench.frames.FrameCorpus;
 import io.jvq.bench.frames.FrameMix;
+import io.jvq.bench.frames.FrameSource;
 import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.QuoteParser;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -36,6 +37,10 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class ParseBenchmark {
 
+    /** Who wrote the frames: the testkit's market simulator, or this module's generator. */
+    @Param({"SIMULATOR", "SYNTHETIC"})
+    public FrameSource source;
+
     @Param({"LV2", "LV1"})
     public FrameMix mix;
 
@@ -52,7 +57,7 @@ public class ParseBenchmark {
 
     @Setup(Level.Trial)
     public void setUp(Blackhole blackhole) {
-        corpus = Corpora.get(mix, frameBytes);
+        corpus = Corpora.get(source, mix, frameBytes);
         vendor = new VendorDemoDecoder();
         parser = new QuoteParser();
         fieldReader = new FieldReadingSink();
