@@ -49,9 +49,10 @@ public final class SimulatorFrames {
                 frame.write(line, 0, line.length);
             }
         }
-        if (frame.size() > 0) {
+        if (frames.isEmpty()) {
             flush(mix, frame, frames);
         }
+        // Otherwise the partly filled last frame is left out: every frame is cut at the size asked for.
         return FrameCorpus.of(mix, frames);
     }
 
