@@ -10,4 +10,4 @@ if [[ ! -f "$jar" ]]; then
     echo "smoke: $jar is missing; build it with ./mvnw -B -pl jvq-benchmarks -am package -DskipTests" >&2
     exit 2
 fi
-exec java -Xmx1g -jar "$jar" -f 0 -wi 0 -i 1 -r 100ms -foe true "$@"
+exec java -Xmx1g -Djmh.ignoreLock=true -jar "$jar" -f 0 -wi 0 -i 1 -r 100ms -foe true "$@"
