@@ -1,0 +1,60 @@
+package io.jvq.cli.output;
+
+import io.jvq.core.Redaction;
+import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.ListenerFailure;
+
+import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
+
+/**
+ * Connection state and notices, one line each, on stderr: never mixed into the data on stdout.
+ * Every line passes through the redactor, so a token that slipped into a reason is shown as ***.
+ */
+public final class StatusLog {
+    private final PrintWriter err;
+    private final UnaryOperator<String> redactor;
+
+    public StatusLog(PrintWriter err, UnaryOperator<String> redactor) {
+        this.err = err;
+        this.redactor = redactor;
+    }
+
+    /** A log that hides {@code token=…} query values only. */
+    public StatusLog(PrintWriter err) {
+        this(err, Redaction::redact);
+    }
+
+    public synchronized void info(String message) {
+        err.println("jvq: " + redactor.apply(message));
+        err.flush();
+    }
+
+    public void connection(ConnectionEvent event) {
+        info(describe(event));
+    }
+
+    public void listenerFailure(ListenerFailure failure) {
+        info("could not print " + failure.event().getClass().getSimpleName() + ": " + failure.error());
+    }
+
+    static String describe(ConnectionEvent event) {
+        if (event instanceof ConnectionEvent.Discovering d) {
+            return "discovering a server (attempt " + d.attempt() + ")";
+        }
+        if (event instanceof ConnectionEvent.Connecting c) {
+            return "connecting to " + c.server() + " (attempt " + c.attempt() + ")";
+        }
+        if (event instanceof ConnectionEvent.Connected c) {
+            return "connected to " + c.server();
+        }
+        if (event instanceof ConnectionEvent.Disconnected d) {
+            return "disconnected" + (d.closeCode() < 0 ? "" : " (close code " + d.closeCode() + ")")
+                    + (d.reason() == null || d.reason().isEmpty() ? "" : ": " + d.reason());
+        }
+        if (event instanceof ConnectionEvent.ReconnectScheduled r) {
+            return "reconnecting in " + r.delayMillis() + " ms (attempt " + r.attempt() + ")";
+        }
+        return "closed";
+    }
+}
