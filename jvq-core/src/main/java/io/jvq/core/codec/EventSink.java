@@ -1,0 +1,36 @@
+package io.jvq.core.codec;
+
+import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.JvqEvent;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** The record path: turns each view into its immutable event and hands it, and each error, downstream. */
+public final class EventSink implements QuoteSink {
+    private final Consumer<? super JvqEvent> downstream;
+
+    public EventSink(Consumer<? super JvqEvent> downstream) {
+        this.downstream = Objects.requireNonNull(downstream, "downstream");
+    }
+
+    @Override
+    public void onLevel1(Level1View quote) {
+        downstream.accept(quote.toEvent());
+    }
+
+    @Override
+    public void onTrade(TradeView trade) {
+        downstream.accept(trade.toEvent());
+    }
+
+    @Override
+    public void onLevel10(Level10View book) {
+        downstream.accept(book.toEvent());
+    }
+
+    @Override
+    public void onError(DecodeError error) {
+        downstream.accept(error);
+    }
+}

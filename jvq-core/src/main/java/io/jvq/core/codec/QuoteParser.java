@@ -1,0 +1,318 @@
+package io.jvq.core.codec;
+
+import io.jvq.core.QuoteLevel;
+import io.jvq.core.SubscriptionCode;
+import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.Level10Book;
+import io.jvq.core.event.Level1Quote;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The lv1 / lv2 / lv10 grammar (PROTOCOL §5, §6) over already-inflated bytes.
+ * Lines are split on {@code '\n'} (a trailing {@code '\r'} and empty lines are tolerated), each is
+ * {@code <code>=<payload>}, and a payload holds one or more records joined by {@code '|'}.
+ * Fields are parsed straight from the bytes; the views handed to the sink are reused, so a
+ * good record allocates nothing (a security name only when {@code name()} is called).
+ * A bad line, or a bad record of a {@code '|'} group, becomes a {@link DecodeError} and the
+ * records around it are still delivered, in order. Not thread-safe: one parser per decoding thread.
+ */
+public final class QuoteParser {
+    // Level-1 field positions (0-based), in one place: PROTOCOL §5.1 notes that the vendor's later
+    // client names turnover before volume; swapping LV1_VOLUME and LV1_AMOUNT is the whole change.
+    static final int LV1_TIME = 0;
+    static final int LV1_NAME = 1;
+    static final int LV1_PRICE = 2;
+    static final int LV1_CHANGE = 3;
+    static final int LV1_VOLUME = 4;
+    static final int LV1_AMOUNT = 5;
+    /** First of the 20 book fields: five bid (quantity, price) pairs, then five ask pairs. */
+    static final int LV1_BOOK = 6;
+    static final int LV1_FIELDS = LV1_BOOK + 4 * Level1Quote.DEPTH;
+
+    // Level-10 field positions (PROTOCOL §5.3): time,name,price,lastClose,amount,volume, then 40 book fields.
+    static final int LV10_TIME = 0;
+    static final int LV10_NAME = 1;
+    static final int LV10_PRICE = 2;
+    static final int LV10_LAST_CLOSE = 3;
+    static final int LV10_AMOUNT = 4;
+    static final int LV10_VOLUME = 5;
+    /** First of the 40 book fields: b1p..b10p, b1q..b10q, a1p..a10p, a1q..a10q. */
+    static final int LV10_BOOK = 6;
+    static final int LV10_FIELDS = LV10_BOOK + 4 * Level10Book.DEPTH;
+
+    /** A level-2 trade: time, id, price, quantity (or id first: the time is the field with ':'). */
+    static final int TRADE_FIELDS = 4;
+    static final int TRADE_PRICE = 2;
+    static final int TRADE_QUANTITY = 3;
+
+    private static final String[] LV1_NAMES = level1Names();
+    private static final String[] LV10_NAMES = level10Names();
+    private static final String[] TRADE_TIME_FIRST_NAMES = {"time", "trade id", "price", "quantity"};
+    private static final String[] TRADE_ID_FIRST_NAMES = {"trade id", "time", "price", "quantity"};
+
+    private final CodeTable codes = new CodeTable();
+    private final Fields fields = new Fields();
+    private final Level1View level1 = new Level1View();
+    private final TradeView trade = new TradeView();
+    private final Level10View level10 = new Level10View();
+
+    /** Parses every line of {@code buf[off, off + len)} and reports each record and error to {@code sink}, in order. */
+    public void parse(byte[] buf, int off, int len, QuoteSink sink) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        Objects.requireNonNull(sink, "sink");
+        int end = off + len;
+        int lineStart = off;
+        for (int i = off; i < end; i++) {
+            if (buf[i] == '\n') {
+                line(buf, lineStart, i, sink);
+                lineStart = i + 1;
+            }
+        }
+        if (lineStart < end) {
+            line(buf, lineStart, end, sink);
+        }
+    }
+
+    private void line(byte[] buf, int from, int to, QuoteSink sink) {
+        if (to > from && buf[to - 1] == '\r') {
+            to--;
+        }
+        if (to == from) {
+            return;
+        }
+        int eq = indexOf(buf, from, to, (byte) '=');
+        if (eq < 0) {
+            sink.onError(new DecodeError(null, excerpt(buf, from, to),
+                    "line has no '=': expected <code>=<payload>, e.g. lv1_600519=…"));
+            return;
+        }
+        SubscriptionCode code = codes.lookup(buf, from, eq);
+        if (code == null) {
+            String received = text(buf, from, eq, DecodeError.MAX_EXCERPT);
+            String reason = badCodeReason(received);
+            if (reason != null) {
+                sink.onError(new DecodeError(received, excerpt(buf, from, to), reason));
+                return;
+            }
+            code = SubscriptionCode.parse(received);
+        }
+        records(code, buf, from, eq + 1, to, sink);
+    }
+
+    /** Each non-empty '|'-separated part of the payload is one record. */
+    private void records(SubscriptionCode code, byte[] buf, int lineFrom, int payloadFrom, int to, QuoteSink sink) {
+        int partStart = payloadFrom;
+        int partNumber = 0;
+        for (int i = payloadFrom; i <= to; i++) {
+            if (i < to && buf[i] != '|') {
+                continue;
+            }
+            if (i > partStart) {
+                partNumber++;
+                String problem = record(code, buf, partStart, i, sink);
+                if (problem != null) {
+                    int parts = countParts(buf, payloadFrom, to);
+                    String where = parts == 1 ? recordKind(code.level()) + ": "
+                            : recordKind(code.level()) + " " + partNumber + " of " + parts + ": ";
+                    sink.onError(new DecodeError(code.wire(),
+                            parts == 1 ? excerpt(buf, lineFrom, to) : excerpt(buf, partStart, i), where + problem));
+                }
+            }
+            partStart = i + 1;
+        }
+        if (partNumber == 0) {
+            sink.onError(new DecodeError(code.wire(), excerpt(buf, lineFrom, to),
+                    "empty payload: no " + recordKind(code.level()) + " after '='"));
+        }
+    }
+
+    /** Parses and delivers one record; returns what was wrong, or null when it was delivered. */
+    private String record(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+        switch (code.level()) {
+            case LV1:
+                return level1(code, buf, from, to, sink);
+            case LV2:
+                return trade(code, buf, from, to, sink);
+            case LV10:
+                return level10(code, buf, from, to, sink);
+            default:
+                throw new AssertionError(code.level());
+        }
+    }
+
+    private String level1(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+        Fields f = fields;
+        f.split(buf, from, to);
+        if (f.count() != LV1_FIELDS) {
+            return fieldCountProblem(LV1_FIELDS, f.count());
+        }
+        int time = f.time(LV1_TIME);
+        long price = f.decimal(LV1_PRICE, false);
+        long change = f.decimal(LV1_CHANGE, true);
+        long volume = f.integer(LV1_VOLUME);
+        long amount = f.decimal(LV1_AMOUNT, false);
+        long[] book = level1.book;
+        for (int i = 0; i < book.length; i += 2) {
+            book[i] = f.integer(LV1_BOOK + i);
+            book[i + 1] = f.decimal(LV1_BOOK + i + 1, false);
+        }
+        if (!f.ok()) {
+            return f.describeProblem(LV1_NAMES);
+        }
+        level1.set(code, time, buf, f.start(LV1_NAME), f.length(LV1_NAME), price, change, volume, amount);
+        sink.onLevel1(level1);
+        return null;
+    }
+
+    private String trade(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+        Fields f = fields;
+        f.split(buf, from, to);
+        if (f.count() != TRADE_FIELDS) {
+            return fieldCountProblem(TRADE_FIELDS, f.count());
+        }
+        int timeField;
+        if (f.contains(0, (byte) ':')) {
+            timeField = 0;
+        } else if (f.contains(1, (byte) ':')) {
+            timeField = 1;
+        } else {
+            return "no trade time: neither field 1 nor field 2 holds HH:MM:SS.mmm";
+        }
+        int time = f.time(timeField);
+        long tradeId = f.integer(1 - timeField);
+        long price = f.decimal(TRADE_PRICE, false);
+        long quantity = f.integer(TRADE_QUANTITY);
+        if (!f.ok()) {
+            return f.describeProblem(timeField == 0 ? TRADE_TIME_FIRST_NAMES : TRADE_ID_FIRST_NAMES);
+        }
+        trade.set(code, time, tradeId, price, quantity);
+        sink.onTrade(trade);
+        return null;
+    }
+
+    private String level10(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+        Fields f = fields;
+        f.split(buf, from, to);
+        if (f.count() != LV10_FIELDS) {
+            return fieldCountProblem(LV10_FIELDS, f.count());
+        }
+        int time = f.time(LV10_TIME);
+        long price = f.decimal(LV10_PRICE, false);
+        long lastClose = f.decimal(LV10_LAST_CLOSE, false);
+        long amount = f.decimal(LV10_AMOUNT, false);
+        long volume = f.integer(LV10_VOLUME);
+        long[] book = level10.book;
+        int depth = Level10Book.DEPTH;
+        for (int i = 0; i < book.length; i++) {
+            boolean isQuantity = (i / depth) % 2 == 1;
+            book[i] = isQuantity ? f.integer(LV10_BOOK + i) : f.decimal(LV10_BOOK + i, false);
+        }
+        if (!f.ok()) {
+            return f.describeProblem(LV10_NAMES);
+        }
+        level10.set(code, time, buf, f.start(LV10_NAME), f.length(LV10_NAME), price, lastClose, amount, volume);
+        sink.onLevel10(level10);
+        return null;
+    }
+
+    private static String fieldCountProblem(int expected, int got) {
+        return "expected " + expected + " comma-separated fields, got " + got;
+    }
+
+    private static String recordKind(QuoteLevel level) {
+        switch (level) {
+            case LV1:
+                return "lv1 snapshot";
+            case LV2:
+                return "lv2 trade";
+            default:
+                return "lv10 book";
+        }
+    }
+
+    /** Why a code the fast path did not take is bad, or null when {@link SubscriptionCode#parse} accepts it after all. */
+    private static String badCodeReason(String received) {
+        try {
+            SubscriptionCode.parse(received);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static int countParts(byte[] buf, int from, int to) {
+        int parts = 0;
+        int partStart = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || buf[i] == '|') {
+                if (i > partStart) {
+                    parts++;
+                }
+                partStart = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    private static int indexOf(byte[] buf, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String excerpt(byte[] buf, int from, int to) {
+        return text(buf, from, to, DecodeError.MAX_EXCERPT);
+    }
+
+    /** UTF-8 text of {@code buf[from, to)}, cut to {@code maxChars} characters (never inside a surrogate pair). */
+    static String text(byte[] buf, int from, int to, int maxChars) {
+        String s = new String(buf, from, Math.min(to - from, maxChars * 4), StandardCharsets.UTF_8);
+        if (s.length() <= maxChars) {
+            return s;
+        }
+        int cut = Character.isHighSurrogate(s.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return s.substring(0, cut);
+    }
+
+    private static String[] level1Names() {
+        String[] names = new String[LV1_FIELDS];
+        names[LV1_TIME] = "time";
+        names[LV1_NAME] = "name";
+        names[LV1_PRICE] = "price";
+        names[LV1_CHANGE] = "change percent";
+        names[LV1_VOLUME] = "volume";
+        names[LV1_AMOUNT] = "amount";
+        for (int level = 1; level <= Level1Quote.DEPTH; level++) {
+            int bid = LV1_BOOK + (level - 1) * 2;
+            int ask = bid + 2 * Level1Quote.DEPTH;
+            names[bid] = "bid " + level + " quantity";
+            names[bid + 1] = "bid " + level + " price";
+            names[ask] = "ask " + level + " quantity";
+            names[ask + 1] = "ask " + level + " price";
+        }
+        return names;
+    }
+
+    private static String[] level10Names() {
+        String[] names = new String[LV10_FIELDS];
+        names[LV10_TIME] = "time";
+        names[LV10_NAME] = "name";
+        names[LV10_PRICE] = "price";
+        names[LV10_LAST_CLOSE] = "last close";
+        names[LV10_AMOUNT] = "amount";
+        names[LV10_VOLUME] = "volume";
+        int depth = Level10Book.DEPTH;
+        for (int level = 1; level <= depth; level++) {
+            names[LV10_BOOK + level - 1] = "bid " + level + " price";
+            names[LV10_BOOK + depth + level - 1] = "bid " + level + " quantity";
+            names[LV10_BOOK + 2 * depth + level - 1] = "ask " + level + " price";
+            names[LV10_BOOK + 3 * depth + level - 1] = "ask " + level + " quantity";
+        }
+        return names;
+    }
+}
