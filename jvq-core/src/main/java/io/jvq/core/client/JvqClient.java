@@ -5,10 +5,14 @@ import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
 
 /**
  * A self-healing jvQuant quote client: discovery → connect → subscribe → decode → dispatch →
@@ -25,11 +29,34 @@ import java.util.concurrent.CompletableFuture;
  * client.subscribe(SubscriptionCode.parse("lv1_600519"), SubscriptionCode.parse("lv2_600519"));
  * client.start();
  * }</pre>
+ *
+ * <h2>Events</h2>
+ * A connection goes {@code Discovering(n)} → {@code Connecting(n, server)} → {@code Connected}
+ * and ends with {@code Disconnected(code, reason)} followed by {@code ReconnectScheduled(n, delay)}.
+ * A failed discovery (an error, a refusal, no server) or a failed connect also ends with
+ * {@code Disconnected(-1, reason)} and a {@code ReconnectScheduled}. {@code n} counts the failed
+ * attempts since the last good connection: {@code 0} for the first attempt after {@link #start()},
+ * then {@code 1, 2, …}; it is the attempt given to {@link ReconnectPolicy#delayMillis}, and it
+ * starts over at the next successful connection. {@code Closed} is the last event.
+ *
+ * <h2>Threads</h2>
+ * Quotes, decode errors and server texts are delivered on the socket adapter's thread, in the
+ * order received. Discovery, backoff waits, pings and idle checks run on the client's own
+ * daemon thread ({@code jvq-client-N}), which delivers most connection events. Every method may
+ * be called from any thread, listener callbacks included; {@link #close()} too.
+ *
+ * <h2>Commands and replies</h2>
+ * The server is assumed to answer every command with exactly one text frame, in the order the
+ * commands were sent: the client keeps the commands it sent on a connection in a queue, and each
+ * text frame answers the oldest. That is how {@link #list()} finds its reply. Every text frame
+ * is also delivered to the listener as a {@code ServerText}.
  */
 public final class JvqClient implements AutoCloseable {
-    // TODO(session engine): implementation in progress
+    private final ClientSession session;
+
     private JvqClient(Builder builder) {
-        throw new UnsupportedOperationException("not implemented yet");
+        this.session = new ClientSession(builder.options, builder.socket, builder.discovery, builder.listener,
+                builder.random);
     }
 
     public static Builder builder() {
@@ -38,12 +65,12 @@ public final class JvqClient implements AutoCloseable {
 
     /** Starts discovering and connecting in the background. Idempotent; fails after close. */
     public void start() {
-        throw new UnsupportedOperationException("not implemented yet");
+        session.start();
     }
 
     /** Adds codes; sends {@code add=} for those not yet subscribed when connected. */
     public void subscribe(Collection<SubscriptionCode> codes) {
-        throw new UnsupportedOperationException("not implemented yet");
+        session.subscribe(codes);
     }
 
     public void subscribe(SubscriptionCode... codes) {
@@ -52,40 +79,63 @@ public final class JvqClient implements AutoCloseable {
 
     /** Removes codes; sends {@code del=} for those that were subscribed when connected. */
     public void unsubscribe(Collection<SubscriptionCode> codes) {
-        throw new UnsupportedOperationException("not implemented yet");
+        session.unsubscribe(codes);
     }
 
     public void unsubscribe(SubscriptionCode... codes) {
         unsubscribe(List.of(codes));
     }
 
-    /** Replaces the whole subscription; sends {@code all=} when connected. */
+    /** Replaces the whole subscription; sends {@code all=} when connected and the set changed. */
     public void replaceAll(Collection<SubscriptionCode> codes) {
-        throw new UnsupportedOperationException("not implemented yet");
+        session.replaceAll(codes);
     }
 
     /**
      * Sends {@code list} and completes with the server's text reply; fails when not connected or
-     * when the connection ends before the reply.
+     * when the connection ends before the reply. The future completes on the socket adapter's
+     * thread: do not block it, and do not wait for it inside a listener callback.
+     *
+     * @throws IllegalStateException when the client is closed
      */
     public CompletableFuture<String> list() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return session.list();
     }
 
-    /** The client's subscription set, in the order codes were added. */
+    /** The client's subscription set, in the order codes were added (a snapshot). */
     public Set<SubscriptionCode> subscriptions() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return Collections.unmodifiableSet(new LinkedHashSet<>(session.subscriptions()));
     }
 
     /** True while a connection is open and subscribed. */
     public boolean isConnected() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return session.phase() == ClientSession.Phase.CONNECTED;
     }
 
-    /** Final: stops reconnecting, closes the connection and the ports, releases every thread. */
+    /** The client's counters, as of now. Cheap: callable as often as wanted. */
+    public ClientStats stats() {
+        return session.stats();
+    }
+
+    /**
+     * Final: stops reconnecting, cancels the timers, closes the connection (1000), fails pending
+     * {@link #list()} futures, stops the client's thread, closes both ports and delivers
+     * {@code Closed}. Idempotent; callable from any thread, a listener callback included.
+     */
     @Override
     public void close() {
-        throw new UnsupportedOperationException("not implemented yet");
+        session.close();
+    }
+
+    /** The client's own thread, once started (tests check that it ends). */
+    Thread schedulerThread() {
+        return session.schedulerThread();
+    }
+
+    @Override
+    public String toString() {
+        return "JvqClient[" + session.phase().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                + session.subscriptions().size() + " codes]";
     }
 
     public static final class Builder {
@@ -94,6 +144,7 @@ public final class JvqClient implements AutoCloseable {
         DiscoveryPort discovery;
         QuoteListener listener = new QuoteListener() {
         };
+        RandomGenerator random = new SplittableRandom();
 
         private Builder() {
         }
@@ -115,6 +166,12 @@ public final class JvqClient implements AutoCloseable {
 
         public Builder listener(QuoteListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /** Test hook: the source of backoff jitter (only used under the session's lock). */
+        Builder random(RandomGenerator random) {
+            this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 

@@ -1,0 +1,17 @@
+package io.jvq.core.client;
+
+/**
+ * A snapshot of a client's counters since it was built.
+ *
+ * @param connections       connections that opened and were subscribed
+ * @param reconnects        reconnections scheduled (one per failed discovery, failed connect or lost connection)
+ * @param framesReceived    binary frames received
+ * @param bytesReceived     compressed bytes of those frames
+ * @param quoteEvents       quotes and trades delivered to the listener
+ * @param decodeErrors      bad lines and bad frames reported
+ * @param listenerFailures  events the listener threw on
+ * @param discoveryFailures discovery calls that failed or were refused
+ */
+public record ClientStats(long connections, long reconnects, long framesReceived, long bytesReceived,
+                          long quoteEvents, long decodeErrors, long listenerFailures, long discoveryFailures) {
+}

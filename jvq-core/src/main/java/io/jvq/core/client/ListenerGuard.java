@@ -1,0 +1,39 @@
+package io.jvq.core.client;
+
+import io.jvq.core.event.JvqEvent;
+import io.jvq.core.event.ListenerFailure;
+
+/**
+ * Calls the user's listener so that its failures cannot hurt the client: an exception comes
+ * back to the listener as a {@link ListenerFailure}, and one thrown from that report is logged.
+ */
+final class ListenerGuard {
+    private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
+
+    private final QuoteListener listener;
+    private final StatsCounters stats;
+
+    ListenerGuard(QuoteListener listener, StatsCounters stats) {
+        this.listener = listener;
+        this.stats = stats;
+    }
+
+    void deliver(JvqEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (Exception error) {
+            stats.listenerFailures.increment();
+            report(event, error);
+        }
+    }
+
+    private void report(JvqEvent event, Exception error) {
+        try {
+            listener.onEvent(new ListenerFailure(event, error));
+        } catch (Exception again) {
+            // Both the event and its failure report threw: logging is all that is left.
+            LOG.log(System.Logger.Level.WARNING, "quote listener threw on " + event.getClass().getSimpleName()
+                    + " (" + error.getClass().getName() + ") and again on the ListenerFailure report", again);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.jvq.core.client;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** The live counters behind {@link ClientStats}: adders, so that the quote path never contends. */
+final class StatsCounters {
+    final LongAdder connections = new LongAdder();
+    final LongAdder reconnects = new LongAdder();
+    final LongAdder framesReceived = new LongAdder();
+    final LongAdder bytesReceived = new LongAdder();
+    final LongAdder quoteEvents = new LongAdder();
+    final LongAdder decodeErrors = new LongAdder();
+    final LongAdder listenerFailures = new LongAdder();
+    final LongAdder discoveryFailures = new LongAdder();
+
+    ClientStats snapshot() {
+        return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),
+                quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum());
+    }
+}

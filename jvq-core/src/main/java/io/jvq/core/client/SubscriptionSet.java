@@ -1,0 +1,52 @@
+package io.jvq.core.client;
+
+import io.jvq.core.SubscriptionCode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The codes a client wants, in the order they were first added, with the deltas that changes
+ * make. Not thread-safe: the session guards it with its lock.
+ */
+final class SubscriptionSet {
+    private final LinkedHashSet<SubscriptionCode> codes = new LinkedHashSet<>();
+
+    /** Adds {@code added}; returns those that were not subscribed yet, in argument order. */
+    List<SubscriptionCode> add(Collection<SubscriptionCode> added) {
+        List<SubscriptionCode> fresh = new ArrayList<>();
+        for (SubscriptionCode code : added) {
+            if (codes.add(code)) {
+                fresh.add(code);
+            }
+        }
+        return fresh;
+    }
+
+    /** Removes {@code removed}; returns those that were subscribed, in argument order. */
+    List<SubscriptionCode> remove(Collection<SubscriptionCode> removed) {
+        List<SubscriptionCode> gone = new ArrayList<>();
+        for (SubscriptionCode code : removed) {
+            if (codes.remove(code)) {
+                gone.add(code);
+            }
+        }
+        return gone;
+    }
+
+    /** Replaces every code; returns true when the set of codes changed (order aside). */
+    boolean replaceAll(Collection<SubscriptionCode> replacement) {
+        Set<SubscriptionCode> next = new LinkedHashSet<>(replacement);
+        boolean changed = !next.equals(codes);
+        codes.clear();
+        codes.addAll(next);
+        return changed;
+    }
+
+    List<SubscriptionCode> snapshot() {
+        return List.copyOf(codes);
+    }
+}
