@@ -40,10 +40,10 @@ public final class StatusLog {
 
     static String describe(ConnectionEvent event) {
         if (event instanceof ConnectionEvent.Discovering d) {
-            return "discovering a server (attempt " + d.attempt() + ")";
+            return "discovering a server" + retry(d.attempt());
         }
         if (event instanceof ConnectionEvent.Connecting c) {
-            return "connecting to " + c.server() + " (attempt " + c.attempt() + ")";
+            return "connecting to " + c.server() + retry(c.attempt());
         }
         if (event instanceof ConnectionEvent.Connected c) {
             return "connected to " + c.server();
@@ -53,8 +53,13 @@ public final class StatusLog {
                     + (d.reason() == null || d.reason().isEmpty() ? "" : ": " + d.reason());
         }
         if (event instanceof ConnectionEvent.ReconnectScheduled r) {
-            return "reconnecting in " + r.delayMillis() + " ms (attempt " + r.attempt() + ")";
+            return "reconnecting in " + r.delayMillis() + " ms" + retry(r.attempt());
         }
         return "closed";
+    }
+
+    /** The client counts failed attempts since the last good connection: 0 is a first try. */
+    private static String retry(int failedAttempts) {
+        return failedAttempts == 0 ? "" : " (retry " + failedAttempts + ")";
     }
 }

@@ -159,6 +159,7 @@ public final class QuoteSession {
                 if (change instanceof ConnectionEvent.Connected) {
                     connectedOnce = true;
                 }
+                stats.count(change);
                 if (end.get() == null) {
                     log.connection(change);
                 }

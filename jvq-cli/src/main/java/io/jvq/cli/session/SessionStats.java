@@ -1,5 +1,6 @@
 package io.jvq.cli.session;
 
+import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
@@ -21,7 +22,7 @@ public final class SessionStats implements FrameTap {
     private final AtomicLong texts = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
-    private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
     private volatile long endNanos = -1;
 
     public SessionStats(LongSupplier nanoClock) {
@@ -33,9 +34,11 @@ public final class SessionStats implements FrameTap {
         this(System::nanoTime);
     }
 
-    /** Counts an event delivered to the user. */
+    /** Counts an event the client delivered. */
     public void count(JvqEvent event) {
-        if (event instanceof Level1Quote) {
+        if (event instanceof ConnectionEvent.ReconnectScheduled) {
+            reconnects.incrementAndGet();
+        } else if (event instanceof Level1Quote) {
             level1.incrementAndGet();
         } else if (event instanceof Level2Trade) {
             trades.incrementAndGet();
@@ -46,11 +49,6 @@ public final class SessionStats implements FrameTap {
         } else if (event instanceof DecodeError) {
             decodeErrors.incrementAndGet();
         }
-    }
-
-    @Override
-    public void opened() {
-        connections.incrementAndGet();
     }
 
     @Override
@@ -100,9 +98,9 @@ public final class SessionStats implements FrameTap {
         return bytes.get();
     }
 
-    /** Connections opened after the first one. */
+    /** Reconnections the client scheduled: one per lost connection, failed discovery or failed connect. */
     public long reconnects() {
-        return Math.max(0, connections.get() - 1);
+        return reconnects.get();
     }
 
     public long elapsedMillis() {

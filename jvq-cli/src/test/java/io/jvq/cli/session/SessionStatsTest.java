@@ -2,6 +2,7 @@ package io.jvq.cli.session;
 
 import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
+import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.Level2Trade;
@@ -27,7 +28,6 @@ class SessionStatsTest {
 
     @Test
     void summaryCountsEventsBytesReconnectsAndDecodeErrors() {
-        stats.opened();
         stats.receivedBinary(ByteBuffer.allocate(1000));
         stats.receivedText("订阅"); // 6 bytes of UTF-8
         for (int i = 0; i < 3; i++) {
@@ -36,7 +36,8 @@ class SessionStatsTest {
         stats.count(trade());
         stats.count(new ServerText("ok"));
         stats.count(new DecodeError("lv2_600519", "lv2_600519=x", "bad"));
-        stats.opened();
+        stats.count(new ConnectionEvent.Disconnected(-1, "cut"));
+        stats.count(new ConnectionEvent.ReconnectScheduled(1, 500));
         nanos.addAndGet(2_500_000_000L);
         stats.end();
         nanos.addAndGet(10_000_000_000L); // after end(): no longer counted
@@ -47,13 +48,15 @@ class SessionStatsTest {
     }
 
     @Test
-    void theFirstConnectionIsNotAReconnect() {
+    void everyScheduledReconnectionCountsAndNothingElse() {
+        stats.count(new ConnectionEvent.Discovering(0));
+        stats.count(new ConnectionEvent.Connecting(0, "127.0.0.1:1/x"));
+        stats.count(new ConnectionEvent.Connected("127.0.0.1:1/x"));
         assertThat(stats.reconnects()).isZero();
-        stats.opened();
-        assertThat(stats.reconnects()).isZero();
-        stats.opened();
-        stats.opened();
+        stats.count(new ConnectionEvent.ReconnectScheduled(1, 500));
+        stats.count(new ConnectionEvent.ReconnectScheduled(2, 1000));
         assertThat(stats.reconnects()).isEqualTo(2);
+        assertThat(stats.events()).isZero();
     }
 
     @Test
