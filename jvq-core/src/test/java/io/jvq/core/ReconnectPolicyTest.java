@@ -76,9 +76,9 @@ class ReconnectPolicyTest {
     @Test
     void refusesNonsenseSettings() {
         assertThatThrownBy(() -> new ReconnectPolicy(Duration.ofMillis(-1), Duration.ofSeconds(1), 2, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 <= initialDelay <= maxDelay");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialDelay must be at least 1 ms");
         assertThatThrownBy(() -> new ReconnectPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 <= initialDelay <= maxDelay");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initialDelay <= maxDelay");
         assertThatThrownBy(() -> new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), 0.5, 0))
                 .hasMessage("multiplier must be >= 1, got 0.5");
         assertThatThrownBy(() -> new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), Double.NaN, 0))
@@ -87,6 +87,19 @@ class ReconnectPolicyTest {
                 .hasMessage("jitter must be in [0, 1], got 1.5");
         assertThatThrownBy(() -> new ReconnectPolicy(null, Duration.ofSeconds(1), 2, 0))
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void refusesAnInitialDelayThatWouldNeverGrowIntoABackoff() {
+        // 0 ms times any multiplier stays 0 ms (and so does 0.5 ms, counted in whole milliseconds):
+        // every retry would be immediate, a reconnect storm however large maxDelay is.
+        assertThatThrownBy(() -> new ReconnectPolicy(Duration.ZERO, Duration.ofSeconds(30), 2, 0.2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("initialDelay must be at least 1 ms (a shorter one never grows into a backoff), got PT0S");
+        assertThatThrownBy(() -> new ReconnectPolicy(Duration.ofNanos(500_000), Duration.ofSeconds(30), 2, 0.2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got PT0.0005S");
+        assertThat(new ReconnectPolicy(Duration.ofMillis(1), Duration.ofSeconds(30), 2, 0).ceilingMillis(3))
+                .isEqualTo(4);
     }
 
     /** A generator whose bounded draws all return {@code value}. */

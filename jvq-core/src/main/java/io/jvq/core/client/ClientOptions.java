@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * How a {@link JvqClient} finds, reaches and watches the server. Only the token is required.
- * {@link #toString()} shows the token as {@code ***}.
+ * {@link #toString()} shows the token as {@code ***}, in the discovery URL too.
  *
  * @param token            the jvQuant token (secret)
  * @param market           market flag, {@code ab} for Shanghai + Shenzhen
@@ -41,12 +41,44 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         if (market.isBlank()) {
             throw new IllegalArgumentException("market is blank");
         }
-        if (maxInflatedBytes <= 0 || maxMessageBytes <= 0) {
-            throw new IllegalArgumentException("maxInflatedBytes and maxMessageBytes must be positive");
+        requirePositive("maxInflatedBytes", maxInflatedBytes);
+        requirePositive("maxMessageBytes", maxMessageBytes);
+        // A zero or negative timeout would fail every attempt at once; a negative ping interval or
+        // idle timeout would quietly turn the check off, which only zero is documented to do.
+        requirePositive("connectTimeout", connectTimeout);
+        requirePositive("discoveryTimeout", discoveryTimeout);
+        if (pingInterval.isNegative()) {
+            throw new IllegalArgumentException("pingInterval must be zero (no pings) or positive, got " + pingInterval);
+        }
+        if (idleTimeout.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout must be zero (no idle check) or positive, got " + idleTimeout);
         }
         String scheme = discoveryUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-            throw new IllegalArgumentException("discoveryUrl must be http:// or https://, got " + discoveryUrl);
+            throw new IllegalArgumentException("discoveryUrl must be http:// or https://, got "
+                    + token.redact(discoveryUrl.toString()));
+        }
+    }
+
+    /** The record's form, with the token hidden, also where it was pasted into the discovery URL. */
+    @Override
+    public String toString() {
+        return "ClientOptions[token=" + token + ", market=" + market + ", discoveryUrl="
+                + token.redact(discoveryUrl.toString()) + ", reconnect=" + reconnect
+                + ", maxInflatedBytes=" + maxInflatedBytes + ", maxMessageBytes=" + maxMessageBytes
+                + ", connectTimeout=" + connectTimeout + ", discoveryTimeout=" + discoveryTimeout
+                + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + "]";
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
         }
     }
 

@@ -272,6 +272,10 @@ final class ClientSession {
             current = link;
         }
         emit(new ConnectionEvent.Connecting(attempt, address.display()));
+        if (closed) {
+            // The listener closed the client on Connecting (close() retired the link): open nothing.
+            return;
+        }
         CompletableFuture<SocketConnection> upgrade;
         try {
             upgrade = socket.connect(

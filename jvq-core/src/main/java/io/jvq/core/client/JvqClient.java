@@ -4,10 +4,10 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -74,7 +74,8 @@ public final class JvqClient implements AutoCloseable {
     }
 
     public void subscribe(SubscriptionCode... codes) {
-        subscribe(List.of(codes));
+        // Arrays.asList, not List.of: a null code must reach the check that names its index.
+        subscribe(Arrays.asList(codes));
     }
 
     /** Removes codes; sends {@code del=} for those that were subscribed when connected. */
@@ -83,7 +84,7 @@ public final class JvqClient implements AutoCloseable {
     }
 
     public void unsubscribe(SubscriptionCode... codes) {
-        unsubscribe(List.of(codes));
+        unsubscribe(Arrays.asList(codes));
     }
 
     /** Replaces the whole subscription; sends {@code all=} when connected and the set changed. */

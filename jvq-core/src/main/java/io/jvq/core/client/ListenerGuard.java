@@ -6,6 +6,9 @@ import io.jvq.core.event.ListenerFailure;
 /**
  * Calls the user's listener so that its failures cannot hurt the client: an exception comes
  * back to the listener as a {@link ListenerFailure}, and one thrown from that report is logged.
+ * Errors count too (a listener's own {@code assert} throws {@link AssertionError}): escaping
+ * into the client's thread they would end the task that discovers or reconnects, and the client
+ * would stop trying for good. Only a {@link VirtualMachineError} is let through.
  */
 final class ListenerGuard {
     private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
@@ -21,19 +24,27 @@ final class ListenerGuard {
     void deliver(JvqEvent event) {
         try {
             listener.onEvent(event);
-        } catch (Exception error) {
+        } catch (Throwable error) {
+            rethrowIfFatal(error);
             stats.listenerFailures.increment();
             report(event, error);
         }
     }
 
-    private void report(JvqEvent event, Exception error) {
+    private void report(JvqEvent event, Throwable error) {
         try {
             listener.onEvent(new ListenerFailure(event, error));
-        } catch (Exception again) {
+        } catch (Throwable again) {
+            rethrowIfFatal(again);
             // Both the event and its failure report threw: logging is all that is left.
             LOG.log(System.Logger.Level.WARNING, "quote listener threw on " + event.getClass().getSimpleName()
                     + " (" + error.getClass().getName() + ") and again on the ListenerFailure report", again);
+        }
+    }
+
+    private static void rethrowIfFatal(Throwable error) {
+        if (error instanceof VirtualMachineError fatal) {
+            throw fatal;
         }
     }
 }

@@ -18,8 +18,13 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
     public ReconnectPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
-        if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("need 0 <= initialDelay <= maxDelay, got " + initialDelay + ", " + maxDelay);
+        // Delays count in whole milliseconds and grow by multiplying: a 0 ms start stays 0 ms.
+        if (initialDelay.compareTo(Duration.ofMillis(1)) < 0) {
+            throw new IllegalArgumentException("initialDelay must be at least 1 ms (a shorter one never grows into"
+                    + " a backoff), got " + initialDelay);
+        }
+        if (maxDelay.compareTo(initialDelay) < 0) {
+            throw new IllegalArgumentException("need initialDelay <= maxDelay, got " + initialDelay + ", " + maxDelay);
         }
         if (!(multiplier >= 1.0)) {
             throw new IllegalArgumentException("multiplier must be >= 1, got " + multiplier);

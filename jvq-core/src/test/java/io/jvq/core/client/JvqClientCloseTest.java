@@ -149,4 +149,19 @@ class JvqClientCloseTest extends ClientTestSupport {
         events.await(Closed.class, 1);
         assertThat(discovery.callCount()).isZero();
     }
+
+    @Test
+    void aListenerClosingOnConnectingPreventsTheConnection() {
+        events.react(event -> {
+            if (event instanceof Connecting) {
+                client.close();
+            }
+        });
+        client();
+        client.start();
+
+        events.await(Closed.class, 1);
+        assertThat(discovery.callCount()).isEqualTo(1);
+        assertThat(socket.connectionCount()).isZero();
+    }
 }

@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.FixedPoint;
 import io.jvq.core.TimeOfDay;
+import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level2Trade;
@@ -95,6 +96,42 @@ class JvqClientDeliveryTest extends ClientTestSupport {
                 trade("600519", 9, 30, 0, 140, 3, "1700.48", 300));
         assertThat(client.isConnected()).isTrue();
         assertThat(client.stats().listenerFailures()).isEqualTo(1);
+    }
+
+    @Test
+    void aListenerThatThrowsAnErrorIsTreatedLikeOneThatThrowsAnException() {
+        AssertionError failedCheck = new AssertionError("a listener's own assertion");
+        events.react(event -> {
+            if (event instanceof Level2Trade trade && trade.tradeId() == 1) {
+                throw failedCheck;
+            }
+        });
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+
+        connection.pushLines("lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.130,2,1700.49,200");
+
+        assertThat(events.ofType(ListenerFailure.class)).extracting(ListenerFailure::error).containsExactly(failedCheck);
+        assertThat(events.ofType(Level2Trade.class)).extracting(Level2Trade::tradeId).containsExactly(1L, 2L);
+        assertThat(client.isConnected()).isTrue();
+    }
+
+    @Test
+    void aListenerThatThrowsAnErrorOnAConnectionEventDoesNotStallTheClientsThread() {
+        events.react(event -> {
+            if (event instanceof ConnectionEvent.Discovering || event instanceof ConnectionEvent.Connecting
+                    || event instanceof ConnectionEvent.ReconnectScheduled) {
+                throw new AssertionError("listener bug on " + event);
+            }
+        });
+        discovery.thenRefuse("1", "{\"code\":\"1\"}");
+        client();
+        client.start();
+
+        events.await(ConnectionEvent.Connected.class, 1);
+        assertThat(events.ofType(ListenerFailure.class)).extracting(f -> (Object) f.event().getClass())
+                .containsExactly(ConnectionEvent.Discovering.class, ConnectionEvent.ReconnectScheduled.class,
+                        ConnectionEvent.Discovering.class, ConnectionEvent.Connecting.class);
     }
 
     @Test

@@ -153,6 +153,17 @@ class JvqClientSubscriptionTest extends ClientTestSupport {
         assertThat(client.subscriptions()).isEmpty();
     }
 
+    @Test
+    void aNullCodePassedAsAnArgumentIsRejectedNamingItsPosition() {
+        client();
+
+        assertThatThrownBy(() -> client.subscribe(LV1_600519, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("index 1");
+        assertThatThrownBy(() -> client.unsubscribe(null, LV1_600519))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("index 0");
+        assertThat(client.subscriptions()).isEmpty();
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);

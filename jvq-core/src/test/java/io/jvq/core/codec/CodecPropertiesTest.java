@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Properties of the decoder over generated frames: well-formed records survive
  * encode → deflate → decode unchanged, and no input makes it throw or lose the good lines.
  */
-class CodecProperties {
+class CodecPropertiesTest {
     private static final int CAP = 4 << 20;
     private final FrameDecoder decoder = new FrameDecoder(CAP);
 
