@@ -10,6 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 
 /** What {@code stream} and {@code record} share: validate, connect, print until told to stop. */
 final class LiveRun {
@@ -40,26 +41,34 @@ final class LiveRun {
     record Plan(ClientOptions options, List<SubscriptionCode> codes) {
     }
 
-    /** Runs the session; {@code tap} sees every frame (may be null). Returns the exit code. */
-    int run(Plan plan, FrameTap tap) throws InterruptedException {
+    /**
+     * Runs the session and returns the exit code. {@code tapFor} is given a way to end the session
+     * and returns the tap that sees every frame (or null).
+     */
+    int run(Plan plan, Function<Runnable, FrameTap> tapFor) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StatusLog log = new StatusLog(err, plan.options().token()::redact);
         EventPrinter printer = new EventPrinter(output.writer(out, environment), out);
         QuoteSession session = new QuoteSession(plan.options(), plan.codes(), stop.duration, stop.limitOrZero(),
                 printer, log);
-        Transports.Ports ports = Transports.open(connect.transport, plan.options());
-        QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), tap,
-                done -> log.info("summary: " + done.stats().summary()));
+        Transports.Ports ports = Transports.open(connect.transport);
+        FrameTap tap = tapFor == null ? null : tapFor.apply(session::interrupt);
+        QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), tap, done -> {
+            if (done.end() != QuoteSession.End.REFUSED) {
+                log.info("summary: " + done.stats().summary());
+            }
+        });
         if (outcome.end() == QuoteSession.End.REFUSED) {
             QuoteSession.Refusal refusal = outcome.refusal();
-            throw new CliFailure(1, "discovery refused by " + refusal.redactedUrl() + ": code " + refusal.code()
-                    + ": " + plan.options().token().redact(refusal.message()));
+            // the URL goes last: a redactor hides everything after token= up to a blank
+            throw new CliFailure(1, "discovery refused: code " + refusal.code() + ", "
+                    + plan.options().token().redact(refusal.message()) + ", at " + refusal.redactedUrl());
         }
         return 0;
     }
 
-    int run(FrameTap tap) throws InterruptedException {
-        return run(plan(), tap);
+    int run() throws InterruptedException {
+        return run(plan(), null);
     }
 }

@@ -1,5 +1,7 @@
 package io.jvq.cli;
 
+import io.jvq.testkit.capture.CaptureHeader;
+import io.jvq.testkit.capture.CaptureWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,14 +10,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code jvq record}: stream, and write every frame both ways to a capture file. */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Do what stream does, and write every frame received and every command sent to a capture "
-                + "file (the testkit's format: replay it with jvq serve --fixture or jvq decode)."})
+                + "file in the testkit's format (jvq-testkit/CAPTURE-FORMAT.md): replay it with "
+                + "jvq serve --fixture, decode it with jvq decode."})
 final class RecordCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -33,7 +39,8 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     StopOptions stop;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The capture file to write.")
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+            description = "The capture file to write (replaced if it exists), e.g. today.jsonl.")
     Path out;
 
     @Parameters(paramLabel = "CODE", arity = "1..*", split = ",",
@@ -44,6 +51,26 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LiveRun live = new LiveRun(root.environment(), spec, connect, output, stop, codes);
         LiveRun.Plan plan = live.plan();
-        throw new CliFailure(1, "recording is not wired into the CLI yet (" + plan.codes().size() + " codes)");
+        CaptureHeader header = new CaptureHeader(CaptureHeader.CURRENT_VERSION, plan.options().market(),
+                Instant.now(), "jvq record", plan.codes());
+        CaptureWriter capture;
+        try {
+            capture = CaptureWriter.create(out, header);
+        } catch (IOException e) {
+            throw new CliFailure(1, "cannot write " + out + ": " + e);
+        }
+        AtomicReference<RecordingTap> tap = new AtomicReference<>();
+        int exitCode;
+        try (capture) {
+            exitCode = live.run(plan, stopSession -> {
+                tap.set(new RecordingTap(capture, stopSession));
+                return tap.get();
+            });
+        }
+        IOException failure = tap.get() == null ? null : tap.get().failure();
+        if (failure != null) {
+            throw new CliFailure(1, "cannot write " + out + ": " + failure + " (recording stopped there)");
+        }
+        return exitCode;
     }
 }

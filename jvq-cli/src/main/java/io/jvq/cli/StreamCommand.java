@@ -37,6 +37,6 @@ final class StreamCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new LiveRun(root.environment(), spec, connect, output, stop, codes).run(null);
+        return new LiveRun(root.environment(), spec, connect, output, stop, codes).run();
     }
 }

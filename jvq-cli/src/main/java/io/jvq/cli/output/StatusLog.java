@@ -5,6 +5,7 @@ import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.ListenerFailure;
 
 import java.io.PrintWriter;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -12,11 +13,19 @@ import java.util.function.UnaryOperator;
  * Every line passes through the redactor, so a token that slipped into a reason is shown as ***.
  */
 public final class StatusLog {
-    private final PrintWriter err;
+    private final Consumer<String> lines;
     private final UnaryOperator<String> redactor;
 
     public StatusLog(PrintWriter err, UnaryOperator<String> redactor) {
-        this.err = err;
+        this(line -> {
+            err.println(line);
+            err.flush();
+        }, redactor);
+    }
+
+    /** A log whose lines go to {@code lines} (e.g. the status line of a live board) instead of stderr. */
+    public StatusLog(Consumer<String> lines, UnaryOperator<String> redactor) {
+        this.lines = lines;
         this.redactor = redactor;
     }
 
@@ -26,8 +35,7 @@ public final class StatusLog {
     }
 
     public synchronized void info(String message) {
-        err.println("jvq: " + redactor.apply(message));
-        err.flush();
+        lines.accept("jvq: " + redactor.apply(message));
     }
 
     public void connection(ConnectionEvent event) {

@@ -15,6 +15,7 @@ import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
 import io.jvq.core.port.SocketPort;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -91,7 +92,7 @@ public final class QuoteSession {
      */
     public Outcome run(SocketPort socket, DiscoveryPort discovery, FrameTap tap, Consumer<Outcome> report)
             throws InterruptedException {
-        FrameTap taps = tap == null ? stats : FrameTap.of(stats, tap);
+        FrameTap taps = tap == null ? stats : FrameTap.of(stats, new Gate(tap));
         JvqClient client = JvqClient.builder()
                 .options(options)
                 .socket(new TappedSocketPort(socket, taps))
@@ -150,6 +151,50 @@ public final class QuoteSession {
         }
         refusal.compareAndSet(null, r);
         stop(End.REFUSED);
+    }
+
+    /** Passes frames on until the session ends: the closing handshake of our own close is not news. */
+    private final class Gate implements FrameTap {
+        private final FrameTap inner;
+
+        Gate(FrameTap inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void opened() {
+            if (end.get() == null) {
+                inner.opened();
+            }
+        }
+
+        @Override
+        public void receivedText(String text) {
+            if (end.get() == null) {
+                inner.receivedText(text);
+            }
+        }
+
+        @Override
+        public void receivedBinary(ByteBuffer frame) {
+            if (end.get() == null) {
+                inner.receivedBinary(frame);
+            }
+        }
+
+        @Override
+        public void sent(String text) {
+            if (end.get() == null) {
+                inner.sent(text);
+            }
+        }
+
+        @Override
+        public void closed(int code, String reason) {
+            if (end.get() == null) {
+                inner.closed(code, reason);
+            }
+        }
     }
 
     private final class Listener implements QuoteListener {

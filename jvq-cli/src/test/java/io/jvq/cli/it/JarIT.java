@@ -32,6 +32,17 @@ class JarIT {
     }
 
     @Test
+    void demoFromTheJarShowsQuotesAndASummary() throws Exception {
+        JarProcess.Result run = JarProcess.runJar(TIMEOUT, Map.of(), "demo", "--duration", "45", "--limit", "30");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d 600519 贵州茅台 \\d+\\.\\d\\d")
+                .containsPattern("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\d{6} trade #\\d+ ")
+                .contains("summary: 30 events");
+        assertThat(run.err()).contains("jvq: connected to 127.0.0.1:").doesNotContain("Exception");
+    }
+
+    @Test
     void scriptRunsTheJarWithoutRebuildingWhenItIsFresh() throws Exception {
         Path jar = JarProcess.jar();
         Path root = jar.getParent().getParent().getParent();
