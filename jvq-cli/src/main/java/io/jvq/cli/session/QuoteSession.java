@@ -205,7 +205,8 @@ public final class QuoteSession {
                     connectedOnce = true;
                 }
                 stats.count(change);
-                if (end.get() == null) {
+                if (end.get() == null || !endsAConnection(change)) {
+                    // once the session has ended, the close it causes is not news; a late Connected is
                     log.connection(change);
                 }
                 return;
@@ -228,6 +229,11 @@ public final class QuoteSession {
                 stop(End.LIMIT);
             }
         }
+    }
+
+    private static boolean endsAConnection(ConnectionEvent change) {
+        return change instanceof ConnectionEvent.Disconnected || change instanceof ConnectionEvent.ReconnectScheduled
+                || change instanceof ConnectionEvent.Closed;
     }
 
     private static boolean addShutdownHook(Thread hook) {

@@ -110,6 +110,7 @@ class QuoteSessionTest {
         Future<QuoteSession.Outcome> outcome = start(session(WAIT, 1, stdout), null);
         ScriptedPorts.Connection server = ports.awaitConnection();
         server.takeSent(WAIT);
+        awaitStderr("jvq: connected to 127.0.0.1:9/quote");
         server.pushText("all ok: lv1_600519,lv2_600519 for token=" + TOKEN);
         server.pushQuotes(MOUTAI);
         outcome.get(10, TimeUnit.SECONDS);
@@ -120,6 +121,17 @@ class QuoteSessionTest {
                 .contains("{\"type\":\"text\",\"text\":\"all ok: lv1_600519,lv2_600519 for token=");
         assertThat(ports.discoveryUris).first().asString().contains("token=" + TOKEN);
         assertThat(stderr.toString()).doesNotContain(TOKEN);
+    }
+
+    /** The client reports Connected from its own thread, a moment after it subscribed. */
+    private void awaitStderr(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!stderr.toString().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("stderr never showed '" + text + "': " + stderr);
+            }
+            Thread.sleep(10);
+        }
     }
 
     @Test
