@@ -1,6 +1,9 @@
 package io.jvq.cli.output;
 
+import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
+import io.jvq.core.event.QuoteEvent;
+import io.jvq.core.event.ServerText;
 
 import java.io.IOException;
 
@@ -13,9 +16,7 @@ public interface EventWriter {
 
     /** True for the events this writer takes: quote events, server text and decode errors. */
     static boolean isData(JvqEvent event) {
-        return event instanceof io.jvq.core.event.QuoteEvent
-                || event instanceof io.jvq.core.event.ServerText
-                || event instanceof io.jvq.core.event.DecodeError;
+        return event instanceof QuoteEvent || event instanceof ServerText || event instanceof DecodeError;
     }
 
     /**

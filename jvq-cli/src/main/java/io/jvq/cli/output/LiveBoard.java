@@ -37,7 +37,7 @@ public final class LiveBoard implements EventWriter {
     public LiveBoard(List<String> symbols, Palette palette, int tapeLength) {
         this.palette = palette;
         this.tapeLength = tapeLength;
-        this.lines = new TextEventWriter(null, palette);
+        this.lines = TextEventWriter.linesOnly(palette);
         for (String symbol : symbols) {
             rows.put(symbol, null);
         }

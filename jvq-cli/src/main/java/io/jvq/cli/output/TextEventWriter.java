@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * One line per event for people. Level-1 price and change are coloured by the day's change;
@@ -29,8 +30,13 @@ public final class TextEventWriter implements EventWriter {
     private final Map<String, Long> lastTrade = new HashMap<>();
 
     public TextEventWriter(Writer out, Palette palette) {
-        this.out = out;
+        this.out = Objects.requireNonNull(out, "out");
         this.palette = palette;
+    }
+
+    /** A formatter only, for {@link #line}: what {@link #write} writes goes nowhere. */
+    public static TextEventWriter linesOnly(Palette palette) {
+        return new TextEventWriter(Writer.nullWriter(), palette);
     }
 
     @Override

@@ -10,8 +10,8 @@ class TextEventWriterTest {
     private static final String RED = "\u001b[31m";
     private static final String GREEN = "\u001b[32m";
 
-    private final TextEventWriter plain = new TextEventWriter(null, Palette.NONE);
-    private final TextEventWriter coloured = new TextEventWriter(null, Palette.ANSI);
+    private final TextEventWriter plain = TextEventWriter.linesOnly(Palette.NONE);
+    private final TextEventWriter coloured = TextEventWriter.linesOnly(Palette.ANSI);
 
     @Test
     void level1LineShowsPriceChangeVolumeTurnoverAndTheBestLevels() {
