@@ -5,7 +5,6 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
-import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.event.ServerText;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
@@ -36,8 +35,9 @@ import java.util.random.RandomGenerator;
  * dispatch → reconnect, until closed.
  *
  * <p>Threads. The client owns one daemon scheduler thread ({@code jvq-client-N}); discovery
- * calls, backoff waits, pings and idle checks run there and nowhere else. Frames are decoded and
- * dispatched on the adapter's thread that delivers them. The lifecycle state lives under one
+ * calls, backoff waits, pings and idle checks run there and nowhere else. Frames are decoded on
+ * the adapter's thread that delivers them, and handed to the listener by the {@link EventDispatcher}:
+ * on that same thread, or through a bounded queue on {@code jvq-dispatch-N}. The lifecycle state lives under one
  * lock; the listener and the ports' callbacks are never called while it is held, but commands
  * are sent under it, so that the wire sees subscription changes in the order they were made.
  *
@@ -61,7 +61,7 @@ final class ClientSession {
     private final ClientOptions options;
     private final SocketPort socket;
     private final DiscoveryPort discovery;
-    private final ListenerGuard listener;
+    private final EventDispatcher dispatcher;
     private final StatsCounters stats;
     private final RandomGenerator random;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -79,14 +79,15 @@ final class ClientSession {
     private ScheduledFuture<?> reconnectTask;
 
     ClientSession(ClientOptions options, SocketPort socket, DiscoveryPort discovery, QuoteListener listener,
-                  RandomGenerator random) {
+                  Dispatch dispatch, RandomGenerator random) {
         this.options = options;
         this.socket = socket;
         this.discovery = discovery;
         this.stats = new StatsCounters();
-        this.listener = new ListenerGuard(listener, stats);
+        int number = CLIENTS.incrementAndGet();
+        this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
         this.random = random;
-        String threadName = "jvq-client-" + CLIENTS.incrementAndGet();
+        String threadName = "jvq-client-" + number;
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
@@ -175,6 +176,11 @@ final class ClientSession {
         return schedulerThread;
     }
 
+    /** The bounded hand-off's thread once it has started; null with direct dispatch. */
+    Thread dispatchThread() {
+        return dispatcher.thread();
+    }
+
     void close() {
         Link link;
         ScheduledFuture<?> reconnect;
@@ -211,7 +217,7 @@ final class ClientSession {
         quietly("closing the socket port", socket::close);
         quietly("closing the discovery port", discovery::close);
         LOG.log(System.Logger.Level.DEBUG, "jvq client closed");
-        listener.deliver(new ConnectionEvent.Closed());
+        dispatcher.close(new ConnectionEvent.Closed());
     }
 
     // ---- discovery and connection -----------------------------------------------------------
@@ -422,12 +428,10 @@ final class ClientSession {
         if (closed) {
             return;
         }
-        if (event instanceof QuoteEvent) {
-            stats.quoteEvents.increment();
-        } else if (event instanceof DecodeError) {
+        if (event instanceof DecodeError) {
             stats.decodeErrors.increment();
         }
-        listener.deliver(event);
+        dispatcher.dispatch(event);
     }
 
     void onText(Link link, String text) {
@@ -550,13 +554,13 @@ final class ClientSession {
     /** Connection events stop at close: {@code Closed} is the last one. */
     private void emit(ConnectionEvent event) {
         if (!closed) {
-            listener.deliver(event);
+            dispatcher.dispatch(event);
         }
     }
 
     private void emit(ServerText text) {
         if (!closed) {
-            listener.deliver(text);
+            dispatcher.dispatch(text);
         }
     }
 

@@ -8,10 +8,14 @@ package io.jvq.core.client;
  * @param framesReceived    binary frames received
  * @param bytesReceived     compressed bytes of those frames
  * @param quoteEvents       quotes and trades delivered to the listener
- * @param decodeErrors      bad lines and bad frames reported
+ * @param decodeErrors      bad lines and bad frames found
  * @param listenerFailures  events the listener threw on
  * @param discoveryFailures discovery calls that failed or were refused
+ * @param droppedEvents     feed events a {@link Dispatch#bounded bounded hand-off} dropped because its queue was full
+ * @param peakQueuedEvents  the most feed events the bounded hand-off ever held at once (never above its
+ *                          capacity); 0 with {@link Dispatch#direct()}
  */
 public record ClientStats(long connections, long reconnects, long framesReceived, long bytesReceived,
-                          long quoteEvents, long decodeErrors, long listenerFailures, long discoveryFailures) {
+                          long quoteEvents, long decodeErrors, long listenerFailures, long discoveryFailures,
+                          long droppedEvents, long peakQueuedEvents) {
 }

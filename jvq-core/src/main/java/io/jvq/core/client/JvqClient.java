@@ -40,10 +40,13 @@ import java.util.random.RandomGenerator;
  * starts over at the next successful connection. {@code Closed} is the last event.
  *
  * <h2>Threads</h2>
- * Quotes, decode errors and server texts are delivered on the socket adapter's thread, in the
- * order received. Discovery, backoff waits, pings and idle checks run on the client's own
- * daemon thread ({@code jvq-client-N}), which delivers most connection events. Every method may
- * be called from any thread, listener callbacks included; {@link #close()} too.
+ * Discovery, backoff waits, pings and idle checks run on the client's own daemon thread
+ * ({@code jvq-client-N}). By default ({@link Dispatch#direct()}) quotes, decode errors and server
+ * texts are delivered on the socket adapter's thread, in the order received, and that thread
+ * delivers most connection events. With {@link Builder#dispatch(Dispatch) Dispatch.bounded(…)}
+ * every event is delivered on the client's dispatch thread ({@code jvq-dispatch-N}) through a
+ * bounded queue, so a slow listener costs at most the queue; see {@link Dispatch}. Every method
+ * may be called from any thread, listener callbacks included; {@link #close()} too.
  *
  * <h2>Commands and replies</h2>
  * The server is assumed to answer every command with exactly one text frame, in the order the
@@ -56,7 +59,7 @@ public final class JvqClient implements AutoCloseable {
 
     private JvqClient(Builder builder) {
         this.session = new ClientSession(builder.options, builder.socket, builder.discovery, builder.listener,
-                builder.random);
+                builder.dispatch, builder.random);
     }
 
     public static Builder builder() {
@@ -122,6 +125,8 @@ public final class JvqClient implements AutoCloseable {
      * Final: stops reconnecting, cancels the timers, closes the connection (1000), fails pending
      * {@link #list()} futures, stops the client's thread, closes both ports and delivers
      * {@code Closed}. Idempotent; callable from any thread, a listener callback included.
+     * With a bounded dispatch, the queued feed events are discarded and {@code Closed} is
+     * delivered on the dispatch thread (possibly after this method returns), which then ends.
      */
     @Override
     public void close() {
@@ -131,6 +136,11 @@ public final class JvqClient implements AutoCloseable {
     /** The client's own thread, once started (tests check that it ends). */
     Thread schedulerThread() {
         return session.schedulerThread();
+    }
+
+    /** The bounded hand-off's thread, once started; null with direct dispatch. */
+    Thread dispatchThread() {
+        return session.dispatchThread();
     }
 
     @Override
@@ -145,6 +155,7 @@ public final class JvqClient implements AutoCloseable {
         DiscoveryPort discovery;
         QuoteListener listener = new QuoteListener() {
         };
+        Dispatch dispatch = Dispatch.direct();
         RandomGenerator random = new SplittableRandom();
 
         private Builder() {
@@ -167,6 +178,16 @@ public final class JvqClient implements AutoCloseable {
 
         public Builder listener(QuoteListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * How events reach the listener: {@link Dispatch#direct()} (the default) on the
+         * transport's reader thread, or {@link Dispatch#bounded} through a bounded queue with an
+         * {@link OverflowPolicy} for a listener slower than the feed.
+         */
+        public Builder dispatch(Dispatch dispatch) {
+            this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
             return this;
         }
 

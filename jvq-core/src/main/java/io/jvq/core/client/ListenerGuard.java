@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
+import io.jvq.core.event.QuoteEvent;
 
 /**
  * Calls the user's listener so that its failures cannot hurt the client: an exception comes
@@ -9,6 +10,7 @@ import io.jvq.core.event.ListenerFailure;
  * Errors count too (a listener's own {@code assert} throws {@link AssertionError}): escaping
  * into the client's thread they would end the task that discovers or reconnects, and the client
  * would stop trying for good. Only a {@link VirtualMachineError} is let through.
+ * Counts the quotes it hands over.
  */
 final class ListenerGuard {
     private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
@@ -22,6 +24,9 @@ final class ListenerGuard {
     }
 
     void deliver(JvqEvent event) {
+        if (event instanceof QuoteEvent) {
+            stats.quoteEvents.increment();
+        }
         try {
             listener.onEvent(event);
         } catch (Throwable error) {

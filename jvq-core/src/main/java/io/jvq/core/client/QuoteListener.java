@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DispatchEvent;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
 import io.jvq.core.event.Level1Quote;
@@ -11,8 +12,10 @@ import io.jvq.core.event.ServerText;
 
 /**
  * Receives a client's events. Override the typed methods you care about, or {@link #onEvent}
- * to see everything. Quote callbacks run on the connection's reader thread, one at a time and in
- * the order received; connection events may come from the client's own thread.
+ * to see everything. Callbacks come one at a time. With {@link Dispatch#direct()} (the default)
+ * quote callbacks run on the connection's reader thread in the order received, and connection
+ * events may come from the client's own thread; with {@link Dispatch#bounded} every callback runs
+ * on the client's dispatch thread, in the order the events happened.
  * A method that throws does not break the connection: the failure comes back as
  * {@link #onListenerFailure}.
  */
@@ -32,6 +35,8 @@ public interface QuoteListener {
             onDecodeError(error);
         } else if (event instanceof ConnectionEvent change) {
             onConnectionEvent(change);
+        } else if (event instanceof DispatchEvent news) {
+            onDispatchEvent(news);
         } else if (event instanceof ListenerFailure failure) {
             onListenerFailure(failure);
         }
@@ -53,6 +58,10 @@ public interface QuoteListener {
     }
 
     default void onConnectionEvent(ConnectionEvent event) {
+    }
+
+    /** The bounded hand-off started or stopped dropping events (only with {@link Dispatch#bounded}). */
+    default void onDispatchEvent(DispatchEvent event) {
     }
 
     default void onListenerFailure(ListenerFailure failure) {

@@ -1,5 +1,6 @@
 package io.jvq.core.client;
 
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The live counters behind {@link ClientStats}: adders, so that the quote path never contends. */
@@ -12,9 +13,12 @@ final class StatsCounters {
     final LongAdder decodeErrors = new LongAdder();
     final LongAdder listenerFailures = new LongAdder();
     final LongAdder discoveryFailures = new LongAdder();
+    final LongAdder droppedEvents = new LongAdder();
+    final LongAccumulator peakQueuedEvents = new LongAccumulator(Math::max, 0);
 
     ClientStats snapshot() {
         return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),
-                quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum());
+                quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum(),
+                droppedEvents.sum(), peakQueuedEvents.get());
     }
 }

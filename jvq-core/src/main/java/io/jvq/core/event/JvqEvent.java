@@ -2,8 +2,8 @@ package io.jvq.core.event;
 
 /**
  * Everything a client delivers to its listener: quotes, server replies, decode errors,
- * connection state changes and listener failures.
+ * connection state changes, news from a bounded hand-off and listener failures.
  */
 public sealed interface JvqEvent
-        permits QuoteEvent, ServerText, DecodeError, ConnectionEvent, ListenerFailure {
+        permits QuoteEvent, ServerText, DecodeError, ConnectionEvent, DispatchEvent, ListenerFailure {
 }

@@ -21,6 +21,8 @@ abstract class ClientTestSupport {
     final FakeDiscovery discovery = new FakeDiscovery();
     final FakeSocketPort socket = new FakeSocketPort();
     final EventRecorder events = new EventRecorder();
+    /** How the client under test hands events to the recorder; tests of the bounded hand-off set it. */
+    Dispatch dispatch = Dispatch.direct();
     JvqClient client;
 
     /** Options with millisecond backoff and no pings or idle checks, unless a test sets them. */
@@ -37,7 +39,7 @@ abstract class ClientTestSupport {
 
     JvqClient client(ClientOptions options) {
         client = JvqClient.builder().options(options).socket(socket).discovery(discovery).listener(events)
-                .random(new SplittableRandom(7)).build();
+                .dispatch(dispatch).random(new SplittableRandom(7)).build();
         return client;
     }
 

@@ -95,6 +95,8 @@ class JvqClientCloseTest extends ClientTestSupport {
         client.close();
         connecting.accept();
 
+        // the client learns of the late upgrade through the connect future's callback: wait for it
+        Await.until("the late connection to be closed", () -> connecting.closeCode() != -1);
         assertThat(connecting.closeCode()).isEqualTo(1000);
         assertThat(connecting.sent()).isEmpty();
         assertThat(events.ofType(Connected.class)).isEmpty();
