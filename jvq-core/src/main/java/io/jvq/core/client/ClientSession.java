@@ -2,9 +2,12 @@ package io.jvq.core.client;
 
 import io.jvq.core.Command;
 import io.jvq.core.SubscriptionCode;
+import io.jvq.core.codec.EventSink;
+import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
+import io.jvq.core.event.ListenerFailure;
 import io.jvq.core.event.ServerText;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
@@ -62,6 +65,8 @@ final class ClientSession {
     private final SocketPort socket;
     private final DiscoveryPort discovery;
     private final EventDispatcher dispatcher;
+    /** Where decoded records go: events for the listener, or the user's flyweight sink. */
+    private final QuoteSink frameSink;
     private final StatsCounters stats;
     private final RandomGenerator random;
     private final ScheduledThreadPoolExecutor scheduler;
@@ -79,13 +84,15 @@ final class ClientSession {
     private ScheduledFuture<?> reconnectTask;
 
     ClientSession(ClientOptions options, SocketPort socket, DiscoveryPort discovery, QuoteListener listener,
-                  Dispatch dispatch, RandomGenerator random) {
+                  Dispatch dispatch, QuoteSink quoteSink, RandomGenerator random) {
         this.options = options;
         this.socket = socket;
         this.discovery = discovery;
         this.stats = new StatsCounters();
         int number = CLIENTS.incrementAndGet();
         this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
+        this.frameSink = quoteSink == null ? new EventSink(this::onDecoded)
+                : new FlyweightSink(quoteSink, stats, this::reportSinkFailure);
         this.random = random;
         String threadName = "jvq-client-" + number;
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
@@ -274,7 +281,7 @@ final class ClientSession {
                 return;
             }
             phase = Phase.CONNECTING;
-            link = new Link(this, gen, address.display(), options.maxInflatedBytes());
+            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), frameSink);
             current = link;
         }
         emit(new ConnectionEvent.Connecting(attempt, address.display()));
@@ -555,6 +562,12 @@ final class ClientSession {
     private void emit(ConnectionEvent event) {
         if (!closed) {
             dispatcher.dispatch(event);
+        }
+    }
+
+    private void reportSinkFailure(JvqEvent record, Throwable error) {
+        if (!closed) {
+            dispatcher.dispatch(new ListenerFailure(record, error));
         }
     }
 

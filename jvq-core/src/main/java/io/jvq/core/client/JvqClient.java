@@ -1,6 +1,7 @@
 package io.jvq.core.client;
 
 import io.jvq.core.SubscriptionCode;
+import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 
@@ -59,7 +60,7 @@ public final class JvqClient implements AutoCloseable {
 
     private JvqClient(Builder builder) {
         this.session = new ClientSession(builder.options, builder.socket, builder.discovery, builder.listener,
-                builder.dispatch, builder.random);
+                builder.dispatch, builder.quoteSink, builder.random);
     }
 
     public static Builder builder() {
@@ -156,6 +157,7 @@ public final class JvqClient implements AutoCloseable {
         QuoteListener listener = new QuoteListener() {
         };
         Dispatch dispatch = Dispatch.direct();
+        QuoteSink quoteSink;
         RandomGenerator random = new SplittableRandom();
 
         private Builder() {
@@ -191,6 +193,17 @@ public final class JvqClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The zero-allocation path: quotes and decode errors go to {@code sink} as reusable views
+         * on the transport's reader thread (valid only during the call; {@code toEvent()} keeps
+         * one), instead of to the listener as events. The listener still hears connection events,
+         * server texts and a {@code ListenerFailure} when the sink throws. Needs direct dispatch.
+         */
+        public Builder quoteSink(QuoteSink sink) {
+            this.quoteSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
         /** Test hook: the source of backoff jitter (only used under the session's lock). */
         Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
@@ -202,6 +215,10 @@ public final class JvqClient implements AutoCloseable {
             Objects.requireNonNull(socket, "socket");
             Objects.requireNonNull(discovery, "discovery");
             Objects.requireNonNull(listener, "listener");
+            if (quoteSink != null && !(dispatch instanceof Dispatch.Direct)) {
+                throw new IllegalStateException("a quoteSink reads views that are only valid during the call:"
+                        + " it cannot be combined with a bounded dispatch");
+            }
             return new JvqClient(this);
         }
     }

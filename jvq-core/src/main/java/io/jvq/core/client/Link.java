@@ -1,7 +1,7 @@
 package io.jvq.core.client;
 
-import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.FrameDecoder;
+import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
 
@@ -25,19 +25,19 @@ final class Link implements SocketListener {
 
     private final ClientSession session;
     private final FrameDecoder decoder;
-    private final EventSink sink;
+    private final QuoteSink sink;
     private volatile SocketConnection connection;
     private volatile long lastSeenNanos;
     /** Guarded by this: a retired link's decoder is closed once no frame is being decoded. */
     private boolean decoding;
     private volatile boolean retired;
 
-    Link(ClientSession session, long generation, String server, int maxInflatedBytes) {
+    Link(ClientSession session, long generation, String server, int maxInflatedBytes, QuoteSink sink) {
         this.session = session;
         this.generation = generation;
         this.server = server;
         this.decoder = new FrameDecoder(maxInflatedBytes);
-        this.sink = new EventSink(session::onDecoded);
+        this.sink = sink;
     }
 
     void attach(SocketConnection connection) {
