@@ -1,0 +1,21 @@
+package io.jvq.transport.tyrus;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Daemon threads named {@code <prefix>-<n>}, so that a thread dump says who owns them. */
+final class NamedThreads implements ThreadFactory {
+    private final String prefix;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    NamedThreads(String prefix) {
+        this.prefix = prefix;
+    }
+
+    @Override
+    public Thread newThread(Runnable task) {
+        Thread thread = new Thread(task, prefix + "-" + counter.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    }
+}

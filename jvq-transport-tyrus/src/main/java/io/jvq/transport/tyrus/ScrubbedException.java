@@ -1,0 +1,38 @@
+package io.jvq.transport.tyrus;
+
+import java.io.IOException;
+
+/**
+ * Stands in for an exception whose message held the token: same type name, same stack trace,
+ * message scrubbed. {@link #toString()} reads like the original ({@code org.x.SomeException: …}).
+ */
+public final class ScrubbedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String originalType;
+
+    private ScrubbedException(String originalType, String message, Throwable cause) {
+        super(message, cause);
+        this.originalType = originalType;
+    }
+
+    static ScrubbedException copyOf(Throwable error, Secrets secrets) {
+        Throwable cause = error.getCause();
+        Throwable scrubbedCause = cause == null || cause == error ? null : copyOf(cause, secrets);
+        ScrubbedException copy = new ScrubbedException(error.getClass().getName(),
+                secrets.scrub(error.getMessage()), scrubbedCause);
+        copy.setStackTrace(error.getStackTrace());
+        return copy;
+    }
+
+    /** The class name of the exception this one replaces. */
+    public String originalType() {
+        return originalType;
+    }
+
+    @Override
+    public String toString() {
+        String message = getLocalizedMessage();
+        return message == null ? originalType : originalType + ": " + message;
+    }
+}
