@@ -19,8 +19,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -57,9 +55,7 @@ public final class QuoteSession {
     private final AtomicLong quotes = new AtomicLong();
     private final AtomicReference<End> end = new AtomicReference<>();
     private final AtomicReference<Refusal> refusal = new AtomicReference<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    /** Released once the outcome has been reported: a Ctrl-C hook waits for it, or the JVM would halt first. */
-    private final CountDownLatch reported = new CountDownLatch(1);
+    private volatile StopSignal signal;
     private volatile boolean connectedOnce;
 
     /**
@@ -80,7 +76,7 @@ public final class QuoteSession {
         return stats;
     }
 
-    /** Ends the session from outside (Ctrl-C); idempotent. */
+    /** Ends the session from outside (a recording that cannot be written); idempotent. */
     public void interrupt() {
         stop(End.INTERRUPTED);
     }
@@ -99,17 +95,17 @@ public final class QuoteSession {
                 .discovery(new WatchedDiscoveryPort(discovery, this::refused))
                 .listener(new Listener())
                 .build();
-        Thread hook = new Thread(this::interruptAndWait, "jvq-ctrl-c");
-        boolean hooked = addShutdownHook(hook);
-        try {
+        // closed after the report: a Ctrl-C hook waits for that, or the JVM would halt before the summary
+        try (StopSignal stopSignal = new StopSignal()) {
+            signal = stopSignal;
+            if (end.get() != null) {
+                stopSignal.stop();
+            }
             try {
                 client.subscribe(codes);
                 client.start();
-                if (duration == null) {
-                    stopped.await();
-                } else if (!stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS)) {
-                    stop(End.DURATION);
-                }
+                stopSignal.await(duration);
+                stop(stopSignal.interrupted() ? End.INTERRUPTED : End.DURATION);
             } finally {
                 stop(End.INTERRUPTED);
                 client.close();
@@ -119,26 +115,15 @@ public final class QuoteSession {
             Outcome outcome = new Outcome(end.get(), stats, end.get() == End.REFUSED ? refusal.get() : null);
             report.accept(outcome);
             return outcome;
-        } finally {
-            reported.countDown();
-            if (hooked) {
-                removeShutdownHook(hook);
-            }
-        }
-    }
-
-    private void interruptAndWait() {
-        interrupt();
-        try {
-            reported.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     private void stop(End why) {
         if (end.compareAndSet(null, why)) {
-            stopped.countDown();
+            StopSignal current = signal;
+            if (current != null) {
+                current.stop();
+            }
         }
     }
 
@@ -234,22 +219,5 @@ public final class QuoteSession {
     private static boolean endsAConnection(ConnectionEvent change) {
         return change instanceof ConnectionEvent.Disconnected || change instanceof ConnectionEvent.ReconnectScheduled
                 || change instanceof ConnectionEvent.Closed;
-    }
-
-    private static boolean addShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException shuttingDown) {
-            return false;
-        }
-    }
-
-    private static void removeShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is running right now and ends the session that is ending anyway
-        }
     }
 }
