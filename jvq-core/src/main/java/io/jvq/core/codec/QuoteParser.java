@@ -1,5 +1,6 @@
 package io.jvq.core.codec;
 
+import io.jvq.core.FixedPoint;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.DecodeError;
@@ -103,9 +104,21 @@ public final class QuoteParser {
 
     /** Each non-empty '|'-separated part of the payload is one record. */
     private void records(SubscriptionCode code, byte[] buf, int lineFrom, int payloadFrom, int to, QuoteSink sink) {
+        QuoteLevel level = code.level();
+        boolean fast = level != QuoteLevel.LV10;
         int partStart = payloadFrom;
         int partNumber = 0;
         for (int i = payloadFrom; i <= to; i++) {
+            if (fast && i == partStart) {
+                int end = level == QuoteLevel.LV2 ? fastTrade(code, buf, partStart, to, sink)
+                        : fastLevel1(code, buf, partStart, to, sink);
+                if (end >= 0) {
+                    partNumber++;
+                    partStart = end + 1;
+                    i = end;
+                    continue;
+                }
+            }
             if (i < to && buf[i] != '|') {
                 continue;
             }
@@ -126,6 +139,224 @@ public final class QuoteParser {
             sink.onError(new DecodeError(code.wire(), excerpt(buf, lineFrom, to),
                     "empty payload: no " + recordKind(code.level()) + " after '='"));
         }
+    }
+
+    /** Fixed-point multiplier for a fraction of 0 to 4 decimal places. */
+    private static final long[] FRACTION_SCALE = {10_000, 1_000, 100, 10, 1};
+
+    /**
+     * The trade shape the feed sends, {@code HH:MM:SS.mmm,id,price,quantity}, parsed in a single pass
+     * over the bytes (the general path splits the record into fields first, then reads each).
+     * Returns the index of the '|' or line end after the record when it was delivered, or -1, having
+     * delivered nothing, for any other shape (id first, a bad or unusual field), which the general
+     * path then parses or reports exactly as before. Digit counts are bounded so nothing overflows.
+     */
+    private int fastTrade(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+        int p = from;
+        if (to - p < 18 || buf[p + 2] != ':' || buf[p + 5] != ':' || buf[p + 8] != '.' || buf[p + 12] != ',') {
+            return -1;
+        }
+        int h1 = buf[p] - '0';
+        int h0 = buf[p + 1] - '0';
+        int m1 = buf[p + 3] - '0';
+        int m0 = buf[p + 4] - '0';
+        int s1 = buf[p + 6] - '0';
+        int s0 = buf[p + 7] - '0';
+        int ms2 = buf[p + 9] - '0';
+        int ms1 = buf[p + 10] - '0';
+        int ms0 = buf[p + 11] - '0';
+        if (!digit(h1) || !digit(h0) || !digit(m1) || !digit(m0) || !digit(s1) || !digit(s0)
+                || !digit(ms2) || !digit(ms1) || !digit(ms0)) {
+            return -1;
+        }
+        int hour = h1 * 10 + h0;
+        int minute = m1 * 10 + m0;
+        int second = s1 * 10 + s0;
+        if (hour > 23 || minute > 59 || second > 59) {
+            return -1;
+        }
+        int time = ((hour * 60 + minute) * 60 + second) * 1000 + ms2 * 100 + ms1 * 10 + ms0;
+        p += 13;
+        int start = p;
+        long tradeId = 0;
+        int d;
+        while (p < to && digit(d = buf[p] - '0')) {
+            tradeId = tradeId * 10 + d;
+            p++;
+        }
+        if (p == start || p - start > 18 || p >= to || buf[p] != ',') {
+            return -1;
+        }
+        start = ++p;
+        long integerPart = 0;
+        while (p < to && digit(d = buf[p] - '0')) {
+            integerPart = integerPart * 10 + d;
+            p++;
+        }
+        if (p == start || p - start > 14) {
+            return -1;
+        }
+        long fraction = 0;
+        int places = 0;
+        if (p < to && buf[p] == '.') {
+            p++;
+            while (p < to && places < FixedPoint.SCALE && digit(d = buf[p] - '0')) {
+                fraction = fraction * 10 + d;
+                p++;
+                places++;
+            }
+            if (places == 0) {
+                return -1;
+            }
+        }
+        if (p >= to || buf[p] != ',') {
+            return -1;
+        }
+        long price = integerPart * FixedPoint.ONE + fraction * FRACTION_SCALE[places];
+        start = ++p;
+        long quantity = 0;
+        while (p < to && digit(d = buf[p] - '0')) {
+            quantity = quantity * 10 + d;
+            p++;
+        }
+        if (p == start || p - start > 18 || (p < to && buf[p] != '|')) {
+            return -1;
+        }
+        trade.set(code, time, tradeId, price, quantity);
+        sink.onTrade(trade);
+        return p;
+    }
+
+    /** Where the last fast number reader stopped, or -1 when the field was not of the usual shape. */
+    private int cursor;
+
+    /**
+     * A level-1 snapshot in the usual shape (PROTOCOL §5.1, time {@code HH:MM:SS}, numbers of at most
+     * 18 digits and 4 decimal places) parsed in one pass, like {@link #fastTrade}: returns the index of
+     * the '|' or line end after it when it was delivered, or -1, having delivered nothing, for the
+     * general path to parse or report. (It may have written into the view's book: the general path
+     * writes every book field again before delivering anything.)
+     */
+    private int fastLevel1(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+        int p = from;
+        if (to - p < 9 || buf[p + 2] != ':' || buf[p + 5] != ':' || buf[p + 8] != ',') {
+            return -1;
+        }
+        int h1 = buf[p] - '0';
+        int h0 = buf[p + 1] - '0';
+        int m1 = buf[p + 3] - '0';
+        int m0 = buf[p + 4] - '0';
+        int s1 = buf[p + 6] - '0';
+        int s0 = buf[p + 7] - '0';
+        if (!digit(h1) || !digit(h0) || !digit(m1) || !digit(m0) || !digit(s1) || !digit(s0)) {
+            return -1;
+        }
+        int hour = h1 * 10 + h0;
+        int minute = m1 * 10 + m0;
+        int second = s1 * 10 + s0;
+        if (hour > 23 || minute > 59 || second > 59) {
+            return -1;
+        }
+        int time = ((hour * 60 + minute) * 60 + second) * 1000;
+        p += 9;
+        int nameStart = p;
+        while (p < to && buf[p] != ',' && buf[p] != '|') {
+            p++;
+        }
+        if (p >= to || buf[p] != ',') {
+            return -1;
+        }
+        int nameLength = p - nameStart;
+        long price = fastDecimal(buf, p + 1, to, false);
+        if (!comma(buf, to)) {
+            return -1;
+        }
+        long change = fastDecimal(buf, cursor + 1, to, true);
+        if (!comma(buf, to)) {
+            return -1;
+        }
+        long volume = fastInteger(buf, cursor + 1, to);
+        if (!comma(buf, to)) {
+            return -1;
+        }
+        long amount = fastDecimal(buf, cursor + 1, to, false);
+        long[] book = level1.book;
+        for (int i = 0; i < book.length; i += 2) {
+            if (!comma(buf, to)) {
+                return -1;
+            }
+            book[i] = fastInteger(buf, cursor + 1, to);
+            if (!comma(buf, to)) {
+                return -1;
+            }
+            book[i + 1] = fastDecimal(buf, cursor + 1, to, false);
+        }
+        int end = cursor;
+        if (end < 0 || (end < to && buf[end] != '|')) {
+            return -1;
+        }
+        level1.set(code, time, buf, nameStart, nameLength, price, change, volume, amount);
+        sink.onLevel1(level1);
+        return end;
+    }
+
+    /** True when the last fast reader succeeded and stopped at a ',' (so the next field starts after it). */
+    private boolean comma(byte[] buf, int to) {
+        int c = cursor;
+        return c >= 0 && c < to && buf[c] == ',';
+    }
+
+    /** 1 to 18 digits from {@code p}; sets {@link #cursor} to the first byte after them, or -1. */
+    private long fastInteger(byte[] buf, int p, int to) {
+        int start = p;
+        long value = 0;
+        int d;
+        while (p < to && digit(d = buf[p] - '0')) {
+            value = value * 10 + d;
+            p++;
+        }
+        cursor = p == start || p - start > 18 ? -1 : p;
+        return value;
+    }
+
+    /** 1 to 14 integer digits, then optionally '.' and 1 to 4 decimals; as fixed point; sets {@link #cursor}. */
+    private long fastDecimal(byte[] buf, int p, int to, boolean signed) {
+        boolean negative = signed && p < to && buf[p] == '-';
+        if (negative) {
+            p++;
+        }
+        int start = p;
+        long integerPart = 0;
+        int d;
+        while (p < to && digit(d = buf[p] - '0')) {
+            integerPart = integerPart * 10 + d;
+            p++;
+        }
+        if (p == start || p - start > 14) {
+            cursor = -1;
+            return 0;
+        }
+        long fraction = 0;
+        int places = 0;
+        if (p < to && buf[p] == '.') {
+            p++;
+            while (p < to && places < FixedPoint.SCALE && digit(d = buf[p] - '0')) {
+                fraction = fraction * 10 + d;
+                p++;
+                places++;
+            }
+            if (places == 0) {
+                cursor = -1;
+                return 0;
+            }
+        }
+        cursor = p;
+        long value = integerPart * FixedPoint.ONE + fraction * FRACTION_SCALE[places];
+        return negative ? -value : value;
+    }
+
+    private static boolean digit(int d) {
+        return d >= 0 && d <= 9;
     }
 
     /** Parses and delivers one record; returns what was wrong, or null when it was delivered. */

@@ -49,6 +49,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TyrusSocketPort implements SocketPort {
     /** The most a server frame header adds to its payload: 2 + 8 length bytes + 4 mask bytes. */
+    private static final long HANDSHAKE_BACKSTOP_MILLIS = 1_000;
+    private static final long CLOSE_FLUSH_MILLIS = 1_000;
     private static final int FRAME_HEADER_BYTES = 14;
 
     private final SSLContext sslContext;
@@ -137,8 +139,11 @@ public final class TyrusSocketPort implements SocketPort {
         ClientManager manager = ClientManager.createClient(HookedGrizzlyClientContainer.class.getName(),
                 new SessionContainer(new SessionTimer(control), connector, request.maxMessageBytes()));
         var properties = manager.getProperties();
+        // The port's own timer enforces connectTimeout and reports it as a SocketTimeoutException;
+        // Tyrus's handshake timeout is only the backstop that frees its connect thread, so it must
+        // not win the race (it would report a vaguer IOException).
         properties.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE,
-                Math.max(1, request.connectTimeout().toMillis())));
+                Math.max(1, request.connectTimeout().toMillis()) + HANDSHAKE_BACKSTOP_MILLIS));
         properties.put(ClientProperties.INCOMING_BUFFER_SIZE,
                 (int) Math.min(Integer.MAX_VALUE, (long) request.maxMessageBytes() + FRAME_HEADER_BYTES));
         properties.put(GrizzlyClientProperties.WORKER_THREAD_POOL_CONFIG, ThreadPoolConfig.defaultConfig().copy()
@@ -189,10 +194,21 @@ public final class TyrusSocketPort implements SocketPort {
         }
         if (control != null) {
             control.shutdown();
+            // Let close frames already queued be written before the pools go: interrupting the
+            // connect pool below while one is in flight makes the server see 1006, not our code.
+            awaitQuietly(control, CLOSE_FLUSH_MILLIS);
         }
         if (connector != null) {
             // Interrupting a thread that waits for an upgrade makes Tyrus give up on it.
             connector.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor, long millis) {
+        try {
+            executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,162 @@
+package io.jvq.cli;
+
+import io.jvq.cli.output.EventWriter;
+import io.jvq.cli.output.LiveBoard;
+import io.jvq.cli.output.StatusLog;
+import io.jvq.cli.session.EventPrinter;
+import io.jvq.cli.session.QuoteSession;
+import io.jvq.core.QuoteLevel;
+import io.jvq.core.SubscriptionCode;
+import io.jvq.core.client.ClientOptions;
+import io.jvq.testkit.FakeJvQuant;
+import io.jvq.testkit.sim.MarketSimulator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** {@code jvq demo}: the whole path, offline: fake server, simulated market, a real client. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start the fake jvQuant with a simulated market inside this process, connect a real client "
+                + "to it over loopback, subscribe level 1 and level 2 for a handful of well-known codes and show "
+                + "them live for 15 seconds (or until Ctrl-C), then a summary.",
+                "On a terminal: a quote board and a trade tape; otherwise one line per event."})
+final class DemoCommand implements Callable<Integer> {
+    /** 贵州茅台, 平安银行, 宁德时代, 中国平安, 中芯国际 and 贵轮转债: the simulator knows their names and prices. */
+    static final List<String> SYMBOLS = List.of("600519", "000001", "300750", "601318", "688981", "127063");
+    /** Real and simulated time between two pushes. */
+    private static final Duration TICK = Duration.ofMillis(250);
+    private static final Duration REDRAW = Duration.ofMillis(200);
+    private static final int TAPE_LENGTH = 12;
+
+    @ParentCommand
+    JvqCli root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", converter = Seconds.class, defaultValue = "15",
+            description = "How long to run (default: ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--limit", paramLabel = "N", converter = PositiveCount.class,
+            description = "Stop after N quote events.")
+    Long limit;
+
+    @Option(names = "--transport", paramLabel = "vertx|tyrus", defaultValue = "vertx", converter = Choice.Transport.class,
+            description = "The client's WebSocket stack (default: ${DEFAULT-VALUE}).")
+    TransportKind transport;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the simulated market (default: a new one each run, shown in the header).")
+    Long seed;
+
+    static List<SubscriptionCode> codes() {
+        List<SubscriptionCode> codes = new ArrayList<>();
+        for (String symbol : SYMBOLS) {
+            codes.add(new SubscriptionCode(QuoteLevel.LV1, symbol));
+            codes.add(new SubscriptionCode(QuoteLevel.LV2, symbol));
+        }
+        return codes;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        long marketSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 100_000);
+        // a fresh token for this run: the client really authenticates, and nobody needs to know it
+        String token = "demo-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean board = output.format == OutputFormat.TEXT && root.environment().terminal();
+
+        try (FakeJvQuant server = FakeJvQuant.builder().token(token).start()) {
+            MarketSimulator market = MarketSimulator.builder().seed(marketSeed).tickInterval(TICK).tradesPerTick(2)
+                    .build();
+            server.startFeed(market::nextTick, TICK);
+            ClientOptions options = server.clientOptions().build();
+            String title = "jvq demo · fake jvQuant on 127.0.0.1:" + server.port() + " · simulated market, seed "
+                    + marketSeed;
+
+            LiveBoard liveBoard = board ? new LiveBoard(LiveBoard.symbolsOf(codes()), output.palette(root.environment()),
+                    TAPE_LENGTH) : null;
+            AtomicReference<String> lastStatus = new AtomicReference<>("");
+            StatusLog log = board ? new StatusLog(lastStatus::set, options.token()::redact)
+                    : new StatusLog(err, options.token()::redact);
+            EventWriter writer = board ? liveBoard : output.writer(out, root.environment());
+            QuoteSession session = new QuoteSession(options, codes(), duration, limit == null ? 0 : limit,
+                    new EventPrinter(writer, out), log);
+            if (!board) {
+                log.info(title);
+            }
+
+            ScheduledExecutorService redraw = board ? startBoard(liveBoard, out, session, title, lastStatus) : null;
+            Transports.Ports ports = Transports.open(transport);
+            session.run(ports.socket(), ports.discovery(), null, done -> {
+                if (redraw != null) {
+                    stopBoard(redraw, liveBoard, out, title + " · done", lastStatus);
+                }
+                String summary = "summary: " + done.stats().summary();
+                if (output.format == OutputFormat.TEXT) {
+                    out.println();
+                    out.println(output.palette(root.environment()).bold(summary));
+                    out.flush();
+                } else {
+                    log.info(summary);
+                }
+            });
+        }
+        return 0;
+    }
+
+    private ScheduledExecutorService startBoard(LiveBoard board, PrintWriter out, QuoteSession session, String title,
+                                                AtomicReference<String> status) {
+        out.print("\u001b[2J\u001b[?25l"); // clear the screen, hide the cursor
+        ScheduledExecutorService redraw = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "jvq-demo-board");
+            thread.setDaemon(true);
+            return thread;
+        });
+        redraw.scheduleAtFixedRate(() -> {
+            long left = Math.max(0, duration.toMillis() - session.stats().elapsedMillis()) / 1000;
+            draw(board, out, title + " · " + left + " s left · Ctrl-C to stop", status);
+        }, 0, REDRAW.toMillis(), TimeUnit.MILLISECONDS);
+        return redraw;
+    }
+
+    private static void stopBoard(ScheduledExecutorService redraw, LiveBoard board, PrintWriter out, String title,
+                                  AtomicReference<String> status) {
+        redraw.shutdownNow();
+        try {
+            redraw.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        draw(board, out, title, status);
+        out.print("\u001b[?25h"); // the cursor back
+        out.flush();
+    }
+
+    private static void draw(LiveBoard board, PrintWriter out, String title, AtomicReference<String> status) {
+        synchronized (out) {
+            out.print(board.render(title));
+            out.println(status.get());
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.jvq.cli;
+
+/** {@code --transport}: which WebSocket and HTTP stack carries the connection. */
+public enum TransportKind {
+    /** Vert.x core: socket and discovery on one event loop. */
+    VERTX,
+    /** Tyrus (Jakarta WebSocket) for the socket, the JDK's HttpClient for discovery. */
+    TYRUS;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,223 @@
+package io.jvq.cli.session;
+
+import io.jvq.cli.output.EventWriter;
+import io.jvq.cli.output.StatusLog;
+import io.jvq.core.SubscriptionCode;
+import io.jvq.core.client.ClientOptions;
+import io.jvq.core.client.JvqClient;
+import io.jvq.core.client.QuoteListener;
+import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.JvqEvent;
+import io.jvq.core.event.ListenerFailure;
+import io.jvq.core.event.QuoteEvent;
+import io.jvq.core.port.DiscoveryPort;
+import io.jvq.core.port.DiscoveryReply;
+import io.jvq.core.port.DiscoveryRequest;
+import io.jvq.core.port.SocketPort;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One run of a client from start to stop, as {@code stream}, {@code record} and {@code demo}
+ * do it: subscribe, start, print every event, and stop after the duration, after the quote
+ * limit, on Ctrl-C, when stdout goes away, or when discovery refuses before any connection
+ * was made (a wrong token does not heal by retrying). Everything else, the client rides out
+ * by reconnecting.
+ */
+public final class QuoteSession {
+
+    /** Why a session ended. */
+    public enum End { DURATION, LIMIT, INTERRUPTED, OUTPUT_CLOSED, REFUSED }
+
+    /**
+     * @param refusal the refusal that ended the session, for the error message; null otherwise
+     */
+    public record Outcome(End end, SessionStats stats, Refusal refusal) {
+    }
+
+    /** Discovery said no: its code and what it said, with the token hidden. */
+    public record Refusal(String code, String message, String redactedUrl) {
+    }
+
+    private final ClientOptions options;
+    private final List<SubscriptionCode> codes;
+    private final Duration duration;
+    private final long limit;
+    private final EventPrinter printer;
+    private final StatusLog log;
+    private final SessionStats stats = new SessionStats();
+    private final AtomicLong quotes = new AtomicLong();
+    private final AtomicReference<End> end = new AtomicReference<>();
+    private final AtomicReference<Refusal> refusal = new AtomicReference<>();
+    private volatile StopSignal signal;
+    private volatile boolean connectedOnce;
+
+    /**
+     * @param duration how long to run; null for no limit
+     * @param limit    how many quote events to print before stopping; 0 for no limit
+     */
+    public QuoteSession(ClientOptions options, List<SubscriptionCode> codes, Duration duration, long limit,
+                        EventPrinter printer, StatusLog log) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.codes = List.copyOf(codes);
+        this.duration = duration;
+        this.limit = limit;
+        this.printer = printer;
+        this.log = log;
+    }
+
+    public SessionStats stats() {
+        return stats;
+    }
+
+    /** Ends the session from outside (a recording that cannot be written); idempotent. */
+    public void interrupt() {
+        stop(End.INTERRUPTED);
+    }
+
+    /**
+     * Runs the client over {@code socket} and {@code discovery} (which the session closes) until
+     * one of the stop conditions, then hands the outcome to {@code report} (the summary) before
+     * returning it, Ctrl-C included. {@code tap} sees every frame (recording); may be null.
+     */
+    public Outcome run(SocketPort socket, DiscoveryPort discovery, FrameTap tap, Consumer<Outcome> report)
+            throws InterruptedException {
+        FrameTap taps = tap == null ? stats : FrameTap.of(stats, new Gate(tap));
+        JvqClient client = JvqClient.builder()
+                .options(options)
+                .socket(new TappedSocketPort(socket, taps))
+                .discovery(new WatchedDiscoveryPort(discovery, this::refused))
+                .listener(new Listener())
+                .build();
+        // closed after the report: a Ctrl-C hook waits for that, or the JVM would halt before the summary
+        try (StopSignal stopSignal = new StopSignal()) {
+            signal = stopSignal;
+            if (end.get() != null) {
+                stopSignal.stop();
+            }
+            try {
+                client.subscribe(codes);
+                client.start();
+                stopSignal.await(duration);
+                stop(stopSignal.interrupted() ? End.INTERRUPTED : End.DURATION);
+            } finally {
+                stop(End.INTERRUPTED);
+                client.close();
+                printer.close();
+                stats.end();
+            }
+            Outcome outcome = new Outcome(end.get(), stats, end.get() == End.REFUSED ? refusal.get() : null);
+            report.accept(outcome);
+            return outcome;
+        }
+    }
+
+    private void stop(End why) {
+        if (end.compareAndSet(null, why)) {
+            StopSignal current = signal;
+            if (current != null) {
+                current.stop();
+            }
+        }
+    }
+
+    private void refused(DiscoveryRequest request, DiscoveryReply reply) {
+        Refusal r = new Refusal(reply.code(), DiscoveryMessages.message(reply), request.redactedUri());
+        if (connectedOnce) {
+            // the token worked before: let the client retry as it would anyway
+            log.info("discovery refused (code " + r.code() + "): " + r.message());
+            return;
+        }
+        refusal.compareAndSet(null, r);
+        stop(End.REFUSED);
+    }
+
+    /** Passes frames on until the session ends: the closing handshake of our own close is not news. */
+    private final class Gate implements FrameTap {
+        private final FrameTap inner;
+
+        Gate(FrameTap inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void opened() {
+            if (end.get() == null) {
+                inner.opened();
+            }
+        }
+
+        @Override
+        public void receivedText(String text) {
+            if (end.get() == null) {
+                inner.receivedText(text);
+            }
+        }
+
+        @Override
+        public void receivedBinary(ByteBuffer frame) {
+            if (end.get() == null) {
+                inner.receivedBinary(frame);
+            }
+        }
+
+        @Override
+        public void sent(String text) {
+            if (end.get() == null) {
+                inner.sent(text);
+            }
+        }
+
+        @Override
+        public void closed(int code, String reason) {
+            if (end.get() == null) {
+                inner.closed(code, reason);
+            }
+        }
+    }
+
+    private final class Listener implements QuoteListener {
+        @Override
+        public void onEvent(JvqEvent event) {
+            if (event instanceof ConnectionEvent change) {
+                if (change instanceof ConnectionEvent.Connected) {
+                    connectedOnce = true;
+                }
+                stats.count(change);
+                if (end.get() == null || !endsAConnection(change)) {
+                    // once the session has ended, the close it causes is not news; a late Connected is
+                    log.connection(change);
+                }
+                return;
+            }
+            if (event instanceof ListenerFailure failure) {
+                log.listenerFailure(failure);
+                return;
+            }
+            if (!EventWriter.isData(event) || end.get() != null) {
+                return;
+            }
+            long n = event instanceof QuoteEvent ? quotes.incrementAndGet() : 0;
+            if (limit > 0 && n > limit) {
+                return;
+            }
+            stats.count(event);
+            if (!printer.print(event)) {
+                stop(End.OUTPUT_CLOSED);
+            } else if (limit > 0 && n == limit) {
+                stop(End.LIMIT);
+            }
+        }
+    }
+
+    private static boolean endsAConnection(ConnectionEvent change) {
+        return change instanceof ConnectionEvent.Disconnected || change instanceof ConnectionEvent.ReconnectScheduled
+                || change instanceof ConnectionEvent.Closed;
+    }
+}

@@ -1,0 +1,36 @@
+package io.jvq.cli.session;
+
+import io.jvq.core.port.DiscoveryPort;
+import io.jvq.core.port.DiscoveryReply;
+import io.jvq.core.port.DiscoveryRequest;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+
+/**
+ * A discovery port that reports refusals (a reply whose code is not {@code "0"}) to the
+ * session, which decides whether a refusal ends it. The client still gets every reply.
+ */
+public final class WatchedDiscoveryPort implements DiscoveryPort {
+    private final DiscoveryPort inner;
+    private final BiConsumer<DiscoveryRequest, DiscoveryReply> onRefusal;
+
+    public WatchedDiscoveryPort(DiscoveryPort inner, BiConsumer<DiscoveryRequest, DiscoveryReply> onRefusal) {
+        this.inner = inner;
+        this.onRefusal = onRefusal;
+    }
+
+    @Override
+    public CompletableFuture<DiscoveryReply> discover(DiscoveryRequest request) {
+        return inner.discover(request).whenComplete((reply, error) -> {
+            if (reply != null && !reply.ok()) {
+                onRefusal.accept(request, reply);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
