@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The build must keep generating the JMH stubs, or benchmarks.jar would run nothing. */
 class BenchmarkListTest {
-    private static final List<Class<?>> BENCHMARK_CLASSES = List.of(DecodeBenchmark.class, ParseBenchmark.class);
+    private static final List<Class<?>> BENCHMARK_CLASSES = List.of(DecodeBenchmark.class, ParseBenchmark.class,
+            EndToEndBenchmark.class);
 
     @Test
     void the_annotation_processor_listed_every_benchmark_method() throws Exception {

@@ -1,0 +1,74 @@
+package io.jvq.bench.e2e;
+
+import io.jvq.bench.EndToEndLatency;
+import io.jvq.core.QuoteLevel;
+import io.jvq.testkit.sim.MarketSimulator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The end-to-end harnesses measure what they say, checked on tiny runs. */
+class EndToEndHarnessTest {
+
+    @Test
+    void the_latency_harness_times_every_trade_it_paced_out() throws InterruptedException {
+        EndToEndLatency.Result result = EndToEndLatency.run(
+                new EndToEndLatency.Settings(Transport.VERTX, DeliveryPath.RECORDS, 20_000, 1024, 0, 1));
+
+        assertThat(result.overruns()).isZero();
+        assertThat(result.decodeErrors()).isZero();
+        assertThat(result.trades()).isEqualTo(result.sinceSent().getTotalCount()).isPositive();
+        assertThat(result.sinceDue().getTotalCount()).isEqualTo(result.trades());
+        // From when a frame was due is never shorter than from when it went out.
+        assertThat(result.sinceDue().getMaxValue()).isGreaterThanOrEqualTo(result.sinceSent().getMaxValue());
+        assertThat(result.report()).contains("VERTX RECORDS").contains("p99.9");
+    }
+
+    @Test
+    void the_latency_tap_counts_a_frame_whose_slot_was_reused_as_an_overrun() {
+        LatencyTap tap = new LatencyTap(2);
+        tap.sending(0, 0, 1, 1);
+        tap.sending(0, 2, 1, 1); // frame 2 took slot 0 before frame 0 arrived
+
+        tap.onTrade(MarkedFrames.MARKER_BASE, 100, 1);
+
+        assertThat(tap.overruns()).isEqualTo(1);
+        assertThat(tap.trades()).isEqualTo(1);
+    }
+
+    @Test
+    void the_window_delivers_every_frame_through_both_transports_and_paths() {
+        byte[] frame = ("lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.120,2,1700.49,300\n").getBytes();
+        byte[] wire = io.jvq.bench.frames.Deflate.raw(frame);
+        for (Transport transport : Transport.values()) {
+            for (DeliveryPath path : DeliveryPath.values()) {
+                FeedTap tap = FeedTap.counting();
+                TradeWindow window = new TradeWindow(tap, 4, Duration.ofSeconds(10));
+                try (ClientRig rig = ClientRig.start(transport, path, List.of(MarketSimulator.fullMarketCodes(QuoteLevel.LV2).get(0)), tap)) {
+                    for (int i = 0; i < 50; i++) {
+                        window.awaitRoom();
+                        rig.server().pushBinary(wire);
+                        window.pushed(2);
+                    }
+                    window.drain();
+                }
+                assertThat(tap.trades()).as("%s %s", transport, path).isEqualTo(100);
+                assertThat(tap.decodeErrors()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void a_window_waiting_on_a_client_that_delivers_nothing_gives_up_with_the_counts() {
+        FeedTap tap = FeedTap.counting();
+        TradeWindow window = new TradeWindow(tap, 1, Duration.ofMillis(50));
+        window.pushed(10);
+
+        assertThatThrownBy(window::awaitRoom).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("0 of 10 trades delivered");
+    }
+}
