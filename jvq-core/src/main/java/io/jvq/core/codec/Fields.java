@@ -33,8 +33,8 @@ final class Fields {
     private String problem;
     private int problemField;
 
-    /** Splits {@code buf[from, to)} on ','; {@link #count()} is the true number of fields. */
-    void split(byte[] buf, int from, int to) {
+    /** Finds the ','-separated fields of {@code buf[from, to)} (offsets only, no copies); {@link #count()} is the true number of fields. */
+    void locate(byte[] buf, int from, int to) {
         this.buf = buf;
         this.count = 0;
         this.problem = null;

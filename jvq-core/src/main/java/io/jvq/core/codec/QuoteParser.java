@@ -375,7 +375,7 @@ public final class QuoteParser {
 
     private String level1(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         Fields f = fields;
-        f.split(buf, from, to);
+        f.locate(buf, from, to);
         if (f.count() != LV1_FIELDS) {
             return fieldCountProblem(LV1_FIELDS, f.count());
         }
@@ -399,7 +399,7 @@ public final class QuoteParser {
 
     private String trade(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         Fields f = fields;
-        f.split(buf, from, to);
+        f.locate(buf, from, to);
         if (f.count() != TRADE_FIELDS) {
             return fieldCountProblem(TRADE_FIELDS, f.count());
         }
@@ -425,7 +425,7 @@ public final class QuoteParser {
 
     private String level10(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         Fields f = fields;
-        f.split(buf, from, to);
+        f.locate(buf, from, to);
         if (f.count() != LV10_FIELDS) {
             return fieldCountProblem(LV10_FIELDS, f.count());
         }
