@@ -25,12 +25,14 @@ public final class Level1Quote implements QuoteEvent {
     private final long changePercent;
     private final long volume;
     private final long amount;
-    /** Wire order: b1q,b1p,…,b5q,b5p,a1q,a1p,…,a5q,a5p. */
-    private final long[] book;
+    // The book as 20 fields rather than an array: a snapshot on the record path is then one
+    // object (besides its name), with no array to allocate or copy. Wire order.
+    private final long b1q, b1p, b2q, b2p, b3q, b3p, b4q, b4p, b5q, b5p;
+    private final long a1q, a1p, a2q, a2p, a3q, a3p, a4q, a4p, a5q, a5p;
 
     /**
      * @param book the 20 book fields in wire order: five bid (quantity, price) pairs, best first,
-     *             then five ask pairs; copied
+     *             then five ask pairs; its values are copied
      */
     public Level1Quote(SubscriptionCode code, int timeOfDayMillis, String name, long price, long changePercent,
                        long volume, long amount, long[] book) {
@@ -44,7 +46,26 @@ public final class Level1Quote implements QuoteEvent {
         this.changePercent = changePercent;
         this.volume = volume;
         this.amount = amount;
-        this.book = book.clone();
+        this.b1q = book[0];
+        this.b1p = book[1];
+        this.b2q = book[2];
+        this.b2p = book[3];
+        this.b3q = book[4];
+        this.b3p = book[5];
+        this.b4q = book[6];
+        this.b4p = book[7];
+        this.b5q = book[8];
+        this.b5p = book[9];
+        this.a1q = book[10];
+        this.a1p = book[11];
+        this.a2q = book[12];
+        this.a2p = book[13];
+        this.a3q = book[14];
+        this.a3p = book[15];
+        this.a4q = book[16];
+        this.a4p = book[17];
+        this.a5q = book[18];
+        this.a5p = book[19];
     }
 
     @Override
@@ -100,24 +121,64 @@ public final class Level1Quote implements QuoteEvent {
 
     /** Bid quantity at {@code level} (1 = best … 5). */
     public long bidQuantity(int level) {
-        return book[index(level, 0)];
+        return at(index(level, 0));
     }
 
     public long bidPrice(int level) {
-        return book[index(level, 0) + 1];
+        return at(index(level, 0) + 1);
     }
 
     public long askQuantity(int level) {
-        return book[index(level, 2 * DEPTH)];
+        return at(index(level, 2 * DEPTH));
     }
 
     public long askPrice(int level) {
-        return book[index(level, 2 * DEPTH) + 1];
+        return at(index(level, 2 * DEPTH) + 1);
     }
 
     /** The 20 book fields in wire order (a copy). */
     public long[] book() {
-        return book.clone();
+        long[] book = new long[4 * DEPTH];
+        for (int i = 0; i < book.length; i++) {
+            book[i] = at(i);
+        }
+        return book;
+    }
+
+    /** Book field {@code i} in wire order. */
+    private long at(int i) {
+        return switch (i) {
+            case 0 -> b1q;
+            case 1 -> b1p;
+            case 2 -> b2q;
+            case 3 -> b2p;
+            case 4 -> b3q;
+            case 5 -> b3p;
+            case 6 -> b4q;
+            case 7 -> b4p;
+            case 8 -> b5q;
+            case 9 -> b5p;
+            case 10 -> a1q;
+            case 11 -> a1p;
+            case 12 -> a2q;
+            case 13 -> a2p;
+            case 14 -> a3q;
+            case 15 -> a3p;
+            case 16 -> a4q;
+            case 17 -> a4p;
+            case 18 -> a5q;
+            case 19 -> a5p;
+            default -> throw new IndexOutOfBoundsException("book field " + i);
+        };
+    }
+
+    private boolean sameBook(Level1Quote q) {
+        for (int i = 0; i < 4 * DEPTH; i++) {
+            if (at(i) != q.at(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int index(int level, int sideOffset) {
@@ -131,12 +192,12 @@ public final class Level1Quote implements QuoteEvent {
     public boolean equals(Object o) {
         return o instanceof Level1Quote q && timeOfDayMillis == q.timeOfDayMillis && price == q.price
                 && changePercent == q.changePercent && volume == q.volume && amount == q.amount
-                && code.equals(q.code) && name.equals(q.name) && Arrays.equals(book, q.book);
+                && code.equals(q.code) && name.equals(q.name) && sameBook(q);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, timeOfDayMillis, price, volume) * 31 + Arrays.hashCode(book);
+        return Objects.hash(code, timeOfDayMillis, price, volume) * 31 + Arrays.hashCode(book());
     }
 
     @Override
@@ -155,8 +216,8 @@ public final class Level1Quote implements QuoteEvent {
 
     private void side(StringBuilder out, int offset) {
         for (int i = 0; i < DEPTH; i++) {
-            out.append(i == 0 ? "" : ",").append(book[offset + 2 * i]).append('@')
-                    .append(FixedPoint.format(book[offset + 2 * i + 1]));
+            out.append(i == 0 ? "" : ",").append(at(offset + 2 * i)).append('@')
+                    .append(FixedPoint.format(at(offset + 2 * i + 1)));
         }
     }
 }
