@@ -6,8 +6,6 @@ import io.jvq.cli.output.Palette;
 import io.jvq.cli.output.TextEventWriter;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /** {@code --format} and {@code --color}. */
@@ -27,11 +25,7 @@ final class OutputOptions {
 
     EventWriter writer(Writer out, CliEnvironment environment) {
         if (format == OutputFormat.JSON) {
-            try {
-                return new JsonEventWriter(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return new JsonEventWriter(out);
         }
         return new TextEventWriter(out, palette(environment));
     }

@@ -1,0 +1,360 @@
+package io.jvq.kafka;
+
+import io.jvq.core.codec.Level10View;
+import io.jvq.core.codec.Level1View;
+import io.jvq.core.codec.QuoteSink;
+import io.jvq.core.codec.TradeView;
+import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.JvqEvent;
+import io.jvq.core.event.QuoteEvent;
+import io.jvq.core.client.QuoteListener;
+import io.jvq.core.json.EventJson;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes a running {@code JvqClient}'s quotes to Kafka: one topic per quote level
+ * ({@link QuoteTopics}), the security code as the key, the receive time, connection and sequence
+ * number as headers ({@link QuoteHeaders}), the value as the vendor's line or JSON ({@link ValueFormat}).
+ * Give the client the bridge as its quote sink and {@link #listener(QuoteListener)} as its listener:
+ *
+ * <pre>{@code
+ * KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers("kafka1:9092").build();
+ * JvqClient client = JvqVertx.clientBuilder(options)
+ *         .quoteSink(bridge)
+ *         .listener(bridge.listener(new QuoteListener() { }))
+ *         .build();
+ * }</pre>
+ *
+ * The client's reader thread encodes each quote and puts it in a bounded buffer; the bridge's own
+ * thread ({@code jvq-kafka-bridge-N}) hands it to an idempotent producer with {@code acks=all}, so
+ * Kafka keeps each code's records in the order received, without duplicates from retries. When the
+ * buffer is full the {@link Backpressure} policy decides: block the reader up to a bound, or drop
+ * and count. {@link #close()} publishes what is buffered and waits for Kafka's acknowledgements.
+ */
+public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(KafkaQuoteBridge.class.getName());
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final Producer<byte[], byte[]> producer;
+    private final QuoteTopics topics;
+    private final ValueFormat format;
+    private final byte[] formatHeader;
+    private final Backpressure backpressure;
+    private final BlockingQueue<ProducerRecord<byte[], byte[]>> buffer;
+    private final Duration closeTimeout;
+    private final Clock clock;
+    private final Thread sender;
+
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
+
+    private volatile QuoteListener errors = new QuoteListener() {
+    };
+    private volatile long connection;
+    private volatile boolean closing;
+    private volatile boolean aborted;
+
+    // reader thread only
+    private final StringBuilder text = new StringBuilder(512);
+    private long sequenceConnection;
+    private long sequence;
+    private boolean dropping;
+
+    private KafkaQuoteBridge(Builder builder) {
+        this.topics = builder.topics;
+        this.format = builder.format;
+        this.formatHeader = format.wireName().getBytes(StandardCharsets.US_ASCII);
+        this.backpressure = builder.backpressure;
+        this.buffer = new ArrayBlockingQueue<>(builder.bufferRecords);
+        this.closeTimeout = builder.closeTimeout;
+        this.clock = builder.clock;
+        this.producer = new KafkaProducer<>(producerConfig(builder), new ByteArraySerializer(), new ByteArraySerializer());
+        this.sender = new Thread(this::sendLoop, "jvq-kafka-bridge-" + THREADS.incrementAndGet());
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static Map<String, Object> producerConfig(Builder builder) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "jvq-bridge");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putAll(builder.producerConfig);
+        return config;
+    }
+
+    /**
+     * The listener to give the client: it numbers the connections for the {@link QuoteHeaders#CONNECTION}
+     * header, then passes every event on to {@code next}, as do the decode errors the client
+     * hands the bridge as its quote sink.
+     */
+    public QuoteListener listener(QuoteListener next) {
+        Objects.requireNonNull(next, "next");
+        this.errors = next;
+        return new QuoteListener() {
+            @Override
+            public void onEvent(JvqEvent event) {
+                if (event instanceof ConnectionEvent.Connected) {
+                    connection++;
+                }
+                next.onEvent(event);
+            }
+        };
+    }
+
+    @Override
+    public void onLevel1(Level1View quote) {
+        publish(quote.toEvent());
+    }
+
+    @Override
+    public void onTrade(TradeView trade) {
+        publish(trade.toEvent());
+    }
+
+    @Override
+    public void onLevel10(Level10View book) {
+        publish(book.toEvent());
+    }
+
+    @Override
+    public void onError(DecodeError error) {
+        errors.onEvent(error);
+    }
+
+    /** Encodes the quote and buffers it for the sender, under the backpressure policy. */
+    private void publish(QuoteEvent quote) {
+        received.incrementAndGet();
+        if (closing) {
+            dropped.incrementAndGet();
+            return;
+        }
+        long now = connection;
+        if (now != sequenceConnection) {
+            sequenceConnection = now;
+            sequence = 0;
+        }
+        sequence++;
+        text.setLength(0);
+        if (format == ValueFormat.LINE) {
+            LineEncoder.write(quote, text);
+        } else {
+            EventJson.write(quote, text);
+        }
+        Instant receivedAt = clock.instant();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(QuoteHeaders.RECEIVED_NANOS,
+                QuoteHeaders.number(receivedAt.getEpochSecond() * 1_000_000_000L + receivedAt.getNano()));
+        headers.add(QuoteHeaders.CONNECTION, QuoteHeaders.number(now));
+        headers.add(QuoteHeaders.SEQUENCE, QuoteHeaders.number(sequence));
+        headers.add(QuoteHeaders.FORMAT, formatHeader);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topics.topic(quote.code().level()), null,
+                receivedAt.toEpochMilli(), quote.code().symbol().getBytes(StandardCharsets.US_ASCII),
+                text.toString().getBytes(StandardCharsets.UTF_8), headers);
+        if (offer(record)) {
+            if (dropping) {
+                dropping = false;
+                LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer has room again; {0} quotes dropped so far",
+                        dropped.get());
+            }
+        } else {
+            dropped.incrementAndGet();
+            if (!dropping) {
+                dropping = true;
+                LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer of {0} quotes full (Kafka slow or down):"
+                        + " dropping quotes under {1}", buffer.remainingCapacity() + buffer.size(), backpressure);
+            }
+        }
+    }
+
+    private boolean offer(ProducerRecord<byte[], byte[]> record) {
+        if (backpressure instanceof Backpressure.Block block) {
+            try {
+                return buffer.offer(record, block.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return buffer.offer(record);
+    }
+
+    private void sendLoop() {
+        try {
+            while (!aborted) {
+                ProducerRecord<byte[], byte[]> record = buffer.poll(50, TimeUnit.MILLISECONDS);
+                if (record == null) {
+                    if (closing) {
+                        return;
+                    }
+                    continue;
+                }
+                inFlight.incrementAndGet();
+                producer.send(record, (metadata, error) -> {
+                    inFlight.decrementAndGet();
+                    if (error == null) {
+                        published.incrementAndGet();
+                    } else if (failed.incrementAndGet() % 1000 == 1 && !aborted) {
+                        LOG.log(System.Logger.Level.WARNING, "Kafka bridge: a quote was not published ({0} so far): {1}",
+                                failed.get(), error.toString());
+                    }
+                });
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException error) {
+            if (!aborted) {
+                LOG.log(System.Logger.Level.ERROR, "Kafka bridge: the sender stopped", error);
+            }
+        }
+    }
+
+    /** The bridge's counters, as of now. */
+    public BridgeStats stats() {
+        return new BridgeStats(received.get(), published.get(), dropped.get(), failed.get(), buffer.size(),
+                inFlight.get());
+    }
+
+    /** The topics the bridge publishes to. */
+    public QuoteTopics topics() {
+        return topics;
+    }
+
+    /**
+     * Publishes what is buffered, waits up to the close timeout for Kafka to acknowledge it, and
+     * closes the producer. Quotes given to the bridge afterwards are counted as dropped. Close the
+     * client first. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        long deadline = System.nanoTime() + closeTimeout.toNanos();
+        try {
+            sender.join(Math.max(1, closeTimeout.toMillis()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /** Like a crash: discards the buffer and closes the producer without waiting (tests kill a bridge this way). */
+    void abort() {
+        aborted = true;
+        closing = true;
+        buffer.clear();
+        producer.close(Duration.ZERO);
+        sender.interrupt();
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaQuoteBridge[" + topics.prefix() + "*, " + format.wireName() + ", " + stats() + "]";
+    }
+
+    public static final class Builder {
+        private String bootstrapServers;
+        private QuoteTopics topics = QuoteTopics.defaults();
+        private ValueFormat format = ValueFormat.LINE;
+        private Backpressure backpressure = Backpressure.block(Duration.ofSeconds(5));
+        private int bufferRecords = 65_536;
+        private Duration closeTimeout = Duration.ofSeconds(30);
+        private final Map<String, Object> producerConfig = new HashMap<>();
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** Kafka's {@code bootstrap.servers}: {@code host:port[,host:port…]}. Required. */
+        public Builder bootstrapServers(String bootstrapServers) {
+            this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+            return this;
+        }
+
+        /** Topics are the prefix and the level's flag; {@code jvq.} by default ({@code jvq.lv2}, …). */
+        public Builder topicPrefix(String prefix) {
+            this.topics = new QuoteTopics(prefix);
+            return this;
+        }
+
+        /** {@link ValueFormat#LINE} by default. */
+        public Builder valueFormat(ValueFormat format) {
+            this.format = Objects.requireNonNull(format, "format");
+            return this;
+        }
+
+        /** What to do when the buffer is full; {@code block(5 s)} by default. */
+        public Builder backpressure(Backpressure backpressure) {
+            this.backpressure = Objects.requireNonNull(backpressure, "backpressure");
+            return this;
+        }
+
+        /** How many quotes the buffer toward Kafka holds at most; 65,536 by default. */
+        public Builder bufferRecords(int records) {
+            if (records < 1) {
+                throw new IllegalArgumentException("bufferRecords must be at least 1, got " + records);
+            }
+            this.bufferRecords = records;
+            return this;
+        }
+
+        /** How long {@link #close()} waits for Kafka to take what is buffered; 30 s by default. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Sets a Kafka producer property ({@code ProducerConfig}), over the bridge's defaults
+         * ({@code acks=all}, {@code enable.idempotence=true}, {@code linger.ms=5}), e.g.
+         * {@code compression.type}, {@code buffer.memory}, security settings.
+         */
+        public Builder producerProperty(String name, Object value) {
+            producerConfig.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Test hook: the clock of the receive-time header and the record timestamp. */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public KafkaQuoteBridge build() {
+            if (bootstrapServers == null || bootstrapServers.isBlank()) {
+                throw new IllegalStateException("bootstrapServers is required (host:port of a Kafka broker)");
+            }
+            return new KafkaQuoteBridge(this);
+        }
+    }
+}
