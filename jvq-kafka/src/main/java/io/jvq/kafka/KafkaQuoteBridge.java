@@ -123,11 +123,19 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             @Override
             public void onEvent(JvqEvent event) {
                 if (event instanceof ConnectionEvent.Connected) {
-                    connection++;
+                    connectionOpened();
                 }
                 next.onEvent(event);
             }
         };
+    }
+
+    /**
+     * A new jvQuant connection starts: the next quotes carry the next connection number, and their
+     * sequence numbers start over. The {@linkplain #listener listener} calls this on {@code Connected}.
+     */
+    public void connectionOpened() {
+        connection++;
     }
 
     @Override
@@ -150,8 +158,12 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         errors.onEvent(error);
     }
 
-    /** Encodes the quote and buffers it for the sender, under the backpressure policy. */
-    private void publish(QuoteEvent quote) {
+    /**
+     * Publishes one quote, for callers that hold events rather than views (a listener on the
+     * client's reader thread): encoded and buffered for the sender, under the backpressure policy.
+     * Call from one thread at a time.
+     */
+    public void publish(QuoteEvent quote) {
         received.incrementAndGet();
         if (closing) {
             dropped.incrementAndGet();
@@ -231,7 +243,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException error) {
-            if (!aborted) {
+            if (!closing) {
                 LOG.log(System.Logger.Level.ERROR, "Kafka bridge: the sender stopped", error);
             }
         }
@@ -266,6 +278,13 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        int unsent = buffer.size();
+        if (unsent > 0) {
+            buffer.clear();
+            dropped.addAndGet(unsent);
+            LOG.log(System.Logger.Level.WARNING, "Kafka bridge closed with {0} quotes not handed to Kafka"
+                    + " within {1} (counted as dropped)", unsent, closeTimeout);
+        }
     }
 
     /** Like a crash: discards the buffer and closes the producer without waiting (tests kill a bridge this way). */

@@ -349,7 +349,9 @@ public final class KafkaQuoteSource implements AutoCloseable {
                             consumer.seek(found.getKey(), found.getValue().offset());
                         }
                     }
-                    consumer.seekToEnd(atEnd);
+                    if (!atEnd.isEmpty()) { // an empty list would mean every assigned partition
+                        consumer.seekToEnd(atEnd);
+                    }
                 }
             }
             if (!connected && !partitions.isEmpty()) {

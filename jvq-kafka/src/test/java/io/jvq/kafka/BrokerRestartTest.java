@@ -1,0 +1,56 @@
+package io.jvq.kafka;
+
+import io.jvq.testkit.FakeJvQuant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The broker stops and starts again mid-stream (a broker of its own: the restart would disturb other tests). */
+class BrokerRestartTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static KafkaBroker kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = KafkaBroker.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void tradesReceivedWhileTheBrokerWasDownArriveOnceInOrderAfterItReturns() throws Exception {
+        Trades trades = new Trades(List.of("600519", "000001"));
+        Received received = new Received();
+        try (FakeJvQuant server = FakeJvQuant.start();
+             KafkaQuoteSource source = KafkaQuoteSource.builder().bootstrapServers(kafka.bootstrapServers())
+                     .codes(trades.codes()).startAt(StartPosition.earliest()).listener(received).build();
+             BridgeRun bridge = BridgeRun.start(KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers()),
+                     server, trades.codes())) {
+            source.start();
+            server.takeCommand(WAIT);
+            server.pushQuotes(trades.next(10));
+            received.awaitTrades(20, WAIT);
+
+            kafka.stopBroker();
+            server.pushQuotes(trades.next(10));
+            Thread.sleep(1000);
+            assertThat(bridge.bridge.stats().published()).as("nothing acknowledged while down").isEqualTo(20);
+            kafka.startBroker();
+            server.pushQuotes(trades.next(10));
+
+            received.awaitTrades(60, WAIT);
+            Thread.sleep(500);
+            BridgeToSourceTest.assertSameTradesPerCode(received.trades(), trades);
+            assertThat(bridge.bridge.stats().dropped()).isZero();
+            assertThat(bridge.bridge.stats().failed()).isZero();
+        }
+    }
+}
