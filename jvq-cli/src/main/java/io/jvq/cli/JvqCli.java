@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = JvqCli.Version.class,
         description = "Real-time quotes from jvQuant (Shanghai and Shenzhen): stream, record, replay, test.",
-        subcommands = {DemoCommand.class, StreamCommand.class, RecordCommand.class, ServeCommand.class,
+        subcommands = {DemoCommand.class, StreamCommand.class, RecordCommand.class, BridgeCommand.class, ServeCommand.class,
                 DecodeCommand.class, CommandLine.HelpCommand.class})
 public final class JvqCli implements Callable<Integer> {
     /** The environment variable the token is read from when {@code --token} is not given. */
@@ -46,7 +46,7 @@ public final class JvqCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing a command: demo, stream, record, serve or decode");
+        throw new ParameterException(spec.commandLine(), "missing a command: demo, stream, record, bridge, serve or decode");
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package io.jvq.cli;
 
+import io.jvq.cli.output.EventWriter;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.cli.session.EventPrinter;
 import io.jvq.cli.session.FrameTap;
@@ -11,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** What {@code stream} and {@code record} share: validate, connect, print until told to stop. */
 final class LiveRun {
@@ -46,17 +49,31 @@ final class LiveRun {
      * and returns the tap that sees every frame (or null).
      */
     int run(Plan plan, Function<Runnable, FrameTap> tapFor) throws InterruptedException {
+        return run(plan, tapFor, UnaryOperator.identity(), null);
+    }
+
+    /**
+     * Like {@link #run(Plan, Function)}; {@code output} may replace the event writer (the bridge
+     * publishes quotes instead of printing them), and {@code ending}, when not null, runs once the
+     * client is closed, before the summary, and returns a line for the summary.
+     */
+    int run(Plan plan, Function<Runnable, FrameTap> tapFor, UnaryOperator<EventWriter> output,
+            Supplier<String> ending) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         StatusLog log = new StatusLog(err, plan.options().token()::redact);
-        EventPrinter printer = new EventPrinter(output.writer(out, environment), out);
+        EventPrinter printer = new EventPrinter(output.apply(this.output.writer(out, environment)), out);
         QuoteSession session = new QuoteSession(plan.options(), plan.codes(), stop.duration, stop.limitOrZero(),
                 printer, log);
         Transports.Ports ports = Transports.open(connect.transport);
         FrameTap tap = tapFor == null ? null : tapFor.apply(session::interrupt);
         QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), tap, done -> {
+            String more = ending == null ? null : ending.get();
             if (done.end() != QuoteSession.End.REFUSED) {
                 log.info("summary: " + done.stats().summary());
+                if (more != null) {
+                    log.info(more);
+                }
             }
         });
         if (outcome.end() == QuoteSession.End.REFUSED) {

@@ -31,12 +31,18 @@ final class StreamCommand implements Callable<Integer> {
     @Mixin
     StopOptions stop;
 
+    @Mixin
+    KafkaSourceOptions kafka;
+
     @Parameters(paramLabel = "CODE", arity = "1..*", split = ",",
             description = "Subscription codes: lv1_, lv2_ or lv10_ and a six-digit symbol, e.g. lv1_600519 lv2_000001.")
     List<String> codes;
 
     @Override
     public Integer call() throws Exception {
+        if (kafka.enabled(spec)) {
+            return new KafkaStreamRun(root.environment(), spec, kafka, output, stop, codes).run();
+        }
         return new LiveRun(root.environment(), spec, connect, output, stop, codes).run();
     }
 }

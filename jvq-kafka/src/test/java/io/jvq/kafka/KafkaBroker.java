@@ -12,16 +12,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real single-node KRaft Kafka (broker and controller in one), in-process, from Kafka's own
  * test kit: on 127.0.0.1 with ephemeral ports, its logs in a temporary directory. Test classes
- * share one per class, as a broker takes seconds to start.
+ * share one per class, as a broker takes seconds to start. (Also used by the CLI's tests.)
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
     private KafkaBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
     }
 
-    static KafkaBroker start() throws Exception {
+    public static KafkaBroker start() throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -50,25 +50,25 @@ final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(cluster);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
     /** Creates a topic with {@code partitions} partitions (one replica). */
-    void createTopic(String name, int partitions) throws Exception {
+    public void createTopic(String name, int partitions) throws Exception {
         try (Admin admin = cluster.admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 
     /** Stops the broker (the controller keeps running); its port and data stay for {@link #startBroker()}. */
-    void stopBroker() {
+    public void stopBroker() {
         BrokerServer broker = broker();
         broker.shutdown();
         broker.awaitShutdown();
     }
 
-    void startBroker() throws Exception {
+    public void startBroker() throws Exception {
         broker().startup();
         cluster.waitForReadyBrokers();
     }
