@@ -2,10 +2,9 @@ package io.jvq.cli;
 
 import io.jvq.kafka.KafkaBroker;
 import io.jvq.testkit.FakeJvQuant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
@@ -18,19 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaCommandsTest {
     private static final String TOKEN = "kafka-cli-token-77c1";
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBroker kafka = KafkaBroker.perClass();
 
     private final FakeJvQuant server = FakeJvQuant.builder().token(TOKEN).start();
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
 
     @AfterEach
     void stopServer() {

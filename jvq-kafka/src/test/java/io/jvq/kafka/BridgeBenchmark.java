@@ -79,7 +79,10 @@ class BridgeBenchmark {
                     next += 1_000_000;
                 }
                 long expected = (long) frames * perCodePerFrame * SYMBOLS.size();
-                waitFor(() -> kafkaListener.trades >= expected && directListener.trades >= expected);
+                settle(() -> Math.min(kafkaListener.trades, directListener.trades), expected);
+                System.out.printf("sent %,d trades; direct got %,d, kafka got %,d; reconnects: direct %d, bridge %d%n",
+                        expected, directListener.trades, kafkaListener.trades, directClient.stats().reconnects(),
+                        bridged.stats().reconnects());
                 System.out.printf("latency at %,d trades/s (%d trades a frame, one frame a ms), %d s measured after %d s"
                                 + " warm-up, linger.ms=%d%n", perCodePerFrame * SYMBOLS.size() * 1000,
                         perCodePerFrame * SYMBOLS.size(), seconds, warmup, linger);
@@ -99,11 +102,11 @@ class BridgeBenchmark {
                     firstId += perCode;
                 }
                 long pushed = System.nanoTime();
-                waitFor(() -> source.stats().delivered() - before >= throughputTrades);
-                long end = System.nanoTime();
-                System.out.printf("throughput: %,d trades pushed in %.2f s, all read from Kafka after %.2f s:"
-                                + " %,.0f trades/s; bridge %s%n", throughputTrades, (pushed - start) / 1e9,
-                        (end - start) / 1e9, throughputTrades / ((end - start) / 1e9), bridge.stats());
+                long end = settle(() -> source.stats().delivered() - before, throughputTrades);
+                long read = source.stats().delivered() - before;
+                System.out.printf("throughput: %,d trades pushed in %.2f s, %,d read from Kafka after %.2f s:"
+                                + " %,.0f trades/s; bridge %s%n", throughputTrades, (pushed - start) / 1e9, read,
+                        (end - start) / 1e9, read / ((end - start) / 1e9), bridge.stats());
             } finally {
                 source.close();
                 bridged.close();
@@ -133,6 +136,26 @@ class BridgeBenchmark {
         System.out.printf("%s n=%,d p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", what,
                 h.getTotalCount(), h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6,
                 h.getValueAtPercentile(99) / 1e6, h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6);
+    }
+
+    /**
+     * Waits until {@code count} reaches {@code target}, or has not moved for 10 s (a reconnect lost
+     * trades); returns when it last moved.
+     */
+    private static long settle(java.util.function.LongSupplier count, long target) throws InterruptedException {
+        long last = -1;
+        long lastMoved = System.nanoTime();
+        while (true) {
+            long now = count.getAsLong();
+            if (now != last) {
+                last = now;
+                lastMoved = System.nanoTime();
+            }
+            if (now >= target || System.nanoTime() - lastMoved > TimeUnit.SECONDS.toNanos(10)) {
+                return lastMoved;
+            }
+            Thread.sleep(5);
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

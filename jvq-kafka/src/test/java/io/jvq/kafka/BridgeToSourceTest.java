@@ -9,11 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,21 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BridgeToSourceTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger PREFIXES = new AtomicInteger();
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBroker kafka = KafkaBroker.perClass();
 
     private FakeJvQuant server;
     private String prefix;
     private final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
 
     @BeforeEach
     void startServer() {

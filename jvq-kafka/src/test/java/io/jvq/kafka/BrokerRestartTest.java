@@ -1,9 +1,8 @@
 package io.jvq.kafka;
 
 import io.jvq.testkit.FakeJvQuant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,17 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The broker stops and starts again mid-stream (a broker of its own: the restart would disturb other tests). */
 class BrokerRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static KafkaBroker kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker kafka = KafkaBroker.perClass();
 
     @Test
     void tradesReceivedWhileTheBrokerWasDownArriveOnceInOrderAfterItReturns() throws Exception {

@@ -5,6 +5,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,14 +17,35 @@ import java.util.concurrent.TimeUnit;
  * test kit: on 127.0.0.1 with ephemeral ports, its logs in a temporary directory. Test classes
  * share one per class, as a broker takes seconds to start. (Also used by the CLI's tests.)
  */
-public final class KafkaBroker implements AutoCloseable {
-    private final KafkaClusterTestKit cluster;
+public final class KafkaBroker implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private KafkaClusterTestKit cluster;
 
-    private KafkaBroker(KafkaClusterTestKit cluster) {
-        this.cluster = cluster;
+    private KafkaBroker() {
     }
 
+    /** For a {@code @RegisterExtension static} field: started before the class's tests, closed after them. */
+    public static KafkaBroker perClass() {
+        return new KafkaBroker();
+    }
+
+    /** A broker started now, for a {@code try}-with-resources. */
     public static KafkaBroker start() throws Exception {
+        KafkaBroker broker = new KafkaBroker();
+        broker.cluster = startCluster();
+        return broker;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        cluster = startCluster();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private static KafkaClusterTestKit startCluster() throws Exception {
         TestKitNodes nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
@@ -47,7 +71,7 @@ public final class KafkaBroker implements AutoCloseable {
             cluster.close();
             throw e;
         }
-        return new KafkaBroker(cluster);
+        return cluster;
     }
 
     public String bootstrapServers() {
