@@ -19,7 +19,7 @@ final class KafkaSourceOptions {
                     + "or at a time: 09:15 (today, Shanghai time) or 2026-11-30T01:15:00Z.")
     StartPosition from;
 
-    @Option(names = "--kafka-topics-prefix", paramLabel = "P", defaultValue = QuoteTopics.DEFAULT_PREFIX,
+    @Option(names = "--topics-prefix", paramLabel = "P", defaultValue = QuoteTopics.DEFAULT_PREFIX,
             description = "With --from-kafka: the bridge's topic prefix (default: ${DEFAULT-VALUE}).")
     String topicsPrefix;
 

@@ -44,7 +44,7 @@ class KafkaCommandsTest {
                 .doesNotContain(TOKEN);
 
         CliRun streamed = BackgroundRun.start("stream", "--from-kafka", kafka.bootstrapServers(),
-                "--kafka-topics-prefix", "cli1.", "--from", "earliest", "--format", "json", "--limit", "3",
+                "--topics-prefix", "cli1.", "--from", "earliest", "--format", "json", "--limit", "3",
                 "--duration", "60", "lv1_600519", "lv2_600519").join(WAIT);
 
         assertThat(streamed.exitCode()).as("stderr: %s", streamed.err()).isZero();
@@ -68,7 +68,7 @@ class KafkaCommandsTest {
         assertThat(bridge.join(WAIT).exitCode()).isZero();
 
         CliRun streamed = BackgroundRun.start("stream", "--from-kafka", kafka.bootstrapServers(),
-                "--kafka-topics-prefix", "cli2.", "--from", "earliest", "--limit", "2", "--duration", "60",
+                "--topics-prefix", "cli2.", "--from", "earliest", "--limit", "2", "--duration", "60",
                 "lv2_600519").join(WAIT);
 
         assertThat(streamed.out()).doesNotContain("000001").contains("#1234567").contains("#1234568");
