@@ -13,6 +13,7 @@ import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -190,7 +191,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // the position of a closing consumer; the next member resumes from the last commit
             }
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             deliver(new ConnectionEvent.Closed());
         }
     }
@@ -252,7 +253,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
             closing = true;
         }
         if (!started) {
-            consumer.close(Duration.ZERO);
+            consumer.close(CloseOptions.timeout(Duration.ZERO));
             deliver(new ConnectionEvent.Closed());
             return;
         }
