@@ -1,6 +1,7 @@
 package io.jvq.spring.boot;
 
 import io.jvq.core.client.OverflowPolicy;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.net.URI;
@@ -15,15 +16,15 @@ import java.util.List;
 @ConfigurationProperties("jvq")
 public class JvqProperties {
     /** The jvQuant token (secret); the environment variable JVQ_TOKEN sets it. */
-    private String token;
+    private @Nullable String token;
     /** Subscription codes, e.g. lv1_600519, lv2_000001. */
     private List<String> codes = new ArrayList<>();
     /** The WebSocket transport. */
     private Transport transport = Transport.VERTX;
     /** Market flag; ab is Shanghai and Shenzhen. */
-    private String market;
+    private @Nullable String market;
     /** The discovery endpoint; the vendor's by default. */
-    private URI discoveryUrl;
+    private @Nullable URI discoveryUrl;
     /** Whether the client starts with the application context. */
     private boolean autoStart = true;
     private final Reconnect reconnect = new Reconnect();
@@ -77,23 +78,23 @@ public class JvqProperties {
     /** How a dead connection is noticed; unset values keep the client's defaults. */
     public static class Liveness {
         /** How often to ping; 0 disables pings. */
-        private Duration pingInterval;
+        private @Nullable Duration pingInterval;
         /** Replace a connection silent this long; 0 disables the check. */
-        private Duration idleTimeout;
+        private @Nullable Duration idleTimeout;
 
-        public Duration getPingInterval() {
+        public @Nullable Duration getPingInterval() {
             return pingInterval;
         }
 
-        public void setPingInterval(Duration pingInterval) {
+        public void setPingInterval(@Nullable Duration pingInterval) {
             this.pingInterval = pingInterval;
         }
 
-        public Duration getIdleTimeout() {
+        public @Nullable Duration getIdleTimeout() {
             return idleTimeout;
         }
 
-        public void setIdleTimeout(Duration idleTimeout) {
+        public void setIdleTimeout(@Nullable Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
         }
     }
@@ -150,11 +151,11 @@ public class JvqProperties {
         }
     }
 
-    public String getToken() {
+    public @Nullable String getToken() {
         return token;
     }
 
-    public void setToken(String token) {
+    public void setToken(@Nullable String token) {
         this.token = token;
     }
 
@@ -174,19 +175,19 @@ public class JvqProperties {
         this.transport = transport;
     }
 
-    public String getMarket() {
+    public @Nullable String getMarket() {
         return market;
     }
 
-    public void setMarket(String market) {
+    public void setMarket(@Nullable String market) {
         this.market = market;
     }
 
-    public URI getDiscoveryUrl() {
+    public @Nullable URI getDiscoveryUrl() {
         return discoveryUrl;
     }
 
-    public void setDiscoveryUrl(URI discoveryUrl) {
+    public void setDiscoveryUrl(@Nullable URI discoveryUrl) {
         this.discoveryUrl = discoveryUrl;
     }
 
