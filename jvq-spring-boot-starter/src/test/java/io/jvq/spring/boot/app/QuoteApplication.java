@@ -8,7 +8,11 @@ import org.springframework.context.annotation.Bean;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** An application as a user writes it: the starter, a listener bean, and {@code jvq.token} plus {@code jvq.codes}. */
+/**
+ * An application as a user writes it: the starter, a listener bean, and {@code jvq.token} plus
+ * {@code jvq.codes}. The root README's "With Spring Boot" example (between the markers).
+ */
+// --- README: With Spring Boot
 @SpringBootApplication
 public class QuoteApplication {
     final BlockingQueue<Level2Trade> trades = new LinkedBlockingQueue<>();
@@ -18,3 +22,4 @@ public class QuoteApplication {
         return QuoteListener.onTrades(trades::add);
     }
 }
+// --- end

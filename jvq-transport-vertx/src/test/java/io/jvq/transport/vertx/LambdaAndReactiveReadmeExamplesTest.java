@@ -4,6 +4,8 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.EventPublisher;
 import io.jvq.core.client.JvqClient;
+import io.jvq.core.client.QuoteListener;
+import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.Test;
@@ -20,8 +22,40 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The root README's "Reactive streams" example: a Reactor Flux over the client's EventPublisher. */
-class ReactiveReadmeExampleTest {
+/**
+ * The root README's "Listeners as lambdas" and "Reactive streams" examples (a Reactor Flux over the
+ * client's EventPublisher), run against the fake server.
+ */
+class LambdaAndReactiveReadmeExamplesTest {
+
+    @Test
+    void listenersAsLambdas() throws Exception {
+        try (FakeJvQuant server = FakeJvQuant.start()) {
+            ClientOptions options = server.clientOptions().build();
+            BlockingQueue<Level2Trade> tape = new LinkedBlockingQueue<>();
+            BlockingQueue<ConnectionEvent> connection = new LinkedBlockingQueue<>();
+
+            // --- README: Listeners as lambdas
+            JvqClient client = JvqVertx.clientBuilder(options)
+                    .listener(QuoteListener.onTrades(tape::add)
+                            .andThen(QuoteListener.onConnectionEvents(connection::add)))
+                    .build();
+            // --- end
+
+            try {
+                client.subscribe(SubscriptionCode.lv2("600519"));
+                client.start();
+                server.takeCommand(Duration.ofSeconds(30));
+                server.pushQuotes("lv2_600519=09:30:00.120,1,1700.50,100");
+
+                assertThat(tape.poll(30, TimeUnit.SECONDS)).extracting(Level2Trade::tradeId).isEqualTo(1L);
+                assertThat(connection).extracting(e -> e.getClass().getSimpleName())
+                        .startsWith("Discovering", "Connecting", "Connected");
+            } finally {
+                client.close();
+            }
+        }
+    }
 
     @Test
     void aFluxOfTrades() throws Exception {
