@@ -59,7 +59,8 @@ class JvqClientMetricsTest {
     @Test
     void framesAndTheirLagAreMeasured() {
         LocalTime threeSecondsAgo = LocalTime.now(FeedMetrics.EXCHANGE_ZONE).minusSeconds(3);
-        server.pushQuotes("lv2_600519=" + TimeOfDay.format(TimeOfDay.of(threeSecondsAgo), true) + ",1,1700.50,100");
+        String line = "lv2_600519=" + TimeOfDay.format(TimeOfDay.of(threeSecondsAgo), true) + ",1,1700.50,100";
+        server.pushQuotes(line);
 
         await(() -> registry.get(JvqMeters.FEED_LAG).timer().count() == 1);
         Timer lag = registry.get(JvqMeters.FEED_LAG).timer();
@@ -70,7 +71,9 @@ class JvqClientMetricsTest {
         assertThat(registry.get(JvqMeters.RECORDS).tag("level", "lv2").functionCounter().count()).isEqualTo(1);
         assertThat(registry.get(JvqMeters.DELIVERED).functionCounter().count()).isEqualTo(1);
         assertThat(registry.get(JvqMeters.FRAME_BYTES).tag("form", "inflated").functionCounter().count())
-                .isGreaterThan(registry.get(JvqMeters.FRAME_BYTES).tag("form", "compressed").functionCounter().count());
+                .isEqualTo(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(registry.get(JvqMeters.FRAME_BYTES).tag("form", "compressed").functionCounter().count())
+                .isEqualTo(client.stats().bytesReceived()).isPositive();
         assertThat(registry.get(JvqMeters.LAST_FRAME_AGE).timeGauge().value(TimeUnit.SECONDS)).isBetween(0.0, 30.0);
     }
 

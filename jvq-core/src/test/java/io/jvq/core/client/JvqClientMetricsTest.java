@@ -65,11 +65,13 @@ class JvqClientMetricsTest extends ClientTestSupport {
         FakeSocketPort.FakeConnection first = startAndAwaitConnected();
         assertThat(client.metrics().connected()).isTrue();
 
+        socket.onConnect(FakeSocketPort.Upgrade.HOLD);
         first.serverClose(1006, "gone");
         events.await(ConnectionEvent.Disconnected.class, 1);
         assertThat(client.metrics().connected()).isFalse();
         assertThat(client.metrics().uptime()).isZero();
 
+        socket.awaitConnection(2).accept();
         awaitConnected(2);
         assertThat(client.metrics().connected()).isTrue();
         client.close();
