@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import java.util.function.LongConsumer;
@@ -40,7 +40,8 @@ public final class FeedMetrics {
     private final LongAdder inflatedBytes = new LongAdder();
     private final Map<QuoteLevel, LongAdder> records = new EnumMap<>(QuoteLevel.class);
     private final Map<DecodeErrorKind, LongAdder> decodeErrors = new EnumMap<>(DecodeErrorKind.class);
-    private final CopyOnWriteArrayList<LongConsumer> lagListeners = new CopyOnWriteArrayList<>();
+    /** Copied on add (rare), read per frame without an iterator. */
+    private volatile LongConsumer[] lagListeners = new LongConsumer[0];
     private volatile IntSupplier queueDepth = () -> 0;
     private volatile long lastFrameMillis = NEVER;
     private volatile long lastLagMillis = NEVER;
@@ -120,8 +121,11 @@ public final class FeedMetrics {
      * it must be quick and must not block (a metrics library's timer is). An exception it throws
      * is not caught.
      */
-    public void addLagListener(LongConsumer lagMillis) {
-        lagListeners.add(Objects.requireNonNull(lagMillis, "lagMillis"));
+    public synchronized void addLagListener(LongConsumer lagMillis) {
+        Objects.requireNonNull(lagMillis, "lagMillis");
+        LongConsumer[] more = Arrays.copyOf(lagListeners, lagListeners.length + 1);
+        more[more.length - 1] = lagMillis;
+        lagListeners = more;
     }
 
     @Override
@@ -161,8 +165,9 @@ public final class FeedMetrics {
         long lagMillis = lagMillis(frameMillis, newestInFrame);
         lastLagMillis = lagMillis;
         lag.record(lagMillis);
-        for (LongConsumer listener : lagListeners) {
-            listener.accept(lagMillis);
+        LongConsumer[] listeners = lagListeners;
+        for (int i = 0; i < listeners.length; i++) {
+            listeners[i].accept(lagMillis);
         }
     }
 
