@@ -1,0 +1,8 @@
+/**
+ * The JSON event schema jvq writes wherever it writes JSON (the CLI, Kafka values).
+ * Nothing here is null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package io.jvq.core.json;
+
+import org.jspecify.annotations.NullMarked;
