@@ -73,6 +73,7 @@ class StreamCandlesTest {
                 // closes 1700, 1702, 1699 and the current bar's 1704: lowest ▁, highest █, 7 steps between
                 .containsPattern("600519 +▂▅▁█ +09:34  1703.00 → 1704.00  1704.00  1703.00  400")
                 .contains("trades", "#5 ");
+        assertThat(lastFrame).as("the summary under the last frame").contains("jvq: summary: 6 events (1 lv1, 5 lv2, 0 lv10)");
         assertThat(done.err()).as("connection state goes to the board's status line").isEmpty();
     }
 

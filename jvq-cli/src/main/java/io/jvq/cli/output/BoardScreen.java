@@ -16,6 +16,7 @@ public final class BoardScreen {
     private final PrintWriter out;
     private final ScheduledExecutorService redraw;
     private volatile String status = "";
+    private volatile boolean stopped;
 
     private BoardScreen(LiveBoard board, PrintWriter out) {
         this.board = board;
@@ -35,9 +36,16 @@ public final class BoardScreen {
         return screen;
     }
 
-    /** Where the session's status lines go: the line under the board. */
+    /** Where the session's status lines go: the line under the board; once stopped, lines under it. */
     public void status(String line) {
-        status = line;
+        if (!stopped) {
+            status = line;
+            return;
+        }
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 
     /** Stops redrawing and draws the board a last time under {@code header}, cursor back. */
@@ -49,6 +57,7 @@ public final class BoardScreen {
             Thread.currentThread().interrupt();
         }
         draw(header);
+        stopped = true;
         out.print("\u001b[?25h");
         out.flush();
     }

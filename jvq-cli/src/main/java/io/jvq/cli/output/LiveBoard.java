@@ -141,9 +141,12 @@ public final class LiveBoard implements EventWriter {
         }
         line(out, palette.dim(DisplayWidth.padRight("code", 7) + DisplayWidth.padRight("1-minute closes", SPARKLINE_LENGTH + 2)
                 + "bar    open → close     high      low      volume"));
-        for (Map.Entry<String, Deque<Long>> entry : closes.entrySet()) {
-            Candle current = minutes.current(entry.getKey());
-            List<Long> points = new ArrayList<>(entry.getValue());
+        List<String> symbols = new ArrayList<>(rows.keySet());
+        symbols.retainAll(closes.keySet());
+        closes.keySet().stream().filter(symbol -> !symbols.contains(symbol)).forEach(symbols::add);
+        for (String symbol : symbols) {
+            Candle current = minutes.current(symbol);
+            List<Long> points = new ArrayList<>(closes.get(symbol));
             if (current != null) {
                 points.add(current.close());
             }
@@ -152,7 +155,7 @@ public final class LiveBoard implements EventWriter {
                     + palette.bySign(Long.compare(current.close(), current.open()), Decimals.text(current.close()))
                     + "  " + Decimals.text(current.high()) + "  " + Decimals.text(current.low())
                     + "  " + current.volume();
-            line(out, DisplayWidth.padRight(entry.getKey(), 7)
+            line(out, DisplayWidth.padRight(symbol, 7)
                     + DisplayWidth.padRight(Sparkline.of(points), SPARKLINE_LENGTH + 2) + bar);
         }
     }
