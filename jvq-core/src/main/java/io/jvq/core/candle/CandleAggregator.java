@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static io.jvq.core.market.TradingHours.AFTERNOON_OPEN;
-
 /**
  * Builds candlesticks of one period from level-2 trades, per security, by the A-share session rules
  * ({@link CandleSchedule}). Attach it as the {@link QuoteSink} of a client
@@ -26,13 +24,20 @@ import static io.jvq.core.market.TradingHours.AFTERNOON_OPEN;
  * or, marked partial if it had not ended, on {@link #finish()}. After a security's first trade,
  * every period with no trade gives a flat bar at the last close with zero volume. Trades outside
  * the sessions (before 09:25, 11:31–12:59, after 15:00:59) go into no bar and are counted, as are
- * trades stamped in a bar already emitted. A trade stamped in the morning after the clock has
- * reached the afternoon starts a new day: the old day's bars are emitted first.
+ * trades stamped in a bar already emitted. A trade stamped two hours or more before the clock
+ * starts a new day (the feed has no dates): the old day's bars are emitted first. Call
+ * {@link #finish()} at the end of a day to end it yourself.
  *
  * <p>Per trade it allocates nothing (after a security's first trade); a bar is one object. Not
  * thread-safe: feed it from one thread (a client's reader thread is one); the listener runs there.
  */
 public final class CandleAggregator implements QuoteSink {
+    /**
+     * A trade this far before the clock is the next day's: within a day a trade is never hours late,
+     * and the next day's auction is at least two hours before any afternoon clock.
+     */
+    static final int NEW_DAY_GAP = 2 * 3_600_000;
+
     private final CandlePeriod period;
     private final CandleListener listener;
     private final Map<String, Bars> bySymbol = new HashMap<>();
@@ -72,7 +77,7 @@ public final class CandleAggregator implements QuoteSink {
      */
     public void onTrade(String symbol, int timeOfDayMillis, long price, long quantity) {
         trades++;
-        if (clock >= AFTERNOON_OPEN && timeOfDayMillis < CandleSchedule.MORNING_LAST_TRADE) {
+        if (clock - timeOfDayMillis >= NEW_DAY_GAP) {
             newDay();
         }
         if (timeOfDayMillis > clock) {

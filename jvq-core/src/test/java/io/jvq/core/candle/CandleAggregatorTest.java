@@ -252,6 +252,20 @@ class CandleAggregatorTest {
     }
 
     @Test
+    void aMorningTradeArrivingAfterTheLunchBreakIsLateNotANewDay() {
+        CandleAggregator candles = aggregator(CandlePeriod.M1);
+        trade(candles, "600519", "11:30:10.000", "10.00", 100);
+        trade(candles, "000001", "13:00:00.500", "12.00", 100);
+        trade(candles, "600519", "11:30:50.000", "10.50", 100);
+        candles.finish();
+
+        assertThat(candles.lateTrades()).isEqualTo(1);
+        assertThat(emitted()).containsExactly(
+                "600519 11:30 10.00 10.00 10.00 10.00 100 1000.00 1",
+                "000001 13:01 12.00 12.00 12.00 12.00 100 1200.00 1 partial");
+    }
+
+    @Test
     void theAmountIsExactAndTheVwapIsAmountOverVolume() {
         CandleAggregator candles = aggregator(CandlePeriod.M1);
         trade(candles, "09:30:01.000", "123.456", 70);
