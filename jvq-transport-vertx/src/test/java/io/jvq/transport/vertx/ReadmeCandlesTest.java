@@ -100,14 +100,15 @@ class ReadmeCandlesTest {
     @Test
     void theReadmeShowsThisCodeLineForLine() throws IOException {
         List<List<String>> readme = javaBlocks(Files.readString(README), "## Candlesticks from trades",
-                "## Testing your code against a fake jvQuant");
+                "## Market reference data");
         String source = Files.readString(SOURCE);
         assertThat(readme).containsExactly(marked(source, "live"), marked(source, "offline"), marked(source, "market"));
     }
 
-    /** The ```java blocks between two headings, each as trimmed non-blank lines. */
-    private static List<List<String>> javaBlocks(String markdown, String from, String to) {
-        String part = markdown.substring(markdown.indexOf(from), markdown.indexOf(to));
+    /** The ```java blocks from one heading to the end of the section of another, each as trimmed non-blank lines. */
+    private static List<List<String>> javaBlocks(String markdown, String from, String last) {
+        int sectionEnd = markdown.indexOf("\n## ", markdown.indexOf(last) + last.length());
+        String part = markdown.substring(markdown.indexOf(from), sectionEnd < 0 ? markdown.length() : sectionEnd);
         List<List<String>> blocks = new ArrayList<>();
         for (int start = part.indexOf("```java\n"); start >= 0; start = part.indexOf("```java\n", start + 1)) {
             int end = part.indexOf("```", start + 8);
