@@ -7,6 +7,8 @@ import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.Level2Trade;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -124,7 +126,7 @@ public final class CandleAggregator implements QuoteSink {
     }
 
     /** The bar of {@code symbol} being built, as a partial candle; null when it has none. */
-    public Candle current(String symbol) {
+    public @Nullable Candle current(String symbol) {
         Bars bars = bySymbol.get(symbol);
         return bars == null || bars.trades == 0 ? null : bars.candle(true);
     }

@@ -1,5 +1,7 @@
 package io.jvq.core.candle;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 
 /** The length of a candlestick: 1, 5, 15, 30 or 60 minutes of trading, or the whole day. */
@@ -27,7 +29,7 @@ public enum CandlePeriod {
      *
      * @throws IllegalArgumentException naming the text and the labels allowed
      */
-    public static CandlePeriod parse(String label) {
+    public static CandlePeriod parse(@Nullable String label) {
         String wanted = label == null ? "" : label.trim().toLowerCase(Locale.ROOT);
         for (CandlePeriod period : values()) {
             if (period.label().equals(wanted)) {

@@ -3,6 +3,8 @@ package io.jvq.core.market;
 import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The board a security trades on, read from its symbol's digits, and the trading rules that
  * follow from it: price tick, board lot and daily price-limit percentage. Prices are
@@ -33,12 +35,12 @@ public enum Board {
     /** Special-treatment names ({@code ST…}, {@code *ST…}) on the main boards trade within ±5%. */
     public static final int SPECIAL_TREATMENT_LIMIT_PERCENT = 5;
 
-    private final Exchange exchange;
+    private final @Nullable Exchange exchange;
     private final long tick;
     private final int lotSize;
     private final int limitPercent;
 
-    Board(Exchange exchange, long tick, int lotSize, int limitPercent) {
+    Board(@Nullable Exchange exchange, long tick, int lotSize, int limitPercent) {
         this.exchange = exchange;
         this.tick = tick;
         this.lotSize = lotSize;
@@ -50,7 +52,7 @@ public enum Board {
      *
      * @throws IllegalArgumentException naming the symbol when it is not valid
      */
-    public static Board of(String symbol) {
+    public static Board of(@Nullable String symbol) {
         if (symbol == null || !SubscriptionCode.isValidSymbol(symbol)) {
             throw new IllegalArgumentException("invalid security symbol '" + symbol
                     + "': expected six digits (600519) or i and six digits (i000001)");
@@ -73,7 +75,7 @@ public enum Board {
     }
 
     /** The exchange of a symbol: Shanghai for 5, 6, 9 and 11, Shenzhen for 0, 2, 3, 12, 15 and 16; null for indices. */
-    public static Exchange exchangeOf(String symbol) {
+    public static @Nullable Exchange exchangeOf(String symbol) {
         Board board = of(symbol);
         if (board.exchange != null) {
             return board.exchange;

@@ -2,6 +2,8 @@ package io.jvq.core.market;
 
 import io.jvq.core.FixedPoint;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -21,7 +23,7 @@ public record SecurityRules(String symbol, Board board, int limitPercent) {
     }
 
     /** The rules for a symbol; {@code name} (as the level-1 feed gives it) decides special treatment. */
-    public static SecurityRules of(String symbol, String name) {
+    public static SecurityRules of(String symbol, @Nullable String name) {
         Board board = Board.of(symbol);
         int percent = board.isMainBoard() && isSpecialTreatment(name)
                 ? Board.SPECIAL_TREATMENT_LIMIT_PERCENT : board.limitPercent();
@@ -29,7 +31,7 @@ public record SecurityRules(String symbol, Board board, int limitPercent) {
     }
 
     /** {@code ST…} and {@code *ST…} names are under special treatment. */
-    public static boolean isSpecialTreatment(String name) {
+    public static boolean isSpecialTreatment(@Nullable String name) {
         return name != null && (name.startsWith("ST") || name.startsWith("*ST"));
     }
 
