@@ -44,20 +44,20 @@ class DecodeCandlesTest {
                 "{\"type\":\"text\",\"text\":\"all ok: lv1_600519,lv2_600519,lv2_000001\"}",
                 // 09:32:10 passes the ends of 09:31 and 09:32: 000001's 09:32 is flat
                 // 1700×1000 + 1700.5×100 + 1701×200 + 1699.9×300 = 1,700,000 + 170,050 + 340,200 + 509,970
-                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"1m\",\"end\":\"09:31\",\"open\":1700.00,"
-                        + "\"high\":1701.00,\"low\":1699.90,\"close\":1699.90,\"volume\":1600,\"amount\":2720220.00,"
+                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"1m\",\"end\":\"09:31\",\"open\":1700,"
+                        + "\"high\":1701,\"low\":1699.9,\"close\":1699.9,\"volume\":1600,\"amount\":2720220,"
                         + "\"trades\":4,\"partial\":false}",
-                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"1m\",\"end\":\"09:32\",\"open\":1699.90,"
-                        + "\"high\":1699.90,\"low\":1699.90,\"close\":1699.90,\"volume\":0,\"amount\":0.00,"
+                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"1m\",\"end\":\"09:32\",\"open\":1699.9,"
+                        + "\"high\":1699.9,\"low\":1699.9,\"close\":1699.9,\"volume\":0,\"amount\":0,"
                         + "\"trades\":0,\"partial\":false}",
                 "{\"type\":\"candle\",\"code\":\"000001\",\"period\":\"1m\",\"end\":\"09:31\",\"open\":12.34,"
-                        + "\"high\":12.34,\"low\":12.34,\"close\":12.34,\"volume\":500,\"amount\":6170.00,"
+                        + "\"high\":12.34,\"low\":12.34,\"close\":12.34,\"volume\":500,\"amount\":6170,"
                         + "\"trades\":1,\"partial\":false}",
                 "{\"type\":\"candle\",\"code\":\"000001\",\"period\":\"1m\",\"end\":\"09:32\",\"open\":12.34,"
-                        + "\"high\":12.34,\"low\":12.34,\"close\":12.34,\"volume\":0,\"amount\":0.00,"
+                        + "\"high\":12.34,\"low\":12.34,\"close\":12.34,\"volume\":0,\"amount\":0,"
                         + "\"trades\":0,\"partial\":false}",
-                                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"1m\",\"end\":\"09:33\",\"open\":1700.20,"
-                        + "\"high\":1700.20,\"low\":1700.20,\"close\":1700.20,\"volume\":100,\"amount\":170020.00,"
+                                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"1m\",\"end\":\"09:33\",\"open\":1700.2,"
+                        + "\"high\":1700.2,\"low\":1700.2,\"close\":1700.2,\"volume\":100,\"amount\":170020,"
                         + "\"trades\":1,\"partial\":false}")
                 // the 12:00 trade is in no bar, but it moves the clock past 11:30: flat bars up to the lunch break
                 .hasSize(1 + 4 + 1 + 117 + 118 + 1);
@@ -66,8 +66,8 @@ class DecodeCandlesTest {
         assertThat(lines.get(lines.size() - 2)).contains("\"code\":\"000001\"", "\"end\":\"11:30\"", "\"trades\":0");
         // 13:00:01 has not passed the end of 13:01: 600519 has no bar there yet; 000001's is cut short
         assertThat(lines.get(lines.size() - 1)).isEqualTo("{\"type\":\"candle\",\"code\":\"000001\",\"period\":\"1m\","
-                + "\"end\":\"13:01\",\"open\":12.40,\"high\":12.40,\"low\":12.40,\"close\":12.40,\"volume\":100,"
-                + "\"amount\":1240.00,\"trades\":1,\"partial\":true}");
+                + "\"end\":\"13:01\",\"open\":12.4,\"high\":12.4,\"low\":12.4,\"close\":12.4,\"volume\":100,"
+                + "\"amount\":1240,\"trades\":1,\"partial\":true}");
         assertThat(run.err()).contains("jvq: 241 1m bars from 8 trades (1 outside the sessions, 0 after their bar was printed)");
     }
 }

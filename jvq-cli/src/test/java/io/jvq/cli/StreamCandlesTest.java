@@ -33,15 +33,15 @@ class StreamCandlesTest {
         assertThat(done.exitCode()).as("stderr: %s", done.err()).isZero();
         assertThat(done.out().lines()).containsExactly(
                 "{\"type\":\"text\",\"text\":\"all ok: lv2_600519,lv2_000001\"}",
-                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"5m\",\"end\":\"09:35\",\"open\":1700.00,"
-                        + "\"high\":1701.00,\"low\":1700.00,\"close\":1701.00,\"volume\":1100,\"amount\":1870100.00,"
+                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"5m\",\"end\":\"09:35\",\"open\":1700,"
+                        + "\"high\":1701,\"low\":1700,\"close\":1701,\"volume\":1100,\"amount\":1870100,"
                         + "\"trades\":2,\"partial\":false}",
                 // the input ends: the open bars, in order of first trade, partial
-                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"5m\",\"end\":\"09:40\",\"open\":1702.00,"
-                        + "\"high\":1702.00,\"low\":1702.00,\"close\":1702.00,\"volume\":200,\"amount\":340400.00,"
+                "{\"type\":\"candle\",\"code\":\"600519\",\"period\":\"5m\",\"end\":\"09:40\",\"open\":1702,"
+                        + "\"high\":1702,\"low\":1702,\"close\":1702,\"volume\":200,\"amount\":340400,"
                         + "\"trades\":1,\"partial\":true}",
-                "{\"type\":\"candle\",\"code\":\"000001\",\"period\":\"5m\",\"end\":\"09:40\",\"open\":12.00,"
-                        + "\"high\":12.00,\"low\":12.00,\"close\":12.00,\"volume\":100,\"amount\":1200.00,"
+                "{\"type\":\"candle\",\"code\":\"000001\",\"period\":\"5m\",\"end\":\"09:40\",\"open\":12,"
+                        + "\"high\":12,\"low\":12,\"close\":12,\"volume\":100,\"amount\":1200,"
                         + "\"trades\":1,\"partial\":true}");
         assertThat(done.err()).contains("jvq: 3 5m bars from 4 trades (0 outside the sessions, 0 after their bar was printed)");
     }

@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * A bar as one JSON object per line, prices and the amount exact as {@link Decimals} writes them:
+ * A bar as one JSON object per line, prices and the amount exact in their shortest form
+ * ({@link Decimals#shortest}):
  * <pre>
- * {"type":"candle","code":"600519","period":"1m","end":"09:31","open":1700.50,"high":1701.00,"low":1699.90,
- *  "close":1700.20,"volume":12300,"amount":20912345.50,"trades":41,"partial":false}
+ * {"type":"candle","code":"600519","period":"1m","end":"09:31","open":1700.5,"high":1701,"low":1699.9,
+ *  "close":1700.2,"volume":12300,"amount":20912345.5,"trades":41,"partial":false}
  * </pre>
  */
 public final class JsonCandleWriter implements CandleOutput {
@@ -46,6 +47,6 @@ public final class JsonCandleWriter implements CandleOutput {
 
     private void decimal(String field, long fixed) throws IOException {
         json.writeFieldName(field);
-        json.writeNumber(Decimals.of(fixed));
+        json.writeNumber(Decimals.shortest(fixed));
     }
 }
