@@ -14,6 +14,9 @@ import java.util.function.Function;
 
 /** What {@code stream} and {@code record} share: validate, connect, print until told to stop. */
 final class LiveRun {
+    /** 128 + SIGINT, what a shell reports for a program that Ctrl-C ended. */
+    static final int EXIT_CTRL_C = 130;
+
     private final CliEnvironment environment;
     private final CommandSpec spec;
     private final ConnectOptions connect;
@@ -51,11 +54,11 @@ final class LiveRun {
         StatusLog log = new StatusLog(err, plan.options().token()::redact);
         EventPrinter printer = new EventPrinter(output.writer(out, environment), out);
         QuoteSession session = new QuoteSession(plan.options(), plan.codes(), stop.duration, stop.limitOrZero(),
-                printer, log);
+                printer, log).giveUpAfter(stop.giveUpAfter);
         Transports.Ports ports = Transports.open(connect.transport);
         FrameTap tap = tapFor == null ? null : tapFor.apply(session::interrupt);
         QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), tap, done -> {
-            if (done.end() != QuoteSession.End.REFUSED) {
+            if (done.end() != QuoteSession.End.REFUSED && done.end() != QuoteSession.End.GAVE_UP) {
                 log.info("summary: " + done.stats().summary());
             }
         });
@@ -65,7 +68,11 @@ final class LiveRun {
             throw new CliFailure(1, "discovery refused: code " + refusal.code() + ", "
                     + plan.options().token().redact(refusal.message()) + ", at " + refusal.redactedUrl());
         }
-        return 0;
+        if (outcome.end() == QuoteSession.End.GAVE_UP) {
+            throw new CliFailure(1, "no connection for " + Seconds.text(session.giveUpAfter())
+                    + " (--give-up-after): giving up");
+        }
+        return outcome.end() == QuoteSession.End.SIGNALLED ? EXIT_CTRL_C : 0;
     }
 
     int run() throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.jvq.cli;
 
+import io.jvq.testkit.DiscoveryFault;
 import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,38 @@ class StreamCommandTest {
         assertThat(run.err().lines().filter(l -> l.startsWith("jvq stream:"))).hasSize(1);
         assertThat(run.err()).doesNotContain(wrong);
         assertThat(server.acceptedConnectionCount()).isZero();
+    }
+
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"vertx", "tyrus"})
+    void retriesPassingDiscoveryFailuresBeforeTheFirstConnection(String transport) throws Exception {
+        server.failNextDiscoveries(1, DiscoveryFault.httpStatus(500));
+        server.failNextDiscoveries(1, DiscoveryFault.garbageJson());
+        server.failNextDiscoveries(1, DiscoveryFault.busy());
+        BackgroundRun run = BackgroundRun.start("stream", "--token", TOKEN, "--discovery-url", discoveryUrl(),
+                "--transport", transport, "--format", "json", "--limit", "1", "--duration", "60", "lv1_600519");
+
+        assertThat(server.takeCommand(WAIT).text()).isEqualTo("all=lv1_600519");
+        server.pushQuotes(MOUTAI);
+        CliRun done = run.join(WAIT);
+
+        assertThat(done.exitCode()).as("stderr: %s", done.err()).isZero();
+        assertThat(done.out()).contains("\"code\":\"600519\"");
+        assertThat(done.err()).contains("HTTP 500", "no server free", "(retry 3)");
+        assertThat(server.discoveryCount()).isEqualTo(4);
+    }
+
+    @Test
+    void givesUpAfterTheGivenTimeWithoutAConnection() throws Exception {
+        server.failNextDiscoveries(1000, DiscoveryFault.busy());
+        long started = System.nanoTime();
+        CliRun run = CliRun.run("stream", "--token", TOKEN, "--discovery-url", discoveryUrl(),
+                "--give-up-after", "1500ms", "lv1_600519");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("no server free", "jvq stream: no connection for 1.5 s (--give-up-after): giving up");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(server.discoveryCount()).isGreaterThan(1);
     }
 
     @Test

@@ -662,6 +662,8 @@ public final class FakeJvQuant implements AutoCloseable {
                     answerDiscovery(request);
                 }
             });
+        } else if (fault instanceof DiscoveryFault.Busy) {
+            sendJson(request, 200, refusal(DiscoveryCodes.BUSY, DiscoveryFault.Busy.MESSAGE).encode());
         } else {
             sendJson(request, 200, refusal(DiscoveryCodes.REFUSED, "refused by the test script").encode());
         }

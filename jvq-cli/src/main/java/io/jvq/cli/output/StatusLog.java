@@ -60,6 +60,9 @@ public final class StatusLog {
             return "disconnected" + (d.closeCode() < 0 ? "" : " (close code " + d.closeCode() + ")")
                     + (d.reason() == null || d.reason().isEmpty() ? "" : ": " + d.reason());
         }
+        if (event instanceof ConnectionEvent.Refused r) {
+            return "discovery refused for good (code " + r.code() + "): not retrying";
+        }
         if (event instanceof ConnectionEvent.ReconnectScheduled r) {
             return "reconnecting in " + r.delayMillis() + " ms" + retry(r.attempt());
         }

@@ -21,10 +21,15 @@ import java.util.Objects;
  * @param pingInterval     how often to ping the server; {@link Duration#ZERO} disables pings
  * @param idleTimeout      a connection with nothing received (not even a pong) for this long is
  *                         dead and replaced; {@link Duration#ZERO} disables the check
+ * @param refusalClassifier tells a discovery refusal that retrying cannot heal (a bad token) from a
+ *                         passing one; default {@link RefusalClassifier#DEFAULT}
+ * @param retryFatalRefusals true to retry fatal refusals too, with the backoff; default false: the
+ *                         client stops at the first one and says so with {@code ConnectionEvent.Refused}
  */
 public record ClientOptions(Token token, String market, URI discoveryUrl, ReconnectPolicy reconnect,
                             int maxInflatedBytes, int maxMessageBytes, Duration connectTimeout,
-                            Duration discoveryTimeout, Duration pingInterval, Duration idleTimeout) {
+                            Duration discoveryTimeout, Duration pingInterval, Duration idleTimeout,
+                            RefusalClassifier refusalClassifier, boolean retryFatalRefusals) {
 
     public static final URI DEFAULT_DISCOVERY_URL = URI.create("http://jvQuant.com/server");
     public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
@@ -38,6 +43,7 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         Objects.requireNonNull(discoveryTimeout, "discoveryTimeout");
         Objects.requireNonNull(pingInterval, "pingInterval");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(refusalClassifier, "refusalClassifier");
         if (market.isBlank()) {
             throw new IllegalArgumentException("market is blank");
         }
@@ -67,7 +73,8 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
                 + token.redact(discoveryUrl.toString()) + ", reconnect=" + reconnect
                 + ", maxInflatedBytes=" + maxInflatedBytes + ", maxMessageBytes=" + maxMessageBytes
                 + ", connectTimeout=" + connectTimeout + ", discoveryTimeout=" + discoveryTimeout
-                + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + "]";
+                + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout
+                + ", refusalClassifier=" + refusalClassifier + ", retryFatalRefusals=" + retryFatalRefusals + "]";
     }
 
     private static void requirePositive(String name, int value) {
@@ -90,7 +97,8 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         return new Builder(token).market(market).discoveryUrl(discoveryUrl).reconnect(reconnect)
                 .maxInflatedBytes(maxInflatedBytes).maxMessageBytes(maxMessageBytes)
                 .connectTimeout(connectTimeout).discoveryTimeout(discoveryTimeout)
-                .pingInterval(pingInterval).idleTimeout(idleTimeout);
+                .pingInterval(pingInterval).idleTimeout(idleTimeout)
+                .refusalClassifier(refusalClassifier).retryFatalRefusals(retryFatalRefusals);
     }
 
     public static final class Builder {
@@ -104,6 +112,8 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         private Duration discoveryTimeout = Duration.ofSeconds(10);
         private Duration pingInterval = Duration.ofSeconds(15);
         private Duration idleTimeout = Duration.ofSeconds(45);
+        private RefusalClassifier refusalClassifier = RefusalClassifier.DEFAULT;
+        private boolean retryFatalRefusals;
 
         private Builder(Token token) {
             this.token = token;
@@ -158,9 +168,19 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
             return this;
         }
 
+        public Builder refusalClassifier(RefusalClassifier refusalClassifier) {
+            this.refusalClassifier = refusalClassifier;
+            return this;
+        }
+
+        public Builder retryFatalRefusals(boolean retryFatalRefusals) {
+            this.retryFatalRefusals = retryFatalRefusals;
+            return this;
+        }
+
         public ClientOptions build() {
             return new ClientOptions(token, market, discoveryUrl, reconnect, maxInflatedBytes, maxMessageBytes,
-                    connectTimeout, discoveryTimeout, pingInterval, idleTimeout);
+                    connectTimeout, discoveryTimeout, pingInterval, idleTimeout, refusalClassifier, retryFatalRefusals);
         }
     }
 }

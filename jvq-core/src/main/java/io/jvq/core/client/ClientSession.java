@@ -53,7 +53,8 @@ final class ClientSession {
     /** The most the session waits past an adapter's own timeout before giving up on it itself. */
     private static final Duration MAX_ADAPTER_GRACE = Duration.ofSeconds(2);
 
-    enum Phase { IDLE, WAITING, DISCOVERING, CONNECTING, CONNECTED, CLOSED }
+    /** STOPPED: a fatal discovery refusal ended the attempts; only close() follows. */
+    enum Phase { IDLE, WAITING, DISCOVERING, CONNECTING, CONNECTED, STOPPED, CLOSED }
 
     private static final Set<Phase> DISCOVERY = EnumSet.of(Phase.DISCOVERING);
     private static final Set<Phase> UPGRADE = EnumSet.of(Phase.CONNECTING);
@@ -267,6 +268,11 @@ final class ClientSession {
         if (!isCurrent(gen, DISCOVERY)) {
             return;
         }
+        if (error == null && reply != null && !reply.ok() && fatal(reply)) {
+            stats.discoveryFailures.increment();
+            stopRefused(gen, reply);
+            return;
+        }
         ServerAddress address;
         try {
             address = addressOf(reply, error);
@@ -304,6 +310,33 @@ final class ClientSession {
         // Handled on the thread that completes the upgrade, before the adapter delivers any
         // message, so that the first frames find the link connected.
         upgrade.whenComplete((connection, e) -> onUpgrade(link, connection, e));
+    }
+
+    /** True when {@code refusal} cannot heal and the options say to stop on it; a throwing classifier counts as transient. */
+    private boolean fatal(DiscoveryReply refusal) {
+        if (options.retryFatalRefusals()) {
+            return false;
+        }
+        try {
+            return options.refusalClassifier().classify(refusal) == RefusalClassifier.Kind.FATAL;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "the refusal classifier failed; retrying: " + describe(e));
+            return false;
+        }
+    }
+
+    /** Scheduler thread: a fatal refusal ends the attempts; said once, with {@code Refused}. */
+    private void stopRefused(long gen, DiscoveryReply refusal) {
+        synchronized (lock) {
+            if (closed || generation != gen || phase != Phase.DISCOVERING) {
+                return;
+            }
+            phase = Phase.STOPPED;
+        }
+        String code = options.token().redact(String.valueOf(refusal.code()));
+        String reason = "discovery refused for good: code=" + code + ", body=" + options.token().redact(refusal.body());
+        LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + reason + "; the client stops");
+        emit(new ConnectionEvent.Refused(code, reason));
     }
 
     /**

@@ -38,7 +38,9 @@ import java.util.random.RandomGenerator;
  * {@code Disconnected(-1, reason)} and a {@code ReconnectScheduled}. {@code n} counts the failed
  * attempts since the last good connection: {@code 0} for the first attempt after {@link #start()},
  * then {@code 1, 2, …}; it is the attempt given to {@link ReconnectPolicy#delayMillis}, and it
- * starts over at the next successful connection. {@code Closed} is the last event.
+ * starts over at the next successful connection. A refusal the options'
+ * {@link RefusalClassifier} calls fatal (a bad token) instead ends with one {@code Refused(code, reason)}
+ * and no further attempt; {@code Closed} is the last event.
  *
  * <h2>Threads</h2>
  * Discovery, backoff waits, pings and idle checks run on the client's own daemon thread
