@@ -33,6 +33,10 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
 
     public static final URI DEFAULT_DISCOVERY_URL = URI.create("http://jvQuant.com/server");
     public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+    /** Pings every 5 s: two pongs fit in the idle timeout, so one lost pong is no alarm. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
+    /** Nothing received (no frame, no pong) for 12 s: the connection is dead and replaced. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(12);
 
     public ClientOptions {
         Objects.requireNonNull(token, "token");
@@ -58,6 +62,11 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         }
         if (idleTimeout.isNegative()) {
             throw new IllegalArgumentException("idleTimeout must be zero (no idle check) or positive, got " + idleTimeout);
+        }
+        if (!pingInterval.isZero() && !idleTimeout.isZero() && idleTimeout.compareTo(pingInterval) <= 0) {
+            // a quiet, healthy connection would be given up between two pongs
+            throw new IllegalArgumentException("idleTimeout (" + idleTimeout + ") must be longer than pingInterval ("
+                    + pingInterval + ")");
         }
         String scheme = discoveryUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
@@ -110,8 +119,10 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         private int maxMessageBytes = DEFAULT_MAX_INFLATED_BYTES;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration discoveryTimeout = Duration.ofSeconds(10);
-        private Duration pingInterval = Duration.ofSeconds(15);
-        private Duration idleTimeout = Duration.ofSeconds(45);
+        // A silent connection is given up within DEFAULT_IDLE_TIMEOUT; a quiet healthy one answers the
+        // pings, and any pong or frame counts as life, so the lunch break raises no false alarm.
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private RefusalClassifier refusalClassifier = RefusalClassifier.DEFAULT;
         private boolean retryFatalRefusals;
 

@@ -195,13 +195,36 @@ public abstract class TransportConformanceSuite {
     }
 
     @Test
-    void aWrongTokenIsReportedClearlyAndRetriedWithBackoffNotInAStorm() throws InterruptedException {
+    void aWrongTokenIsReportedOnceAndTheClientStopsTrying() throws InterruptedException {
         RecordingListener events = new RecordingListener();
+        JvqClient wrong = newClient(wrongToken().build(), events);
+
+        wrong.start();
+        ConnectionEvent.Refused refused = events.nextConnectionEvent(ConnectionEvent.Refused.class, patience());
+        TimeUnit.MILLISECONDS.sleep(500); // the suite's backoff starts at 50 ms: a retry would show by now
+
+        assertTrue(refused.reason().contains("invalid token"), "the server's refusal is passed on: " + refused);
+        assertFalse(refused.reason().contains("not-the-token"), "the token is redacted: " + refused);
+        assertEquals(1, server.discoveryCount(), "a refused token is not retried");
+        assertTrue(events.drainConnectionEvents().stream().noneMatch(ConnectionEvent.Refused.class::isInstance),
+                "said once");
+        assertFalse(wrong.isConnected());
+    }
+
+    /** The suite's options with a token the fake refuses. */
+    private ClientOptions.Builder wrongToken() {
         ClientOptions suite = options(server).build();
-        JvqClient wrong = newClient(ClientOptions.builder("not-the-token").market(suite.market())
+        return ClientOptions.builder("not-the-token").market(suite.market())
                 .discoveryUrl(suite.discoveryUrl()).reconnect(suite.reconnect())
                 .discoveryTimeout(suite.discoveryTimeout()).connectTimeout(suite.connectTimeout())
-                .pingInterval(suite.pingInterval()).idleTimeout(suite.idleTimeout()).build(), events);
+                .pingInterval(suite.pingInterval()).idleTimeout(suite.idleTimeout());
+    }
+
+    @Test
+    void aWrongTokenConfiguredToBeRetriedIsRetriedWithBackoffNotInAStorm() throws InterruptedException {
+        RecordingListener events = new RecordingListener();
+        ClientOptions suite = options(server).build();
+        JvqClient wrong = newClient(wrongToken().retryFatalRefusals(true).build(), events);
 
         wrong.start();
         ConnectionEvent.Disconnected refused = events.nextConnectionEvent(ConnectionEvent.Disconnected.class, patience());
@@ -398,6 +421,34 @@ public abstract class TransportConformanceSuite {
         ConnectionEvent.Disconnected gone = events.nextConnectionEvent(ConnectionEvent.Disconnected.class, patience());
         assertEquals(-1, gone.closeCode(), "a dead connection is given up on, not closed by the server: " + gone);
         assertResubscribedOnASecondConnection(events);
+    }
+
+    /**
+     * With the default liveness settings, a quiet connection whose server answers pings stays up
+     * past the idle timeout, and a silent one (no data, no pongs) is given up within 15 seconds.
+     */
+    @Test
+    void theDefaultsKeepAQuietConnectionAndGiveUpASilentOneWithinFifteenSeconds() throws InterruptedException {
+        ClientOptions defaults = server.clientOptions().build();
+        RecordingListener events = new RecordingListener();
+        JvqClient client = newClient(options(server).pingInterval(defaults.pingInterval())
+                .idleTimeout(defaults.idleTimeout()).build(), events);
+        client.subscribe(MOUTAI_LV1);
+        client.start();
+        server.takeCommand(patience());
+        events.nextConnectionEvent(ConnectionEvent.Connected.class, patience());
+
+        TimeUnit.MILLISECONDS.sleep(defaults.idleTimeout().plusSeconds(1).toMillis());
+        assertTrue(events.drainConnectionEvents().stream().noneMatch(ConnectionEvent.Disconnected.class::isInstance),
+                "a quiet connection that answers pings is kept");
+
+        server.stall();
+        long stalled = System.nanoTime();
+        ConnectionEvent.Disconnected gone = events.nextConnectionEvent(ConnectionEvent.Disconnected.class,
+                Duration.ofSeconds(20));
+        Duration detected = Duration.ofNanos(System.nanoTime() - stalled);
+        assertTrue(detected.compareTo(Duration.ofSeconds(15)) <= 0, "given up after " + detected + ": " + gone);
+        assertTrue(gone.reason().contains("nothing received"), gone.reason());
     }
 
     @Test
