@@ -2,6 +2,7 @@ package io.jvq.cli.output;
 
 import io.jvq.core.Redaction;
 import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.ListenerFailure;
 
 import java.io.PrintWriter;
@@ -40,6 +41,11 @@ public final class StatusLog {
 
     public void connection(ConnectionEvent event) {
         info(describe(event));
+    }
+
+    /** Something the grammar tolerated (extra fields): said once per connection and record kind. */
+    public void notice(DecodeNotice notice) {
+        info("notice: " + notice.notice() + "; e.g. " + notice.excerpt());
     }
 
     public void listenerFailure(ListenerFailure failure) {

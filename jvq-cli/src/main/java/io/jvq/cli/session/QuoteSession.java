@@ -7,6 +7,7 @@ import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
 import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
 import io.jvq.core.event.QuoteEvent;
@@ -217,6 +218,10 @@ public final class QuoteSession {
             }
             if (event instanceof ListenerFailure failure) {
                 log.listenerFailure(failure);
+                return;
+            }
+            if (event instanceof DecodeNotice notice) {
+                log.notice(notice);
                 return;
             }
             if (!EventWriter.isData(event) || end.get() != null) {

@@ -152,7 +152,7 @@ final class ClientSession {
         }
     }
 
-    CompletableFuture<String> list() {
+    CompletableFuture<String> list(Duration timeout) {
         synchronized (lock) {
             requireOpen();
             if (phase != Phase.CONNECTED) {
@@ -161,7 +161,7 @@ final class ClientSession {
             }
             CompletableFuture<String> reply = new CompletableFuture<>();
             send(current, Command.list(), reply);
-            return reply;
+            return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -287,7 +287,8 @@ final class ClientSession {
                 return;
             }
             phase = Phase.CONNECTING;
-            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), frameSink);
+            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), frameSink,
+                    stats.extraFieldRecords);
             current = link;
         }
         emit(new ConnectionEvent.Connecting(attempt, address.display()));
@@ -484,7 +485,7 @@ final class ClientSession {
             if (current != link) {
                 return;
             }
-            answered = link.replies.answer();
+            answered = link.replies.answer(text);
         }
         emit(new ServerText(text));
         if (answered != null && answered.reply() != null) {
@@ -567,7 +568,7 @@ final class ClientSession {
      * A failed send ends the connection from the scheduler thread (never inside this lock).
      */
     private void send(Link link, Command command, CompletableFuture<String> reply) {
-        link.replies.sent(command.verb(), reply);
+        link.replies.sent(command, reply);
         CompletableFuture<Void> written;
         try {
             written = link.connection().sendText(command.encode());

@@ -13,12 +13,13 @@ final class StatsCounters {
     final LongAdder decodeErrors = new LongAdder();
     final LongAdder listenerFailures = new LongAdder();
     final LongAdder discoveryFailures = new LongAdder();
+    final LongAdder extraFieldRecords = new LongAdder();
     final LongAdder droppedEvents = new LongAdder();
     final LongAccumulator peakQueuedEvents = new LongAccumulator(Math::max, 0);
 
     ClientStats snapshot() {
         return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),
                 quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum(),
-                droppedEvents.sum(), peakQueuedEvents.get());
+                droppedEvents.sum(), peakQueuedEvents.get(), extraFieldRecords.sum());
     }
 }
