@@ -23,16 +23,23 @@ import java.util.Objects;
  *                         dead and replaced; {@link Duration#ZERO} disables the check
  * @param refusalClassifier tells a discovery refusal that retrying cannot heal (a bad token) from a
  *                         passing one; default {@link RefusalClassifier#DEFAULT}
+ * @param maxCommandBytes  the largest command text frame sent; a larger subscription goes out as
+ *                         {@code all=} with a first chunk, then {@code add=} chunks. jvQuant documents
+ *                         no limit; default {@link #DEFAULT_MAX_COMMAND_BYTES}
  * @param retryFatalRefusals true to retry fatal refusals too, with the backoff; default false: the
  *                         client stops at the first one and says so with {@code ConnectionEvent.Refused}
  */
 public record ClientOptions(Token token, String market, URI discoveryUrl, ReconnectPolicy reconnect,
                             int maxInflatedBytes, int maxMessageBytes, Duration connectTimeout,
                             Duration discoveryTimeout, Duration pingInterval, Duration idleTimeout,
-                            RefusalClassifier refusalClassifier, boolean retryFatalRefusals) {
+                            RefusalClassifier refusalClassifier, boolean retryFatalRefusals, int maxCommandBytes) {
 
     public static final URI DEFAULT_DISCOVERY_URL = URI.create("http://jvQuant.com/server");
     public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+    /** A conservative 32 KiB: jvQuant documents no command size limit; a full-market all= is about 120 KB. */
+    public static final int DEFAULT_MAX_COMMAND_BYTES = 32 * 1024;
+    /** Enough for {@code add=} and one code. */
+    public static final int MIN_MAX_COMMAND_BYTES = 64;
     /** Pings every 5 s: two pongs fit in the idle timeout, so one lost pong is no alarm. */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
     /** Nothing received (no frame, no pong) for 12 s: the connection is dead and replaced. */
@@ -53,6 +60,10 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         }
         requirePositive("maxInflatedBytes", maxInflatedBytes);
         requirePositive("maxMessageBytes", maxMessageBytes);
+        if (maxCommandBytes < MIN_MAX_COMMAND_BYTES) {
+            throw new IllegalArgumentException("maxCommandBytes must be at least " + MIN_MAX_COMMAND_BYTES
+                    + " (room for one code), got " + maxCommandBytes);
+        }
         // A zero or negative timeout would fail every attempt at once; a negative ping interval or
         // idle timeout would quietly turn the check off, which only zero is documented to do.
         requirePositive("connectTimeout", connectTimeout);
@@ -83,7 +94,8 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
                 + ", maxInflatedBytes=" + maxInflatedBytes + ", maxMessageBytes=" + maxMessageBytes
                 + ", connectTimeout=" + connectTimeout + ", discoveryTimeout=" + discoveryTimeout
                 + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout
-                + ", refusalClassifier=" + refusalClassifier + ", retryFatalRefusals=" + retryFatalRefusals + "]";
+                + ", refusalClassifier=" + refusalClassifier + ", retryFatalRefusals=" + retryFatalRefusals
+                + ", maxCommandBytes=" + maxCommandBytes + "]";
     }
 
     private static void requirePositive(String name, int value) {
@@ -107,7 +119,8 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
                 .maxInflatedBytes(maxInflatedBytes).maxMessageBytes(maxMessageBytes)
                 .connectTimeout(connectTimeout).discoveryTimeout(discoveryTimeout)
                 .pingInterval(pingInterval).idleTimeout(idleTimeout)
-                .refusalClassifier(refusalClassifier).retryFatalRefusals(retryFatalRefusals);
+                .refusalClassifier(refusalClassifier).retryFatalRefusals(retryFatalRefusals)
+                .maxCommandBytes(maxCommandBytes);
     }
 
     public static final class Builder {
@@ -125,6 +138,7 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private RefusalClassifier refusalClassifier = RefusalClassifier.DEFAULT;
         private boolean retryFatalRefusals;
+        private int maxCommandBytes = DEFAULT_MAX_COMMAND_BYTES;
 
         private Builder(Token token) {
             this.token = token;
@@ -189,9 +203,15 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
             return this;
         }
 
+        public Builder maxCommandBytes(int maxCommandBytes) {
+            this.maxCommandBytes = maxCommandBytes;
+            return this;
+        }
+
         public ClientOptions build() {
             return new ClientOptions(token, market, discoveryUrl, reconnect, maxInflatedBytes, maxMessageBytes,
-                    connectTimeout, discoveryTimeout, pingInterval, idleTimeout, refusalClassifier, retryFatalRefusals);
+                    connectTimeout, discoveryTimeout, pingInterval, idleTimeout, refusalClassifier, retryFatalRefusals,
+                    maxCommandBytes);
         }
     }
 }

@@ -69,6 +69,7 @@ final class ClientSession {
     /** Where decoded records go: events for the listener, or the user's flyweight sink. */
     private final QuoteSink frameSink;
     private final StatsCounters stats;
+    private final CommandChunker chunker;
     private final RandomGenerator random;
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile Thread schedulerThread;
@@ -90,6 +91,7 @@ final class ClientSession {
         this.socket = socket;
         this.discovery = discovery;
         this.stats = new StatsCounters();
+        this.chunker = new CommandChunker(options.maxCommandBytes());
         int number = CLIENTS.incrementAndGet();
         this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
         this.frameSink = quoteSink == null ? new EventSink(this::onDecoded)
@@ -568,6 +570,13 @@ final class ClientSession {
      * A failed send ends the connection from the scheduler thread (never inside this lock).
      */
     private void send(Link link, Command command, CompletableFuture<String> reply) {
+        for (Command chunk : chunker.split(command)) {
+            sendOne(link, chunk, reply);
+        }
+    }
+
+    /** Under the lock: one text frame of at most the options' command size. */
+    private void sendOne(Link link, Command command, CompletableFuture<String> reply) {
         link.replies.sent(command, reply);
         CompletableFuture<Void> written;
         try {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +164,39 @@ public abstract class TransportConformanceSuite {
         assertTrue(server.discoveryCount() >= 1, "discovery came first");
         assertTrue(server.acceptedConnectionCount() >= 1, "the upgrade carried the token");
         assertEquals(0, server.refusedUpgradeCount(), "no upgrade was refused (a wrong or missing token would be)");
+    }
+
+    @Test
+    void aSubscriptionLargerThanTheServersCommandLimitGoesOutInChunks() {
+        server.close();
+        server = FakeJvQuant.builder().token("conformance-chunks").maxCommandBytes(4096).start();
+        List<SubscriptionCode> codes = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            codes.add(SubscriptionCode.lv2(String.format("%06d", 600000 + i)));
+        }
+        RecordingListener events = new RecordingListener();
+        JvqClient client = newClient(options(server).maxCommandBytes(4096).build(), events);
+        client.subscribe(codes);
+        client.start();
+        events.nextConnectionEvent(ConnectionEvent.Connected.class, patience());
+
+        List<ClientCommand> sent = new ArrayList<>();
+        int received = 0;
+        while (received < codes.size()) {
+            ClientCommand command = server.takeCommand(patience());
+            sent.add(command);
+            received += command.text().substring(4).split(",").length;
+        }
+        assertTrue(sent.get(0).text().startsWith("all="), "the first chunk replaces: " + sent.get(0));
+        assertTrue(sent.size() >= 3, "about 11 KB in 4 KB chunks: " + sent.size());
+        for (ClientCommand command : sent.subList(1, sent.size())) {
+            assertTrue(command.text().startsWith("add="), "later chunks add: " + command);
+        }
+        for (ClientCommand command : sent) {
+            assertTrue(command.text().getBytes(StandardCharsets.UTF_8).length <= 4096, "within the limit");
+        }
+        assertEquals(codes, server.subscriptionOf(sent.get(0).connectionId()), "the server has the whole set, in order");
+        assertEquals(1, server.acceptedConnectionCount(), "no connection was lost to an oversized frame");
     }
 
     @Test
