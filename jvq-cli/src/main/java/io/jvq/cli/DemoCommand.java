@@ -107,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
 
             ScheduledExecutorService redraw = board ? startBoard(liveBoard, out, session, title, lastStatus) : null;
             Transports.Ports ports = Transports.open(transport);
-            session.run(ports.socket(), ports.discovery(), null, done -> {
+            QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), null, done -> {
                 if (redraw != null) {
                     stopBoard(redraw, liveBoard, out, title + " · done", lastStatus);
                 }
@@ -120,6 +120,9 @@ final class DemoCommand implements Callable<Integer> {
                     log.info(summary);
                 }
             });
+            if (outcome.end() == QuoteSession.End.SIGNALLED) {
+                return LiveRun.EXIT_CTRL_C;
+            }
         }
         return 0;
     }

@@ -26,10 +26,7 @@ class TolerantGrammarTest {
 
     /** Parses with one parser (one connection), so that notices are once per parser. */
     private List<JvqEvent> parse(String text) {
-        List<JvqEvent> events = new ArrayList<>();
-        byte[] bytes = WireText.utf8(text);
-        parser.parse(bytes, 0, bytes.length, new EventSink(events::add));
-        return events;
+        return parse(text, parser);
     }
 
     private static List<DecodeNotice> notices(List<JvqEvent> events) {
