@@ -5,7 +5,7 @@ Per benchmark and parameters: frames/s, inflated MB/s, records/s (trades or snap
 allocation per frame and per record (from -prof gc). Figures are the MEDIAN of the measurement
 iterations, with the BEST iteration beside it: on a shared machine other people's builds steal
 whole iterations, and the median and best resist that better than the mean.
-Then the ratios the targets of issue 6 are stated in, computed within this one run.
+Then the ratios the decode targets (BENCHMARKS.md) are stated in, computed within this one run.
 
 usage: summarize.py result.json [more.json ...]
 """
@@ -111,7 +111,7 @@ def quotient(a, b):
 
 
 def ratios(rows):
-    """The targets of issue 6, for jvq's paths only; the verdict follows the per-CPU-second figure."""
+    """The decode targets of BENCHMARKS.md, for jvq's paths only; the verdict follows the per-CPU-second figure."""
     lines = ["| target | wall (medians) | per CPU-s (medians) | target | verdict |", "|---|---:|---:|---:|---|"]
     jvq = ("jvqFlyweight", "jvqRecords")
 

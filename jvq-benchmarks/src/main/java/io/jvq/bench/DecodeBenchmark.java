@@ -42,7 +42,7 @@ import java.util.zip.Inflater;
 @State(Scope.Thread)
 public class DecodeBenchmark {
 
-    /** Who wrote the frames: the testkit's market simulator, or this module's generator. */
+    /** Who wrote the frames: jvq-sim's market simulator, or this module's generator. */
     @Param({"SIMULATOR", "SYNTHETIC"})
     public FrameSource source;
 

@@ -10,7 +10,7 @@ import io.jvq.bench.frames.FrameSource;
 import io.jvq.bench.e2e.Transport;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.client.ClientStats;
-import io.jvq.testkit.sim.MarketSimulator;
+import io.jvq.sim.MarketSimulator;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -11,7 +11,7 @@ import io.jvq.bench.frames.FrameCorpus;
 import io.jvq.bench.frames.FrameMix;
 import io.jvq.bench.frames.FrameSource;
 import io.jvq.core.QuoteLevel;
-import io.jvq.testkit.sim.MarketSimulator;
+import io.jvq.sim.MarketSimulator;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;

@@ -12,7 +12,7 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.testkit.FakeJvQuant;
-import io.jvq.testkit.sim.MarketSimulator;
+import io.jvq.sim.MarketSimulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;

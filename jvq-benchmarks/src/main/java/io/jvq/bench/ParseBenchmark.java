@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Thread)
 public class ParseBenchmark {
 
-    /** Who wrote the frames: the testkit's market simulator, or this module's generator. */
+    /** Who wrote the frames: jvq-sim's market simulator, or this module's generator. */
     @Param({"SIMULATOR", "SYNTHETIC"})
     public FrameSource source;
 

@@ -9,8 +9,8 @@ import io.jvq.core.codec.QuoteParser;
 import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ServerText;
-import io.jvq.testkit.capture.Capture;
-import io.jvq.testkit.capture.CaptureEntry;
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureEntry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -9,7 +9,7 @@ import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.testkit.FakeJvQuant;
-import io.jvq.testkit.sim.MarketSimulator;
+import io.jvq.sim.MarketSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

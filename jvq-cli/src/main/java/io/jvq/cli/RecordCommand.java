@@ -1,7 +1,7 @@
 package io.jvq.cli;
 
-import io.jvq.testkit.capture.CaptureHeader;
-import io.jvq.testkit.capture.CaptureWriter;
+import io.jvq.capture.CaptureHeader;
+import io.jvq.capture.CaptureWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /** {@code jvq record}: stream, and write every frame both ways to a capture file. */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Do what stream does, and write every frame received and every command sent to a capture "
-                + "file in the testkit's format (jvq-testkit/CAPTURE-FORMAT.md): replay it with "
+                + "file in the capture format (jvq-capture/CAPTURE-FORMAT.md): replay it with "
                 + "jvq serve --fixture, decode it with jvq decode."})
 final class RecordCommand implements Callable<Integer> {
 

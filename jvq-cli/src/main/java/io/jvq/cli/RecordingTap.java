@@ -1,8 +1,8 @@
 package io.jvq.cli;
 
 import io.jvq.cli.session.FrameTap;
-import io.jvq.testkit.capture.CaptureEntry;
-import io.jvq.testkit.capture.CaptureWriter;
+import io.jvq.capture.CaptureEntry;
+import io.jvq.capture.CaptureWriter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

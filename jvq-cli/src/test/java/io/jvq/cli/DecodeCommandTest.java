@@ -1,8 +1,8 @@
 package io.jvq.cli;
 
-import io.jvq.testkit.capture.Capture;
-import io.jvq.testkit.capture.CaptureEntry;
-import io.jvq.testkit.capture.CaptureHeader;
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureEntry;
+import io.jvq.capture.CaptureHeader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

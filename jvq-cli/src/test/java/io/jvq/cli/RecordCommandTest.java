@@ -1,8 +1,8 @@
 package io.jvq.cli;
 
 import io.jvq.testkit.FakeJvQuant;
-import io.jvq.testkit.capture.Capture;
-import io.jvq.testkit.capture.CaptureEntry;
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureEntry;
 import io.jvq.core.SubscriptionCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A subscription command sent to the server as a text frame (PROTOCOL §4):
+ * A subscription command sent to the server as a text frame (docs/PROTOCOL.md §4):
  * {@code add=…}, {@code del=…}, {@code all=…} (empty clears everything) and {@code list}.
  * Codes are de-duplicated, keeping the order of their first appearance.
  */

@@ -1,6 +1,6 @@
 package io.jvq.core;
 
-/** The quote flag that prefixes a subscription code (PROTOCOL §3). */
+/** The quote flag that prefixes a subscription code (docs/PROTOCOL.md §3). */
 public enum QuoteLevel {
     /** Level-1 snapshot: last price, change, volume, turnover, five bid and five ask levels. */
     LV1("lv1"),

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A subscription code such as {@code lv1_600519}: a quote level and a security symbol
- * (PROTOCOL §3). Symbols are six digits, or {@code i} and six digits for indices.
+ * (docs/PROTOCOL.md §3). Symbols are six digits, or {@code i} and six digits for indices.
  * Instances are valid by construction; raw strings are parsed at the edge with {@link #parse}.
  */
 public record SubscriptionCode(QuoteLevel level, String symbol) {

@@ -8,7 +8,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The text commands of PROTOCOL §4, encoded exactly as the vendor documents them. */
+/** The text commands of docs/PROTOCOL.md §4, encoded exactly as the vendor documents them. */
 class CommandTest {
     private static final SubscriptionCode MOUTAI = SubscriptionCode.lv1("600519");
     private static final SubscriptionCode BOND = SubscriptionCode.lv2("127063");

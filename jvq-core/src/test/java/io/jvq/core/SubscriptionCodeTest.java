@@ -9,7 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Subscription codes of PROTOCOL §3: {@code <flag>_<symbol>}, checked before anything is sent. */
+/** Subscription codes of docs/PROTOCOL.md §3: {@code <flag>_<symbol>}, checked before anything is sent. */
 class SubscriptionCodeTest {
 
     @Test

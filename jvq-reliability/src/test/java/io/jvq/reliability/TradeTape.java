@@ -8,7 +8,7 @@ import java.util.List;
  * Numbered level-2 trades for the fake to push: every trade gets the next id, so a client that
  * delivers each id exactly once has lost and duplicated nothing.
  * A frame holds one line per code, {@code tradesPerLine} trades a line, in the wire form
- * {@code lv2_600519=10:15:00.000,<id>,1700.50,100|…} (PROTOCOL §5.2).
+ * {@code lv2_600519=10:15:00.000,<id>,1700.50,100|…} (docs/PROTOCOL.md §5.2).
  */
 final class TradeTape {
     private final List<SubscriptionCode> codes;

@@ -2,9 +2,9 @@ package io.jvq.testkit;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
-import io.jvq.testkit.capture.Capture;
-import io.jvq.testkit.capture.CaptureEntry;
-import io.jvq.testkit.capture.ReplaySpeed;
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureEntry;
+import io.jvq.capture.ReplaySpeed;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

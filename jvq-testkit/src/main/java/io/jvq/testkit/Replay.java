@@ -1,8 +1,8 @@
 package io.jvq.testkit;
 
-import io.jvq.testkit.capture.Capture;
-import io.jvq.testkit.capture.CaptureEntry;
-import io.jvq.testkit.capture.ReplaySpeed;
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureEntry;
+import io.jvq.capture.ReplaySpeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

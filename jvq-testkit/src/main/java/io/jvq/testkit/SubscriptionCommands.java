@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The fake's command language (PROTOCOL §4) and its replies. Every command gets exactly one reply:
+ * The fake's command language (docs/PROTOCOL.md §4) and its replies. Every command gets exactly one reply:
  * <ul>
  *   <li>{@code add=lv1_600519,lv2_000001} → {@code add ok: lv1_600519,lv2_000001}</li>
  *   <li>{@code del=lv1_600519} → {@code del ok: lv1_600519} (codes not subscribed are ignored)</li>

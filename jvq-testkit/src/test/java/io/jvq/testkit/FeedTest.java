@@ -1,7 +1,7 @@
 package io.jvq.testkit;
 
 import io.jvq.core.SubscriptionCode;
-import io.jvq.testkit.sim.MarketSimulator;
+import io.jvq.sim.MarketSimulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

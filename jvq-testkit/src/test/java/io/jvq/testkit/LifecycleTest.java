@@ -24,8 +24,8 @@ class LifecycleTest {
             client.command("all=lv1_600519");
             server.startFeed(codes -> "lv1_600519=x", Duration.ofMillis(10));
             client.nextBinary();
-            server.replay(io.jvq.testkit.capture.Capture.parse("{\"jvqCapture\":1}\n{\"t\":60000,\"type\":\"text\",\"data\":\"x\"}"),
-                    io.jvq.testkit.capture.ReplaySpeed.asRecorded());
+            server.replay(io.jvq.capture.Capture.parse("{\"jvqCapture\":1}\n{\"t\":60000,\"type\":\"text\",\"data\":\"x\"}"),
+                    io.jvq.capture.ReplaySpeed.asRecorded());
             assertThat(serverThreadsStartedSince(before)).isNotEmpty();
 
             server.close();

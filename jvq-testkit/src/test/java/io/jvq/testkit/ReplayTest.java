@@ -1,9 +1,9 @@
 package io.jvq.testkit;
 
-import io.jvq.testkit.capture.Capture;
-import io.jvq.testkit.capture.CaptureEntry;
-import io.jvq.testkit.capture.CaptureHeader;
-import io.jvq.testkit.capture.ReplaySpeed;
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureEntry;
+import io.jvq.capture.CaptureHeader;
+import io.jvq.capture.ReplaySpeed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

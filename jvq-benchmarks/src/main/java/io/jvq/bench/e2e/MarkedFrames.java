@@ -55,7 +55,7 @@ public final class MarkedFrames {
     }
 
     /**
-     * The text with the first trade's id (the second field of the first line, PROTOCOL §5.2:
+     * The text with the first trade's id (the second field of the first line, docs/PROTOCOL.md §5.2:
      * {@code lv2_600519=09:30:00.120,1234567,…}) replaced by {@code id}.
      */
     static byte[] withFirstTradeId(byte[] text, long id) {

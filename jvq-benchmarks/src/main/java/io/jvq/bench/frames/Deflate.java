@@ -3,7 +3,7 @@ package io.jvq.bench.frames;
 import java.io.ByteArrayOutputStream;
 import java.util.zip.Deflater;
 
-/** Raw DEFLATE (no zlib header), as the server compresses its binary pushes (PROTOCOL §5). */
+/** Raw DEFLATE (no zlib header), as the server compresses its binary pushes (docs/PROTOCOL.md §5). */
 public final class Deflate {
     private Deflate() {
     }

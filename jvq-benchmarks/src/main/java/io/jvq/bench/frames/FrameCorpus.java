@@ -68,7 +68,7 @@ public final class FrameCorpus {
         return new FrameCorpus(mix, frames);
     }
 
-    /** Frames built from texts made elsewhere (e.g. the testkit's market simulator). */
+    /** Frames built from texts made elsewhere (e.g. jvq-sim's market simulator). */
     public static FrameCorpus of(FrameMix mix, List<GeneratedFrame> frames) {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("a corpus needs at least one frame");

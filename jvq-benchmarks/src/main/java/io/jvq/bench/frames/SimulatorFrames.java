@@ -2,7 +2,7 @@ package io.jvq.bench.frames;
 
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
-import io.jvq.testkit.sim.MarketSimulator;
+import io.jvq.sim.MarketSimulator;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

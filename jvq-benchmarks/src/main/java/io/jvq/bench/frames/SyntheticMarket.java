@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A deterministic stand-in for the market: a few thousand securities (main board, ChiNext, STAR,
  * convertible bonds) with Chinese names, prices on their tick grid, rising trade ids and
- * cumulative volume, written as the wire lines of PROTOCOL §5.1 and §5.2. Activity is skewed
+ * cumulative volume, written as the wire lines of docs/PROTOCOL.md §5.1 and §5.2. Activity is skewed
  * (a few names trade a lot, most rarely), and digits vary the way real ones do, so frames
  * compress about as well as real pushes rather than collapsing to repeated text.
  */

@@ -2,7 +2,7 @@ package io.jvq.bench.e2e;
 
 import io.jvq.bench.EndToEndLatency;
 import io.jvq.core.QuoteLevel;
-import io.jvq.testkit.sim.MarketSimulator;
+import io.jvq.sim.MarketSimulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

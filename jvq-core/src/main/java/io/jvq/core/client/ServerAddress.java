@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The WebSocket address built from a discovery reply's {@code server} (PROTOCOL §1–2):
+ * The WebSocket address built from a discovery reply's {@code server} (docs/PROTOCOL.md §1–2):
  * {@code host:port/path} becomes {@code ws://host:port/path?token=…}; an address that already
  * has a {@code ws://} or {@code wss://} scheme is used as is; {@code &token=} is appended when it
  * already carries a query. {@link #display()} and {@link #toString()} never show the token.

@@ -9,7 +9,7 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Decodes binary quote frames (PROTOCOL §5): raw DEFLATE, inflated into a reused buffer that grows
+ * Decodes binary quote frames (docs/PROTOCOL.md §5): raw DEFLATE, inflated into a reused buffer that grows
  * up to {@code maxInflatedBytes}, then parsed by a {@link QuoteParser}.
  *
  * <p>What happens to a frame that is not well formed (the next frame always decodes normally):

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * The lv1 / lv2 / lv10 grammar (PROTOCOL §5, §6) over already-inflated bytes.
+ * The lv1 / lv2 / lv10 grammar (docs/PROTOCOL.md §5, §6) over already-inflated bytes.
  * Lines are split on {@code '\n'} (a trailing {@code '\r'} and empty lines are tolerated), each is
  * {@code <code>=<payload>}, and a payload holds one or more records joined by {@code '|'}.
  * Fields are parsed straight from the bytes; the views handed to the sink are reused, so a
@@ -245,7 +245,7 @@ public final class QuoteParser {
     private int cursor;
 
     /**
-     * A level-1 snapshot in the usual shape (PROTOCOL §5.1, time {@code HH:MM:SS}, numbers of at most
+     * A level-1 snapshot in the usual shape (docs/PROTOCOL.md §5.1, time {@code HH:MM:SS}, numbers of at most
      * 18 digits and 4 decimal places) parsed in one pass, like {@link #fastTrade}: returns the index of
      * the '|' or line end after it when it was delivered, or -1, having delivered nothing, for the
      * general path to parse or report. (It may have written into the view's book: the general path

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A ten-level book (PROTOCOL §5.3, vendor extension):
+ * A ten-level book (docs/PROTOCOL.md §5.3, vendor extension):
  * {@code time,name,price,lastClose,amount,volume,b1p…b10p,b1q…b10q,a1p…a10p,a1q…a10q}.
  */
 public final class Level10Book implements QuoteEvent {

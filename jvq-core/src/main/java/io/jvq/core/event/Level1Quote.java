@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A level-1 snapshot (PROTOCOL §5.1): last price, change, volume, turnover and five levels a side.
+ * A level-1 snapshot (docs/PROTOCOL.md §5.1): last price, change, volume, turnover and five levels a side.
  * Prices, turnover and the change percentage are fixed point (1/10,000, see {@link FixedPoint}).
  * An empty level has quantity and price 0.
  */

@@ -9,7 +9,7 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * One level-2 tick-by-tick trade (PROTOCOL §5.2).
+ * One level-2 tick-by-tick trade (docs/PROTOCOL.md §5.2).
  *
  * @param code            e.g. {@code lv2_600519}
  * @param timeOfDayMillis trade time, milliseconds since midnight

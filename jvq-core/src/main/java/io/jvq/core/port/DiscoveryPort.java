@@ -3,7 +3,7 @@ package io.jvq.core.port;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Port: the HTTP call that hands out a server address (PROTOCOL §1).
+ * Port: the HTTP call that hands out a server address (docs/PROTOCOL.md §1).
  * An adapter performs {@code GET request.uri()} and parses the JSON reply; the core decides
  * what the reply means. Adapters must never log {@link DiscoveryRequest#uri()}: it holds the token.
  */

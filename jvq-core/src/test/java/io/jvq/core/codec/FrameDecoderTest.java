@@ -24,7 +24,7 @@ import static io.jvq.core.codec.WireText.deflate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Raw-DEFLATE frames (PROTOCOL §5) and the frames that must be reported and skipped (§6). */
+/** Raw-DEFLATE frames (docs/PROTOCOL.md §5) and the frames that must be reported and skipped (§6). */
 class FrameDecoderTest {
     private static final int CAP = 64 * 1024;
     private static final String FRAME_TEXT = MOUTAI + "\n" + MOUTAI_TRADES + "\r\n\n" + MOUTAI.replace("600519", "000001") + "\n";

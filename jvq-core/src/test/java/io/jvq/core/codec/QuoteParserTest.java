@@ -22,14 +22,14 @@ import static io.jvq.core.codec.Recorder.parse;
 import static io.jvq.core.codec.Recorder.quotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The lv1 / lv2 / lv10 grammar of PROTOCOL §5 and the bad-input rules of §6, on inflated text. */
+/** The lv1 / lv2 / lv10 grammar of docs/PROTOCOL.md §5 and the bad-input rules of §6, on inflated text. */
 class QuoteParserTest {
 
     static final String MOUTAI_BOOK = "100,1700.49,200,1700.48,300,1700.47,400,1700.46,500,1700.45,"
             + "600,1700.50,700,1700.51,800,1700.52,900,1700.53,1000,1700.54";
-    /** PROTOCOL §5.1's example, with the book filled in. */
+    /** docs/PROTOCOL.md §5.1's example, with the book filled in. */
     static final String MOUTAI = "lv1_600519=14:59:59,贵州茅台,1700.50,1.23,12345678,20987654321.50," + MOUTAI_BOOK;
-    /** PROTOCOL §5.2's example. */
+    /** docs/PROTOCOL.md §5.2's example. */
     static final String MOUTAI_TRADES = "lv2_600519=09:30:00.120,1234567,1700.50,100|09:30:00.120,1234568,1700.49,300";
 
     static Level2Trade trade(String code, String time, long id, String price, long quantity) {

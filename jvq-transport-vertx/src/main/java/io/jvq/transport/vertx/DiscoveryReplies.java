@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.math.BigDecimal;
 
-/** Reads the discovery service's answer (PROTOCOL §1) into a {@link DiscoveryReply}. */
+/** Reads the discovery service's answer (docs/PROTOCOL.md §1) into a {@link DiscoveryReply}. */
 final class DiscoveryReplies {
     /** How much of a bad body an error message quotes. */
     static final int QUOTED_BODY_CHARS = 200;

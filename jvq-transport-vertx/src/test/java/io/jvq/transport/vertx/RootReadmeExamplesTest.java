@@ -2,6 +2,8 @@ package io.jvq.transport.vertx;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
+import io.jvq.core.client.ClientStats;
+import io.jvq.core.client.EventPublisher;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
 import io.jvq.core.client.ReconnectPolicy;
@@ -12,12 +14,16 @@ import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.Level1Quote;
+import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -124,6 +130,70 @@ class RootReadmeExamplesTest {
             } finally {
                 client.close();
             }
+        }
+    }
+
+    @Test
+    void eventsAsAFlowPublisherAndTheClientsCounters() throws Exception {
+        try (FakeJvQuant server = FakeJvQuant.start()) {
+            ClientOptions options = server.clientOptions().build();
+            BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+
+            // --- README: Events as a Flow.Publisher
+            ExecutorService subscriberThread = Executors.newSingleThreadExecutor();
+            EventPublisher events = new EventPublisher(subscriberThread, 4096);   // 4096 events buffered per subscriber
+            JvqClient client = JvqVertx.clientBuilder(options).listener(events).build();
+            events.subscribe(new Flow.Subscriber<JvqEvent>() {
+                private Flow.Subscription subscription;
+
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    this.subscription = subscription;
+                    subscription.request(1);
+                }
+
+                @Override
+                public void onNext(JvqEvent event) {
+                    if (event instanceof Level2Trade trade) {
+                        received.add(trade.tradeId());
+                    }
+                    subscription.request(1);
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                }
+
+                @Override
+                public void onComplete() {   // after the client's Closed event
+                    received.add("complete");
+                }
+            });
+            // --- end
+
+            client.subscribe(SubscriptionCode.lv2("600519"));
+            client.start();
+            assertThat(server.takeCommand(Duration.ofSeconds(30)).text()).isEqualTo("all=lv2_600519");
+            server.pushQuotes(MOUTAI_LV2);
+            assertThat(received.poll(30, TimeUnit.SECONDS)).isEqualTo(1234567L);
+            assertThat(received.poll(30, TimeUnit.SECONDS)).isEqualTo(1234568L);
+
+            // --- README: Counters
+            ClientStats stats = client.stats();   // a snapshot of counters since the client was built
+            long trades = stats.quoteEvents();
+            long badLines = stats.decodeErrors();
+            long reconnects = stats.reconnects();
+            // --- end
+
+            assertThat(trades).isEqualTo(2);
+            assertThat(badLines).isZero();
+            assertThat(reconnects).isZero();
+            assertThat(stats.framesReceived()).isEqualTo(1);
+            assertThat(events.dropped()).isZero();
+
+            client.close();
+            assertThat(received.poll(30, TimeUnit.SECONDS)).isEqualTo("complete");
+            subscriberThread.shutdown();
         }
     }
 }
