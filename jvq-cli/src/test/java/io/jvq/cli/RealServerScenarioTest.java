@@ -62,7 +62,8 @@ class RealServerScenarioTest {
         assertThat(done.out()).contains("{\"type\":\"text\",\"text\":\"welcome to jvQuant\"}");
         assertThat(done.err().lines().filter(l -> l.contains("notice:")))
                 .singleElement().asString().contains("lv2 trade with 5 fields where 4 are documented");
-        assertThat(done.err()).contains("HTTP 500", "no server free", "close code 1001", "jvq: summary: 8 events");
+        assertThat(done.err()).contains("HTTP 500", "no server free", "connecting to 127.0.0.1:" + server.port()
+                + "/", "(retry 3)", "close code 1001", "jvq: summary: 8 events");
         assertThat(done.out() + done.err()).doesNotContain(TOKEN);
     }
 

@@ -105,25 +105,6 @@ class StreamCommandTest {
         assertThat(server.acceptedConnectionCount()).isZero();
     }
 
-    @ParameterizedTest(name = "over {0}")
-    @ValueSource(strings = {"vertx", "tyrus"})
-    void retriesPassingDiscoveryFailuresBeforeTheFirstConnection(String transport) throws Exception {
-        server.failNextDiscoveries(1, DiscoveryFault.httpStatus(500));
-        server.failNextDiscoveries(1, DiscoveryFault.garbageJson());
-        server.failNextDiscoveries(1, DiscoveryFault.busy());
-        BackgroundRun run = BackgroundRun.start("stream", "--token", TOKEN, "--discovery-url", discoveryUrl(),
-                "--transport", transport, "--format", "json", "--limit", "1", "--duration", "60", "lv1_600519");
-
-        assertThat(server.takeCommand(WAIT).text()).isEqualTo("all=lv1_600519");
-        server.pushQuotes(MOUTAI);
-        CliRun done = run.join(WAIT);
-
-        assertThat(done.exitCode()).as("stderr: %s", done.err()).isZero();
-        assertThat(done.out()).contains("\"code\":\"600519\"");
-        assertThat(done.err()).contains("HTTP 500", "no server free", "(retry 3)");
-        assertThat(server.discoveryCount()).isEqualTo(4);
-    }
-
     @Test
     void givesUpAfterTheGivenTimeWithoutAConnection() throws Exception {
         server.failNextDiscoveries(1000, DiscoveryFault.busy());
