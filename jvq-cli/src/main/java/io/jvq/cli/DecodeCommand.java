@@ -1,5 +1,7 @@
 package io.jvq.cli;
 
+import io.jvq.cli.output.CandleEventWriter;
+import io.jvq.cli.output.EventWriter;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.cli.session.SessionStats;
 import io.jvq.core.client.ClientOptions;
@@ -35,6 +37,9 @@ final class DecodeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    CandleOptions candles;
+
     @Parameters(paramLabel = "FILE", arity = "1", description = "The capture file.")
     Path file;
 
@@ -55,8 +60,14 @@ final class DecodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StatusLog log = new StatusLog(spec.commandLine().getErr());
         SessionStats stats = new SessionStats();
-        new CaptureDecoder(output.writer(out, root.environment()), log, stats,
-                ClientOptions.DEFAULT_MAX_INFLATED_BYTES).decode(capture);
+        EventWriter writer = output.writer(out, root.environment());
+        CandleEventWriter bars = candles.enabled() ? candles.writer(output, root.environment(), out, writer) : null;
+        new CaptureDecoder(bars != null ? bars : writer, log, stats, ClientOptions.DEFAULT_MAX_INFLATED_BYTES)
+                .decode(capture);
+        if (bars != null) {
+            bars.finish();
+            log.info(bars.summary());
+        }
         stats.end();
         log.info("decoded " + capture.entries().size() + " entries: " + stats.events() + " events ("
                 + stats.level1() + " lv1, " + stats.trades() + " lv2, " + stats.level10() + " lv10), "

@@ -1,5 +1,6 @@
 package io.jvq.cli;
 
+import io.jvq.cli.output.BoardScreen;
 import io.jvq.cli.output.EventWriter;
 import io.jvq.cli.output.LiveBoard;
 import io.jvq.cli.output.StatusLog;
@@ -22,10 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code jvq demo}: the whole path, offline: fake server, simulated market, a real client. */
@@ -95,8 +93,8 @@ final class DemoCommand implements Callable<Integer> {
 
             LiveBoard liveBoard = board ? new LiveBoard(LiveBoard.symbolsOf(codes()), output.palette(root.environment()),
                     TAPE_LENGTH) : null;
-            AtomicReference<String> lastStatus = new AtomicReference<>("");
-            StatusLog log = board ? new StatusLog(lastStatus::set, options.token()::redact)
+            AtomicReference<BoardScreen> screen = new AtomicReference<>();
+            StatusLog log = board ? new StatusLog(line -> screen.get().status(line), options.token()::redact)
                     : new StatusLog(err, options.token()::redact);
             EventWriter writer = board ? liveBoard : output.writer(out, root.environment());
             QuoteSession session = new QuoteSession(options, codes(), duration, limit == null ? 0 : limit,
@@ -105,11 +103,15 @@ final class DemoCommand implements Callable<Integer> {
                 log.info(title);
             }
 
-            ScheduledExecutorService redraw = board ? startBoard(liveBoard, out, session, title, lastStatus) : null;
+            if (board) {
+                screen.set(BoardScreen.start(liveBoard, out, () -> title + " · "
+                        + Math.max(0, duration.toMillis() - session.stats().elapsedMillis()) / 1000
+                        + " s left · Ctrl-C to stop", REDRAW));
+            }
             Transports.Ports ports = Transports.open(transport);
             QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), null, done -> {
-                if (redraw != null) {
-                    stopBoard(redraw, liveBoard, out, title + " · done", lastStatus);
+                if (board) {
+                    screen.get().stop(title + " · done");
                 }
                 String summary = "summary: " + done.stats().summary();
                 if (output.format == OutputFormat.TEXT) {
@@ -125,41 +127,5 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private ScheduledExecutorService startBoard(LiveBoard board, PrintWriter out, QuoteSession session, String title,
-                                                AtomicReference<String> status) {
-        out.print("\u001b[2J\u001b[?25l"); // clear the screen, hide the cursor
-        ScheduledExecutorService redraw = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "jvq-demo-board");
-            thread.setDaemon(true);
-            return thread;
-        });
-        redraw.scheduleAtFixedRate(() -> {
-            long left = Math.max(0, duration.toMillis() - session.stats().elapsedMillis()) / 1000;
-            draw(board, out, title + " · " + left + " s left · Ctrl-C to stop", status);
-        }, 0, REDRAW.toMillis(), TimeUnit.MILLISECONDS);
-        return redraw;
-    }
-
-    private static void stopBoard(ScheduledExecutorService redraw, LiveBoard board, PrintWriter out, String title,
-                                  AtomicReference<String> status) {
-        redraw.shutdownNow();
-        try {
-            redraw.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        draw(board, out, title, status);
-        out.print("\u001b[?25h"); // the cursor back
-        out.flush();
-    }
-
-    private static void draw(LiveBoard board, PrintWriter out, String title, AtomicReference<String> status) {
-        synchronized (out) {
-            out.print(board.render(title));
-            out.println(status.get());
-            out.flush();
-        }
     }
 }

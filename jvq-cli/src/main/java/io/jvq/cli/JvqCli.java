@@ -54,6 +54,7 @@ public final class JvqCli implements Callable<Integer> {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        FrameworkLogging.routeToSlf4j(Secrets.of(CliEnvironment.system(), args)::redact);
         int exitCode = run(CliEnvironment.system(), out, err, args);
         out.flush();
         err.flush();

@@ -1,21 +1,32 @@
 package io.jvq.cli;
 
+import io.jvq.cli.output.BoardScreen;
+import io.jvq.cli.output.CandleEventWriter;
+import io.jvq.cli.output.EventWriter;
+import io.jvq.cli.output.LiveBoard;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.cli.session.EventPrinter;
 import io.jvq.cli.session.FrameTap;
 import io.jvq.cli.session.QuoteSession;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /** What {@code stream} and {@code record} share: validate, connect, print until told to stop. */
 final class LiveRun {
     /** 128 + SIGINT, what a shell reports for a program that Ctrl-C ended. */
     static final int EXIT_CTRL_C = 130;
+    private static final Duration REDRAW = Duration.ofMillis(200);
+    private static final int TAPE_LENGTH = 12;
 
     private final CliEnvironment environment;
     private final CommandSpec spec;
@@ -23,6 +34,8 @@ final class LiveRun {
     private final OutputOptions output;
     private final StopOptions stop;
     private final List<String> codes;
+    private CandleOptions candles;
+    private boolean board;
 
     LiveRun(CliEnvironment environment, CommandSpec spec, ConnectOptions connect, OutputOptions output,
             StopOptions stop, List<String> codes) {
@@ -34,8 +47,24 @@ final class LiveRun {
         this.codes = codes;
     }
 
+    /** Prints candlesticks instead of quotes when {@code candles} names a period. */
+    LiveRun candles(CandleOptions candles) {
+        this.candles = candles;
+        return this;
+    }
+
+    /** Shows a live board instead of lines when stdout is a terminal and the format is text. */
+    LiveRun board(boolean board) {
+        this.board = board;
+        return this;
+    }
+
     /** The options, checked: a bad code or flag is a usage error before anything connects. */
     Plan plan() {
+        if (board && candles != null && candles.enabled()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--board and --candles cannot be combined: the board shows one-minute bars itself");
+        }
         List<SubscriptionCode> parsed = Codes.parse(spec, codes);
         ClientOptions options = connect.clientOptions(spec, environment);
         return new Plan(options, parsed);
@@ -51,13 +80,32 @@ final class LiveRun {
     int run(Plan plan, Function<Runnable, FrameTap> tapFor) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StatusLog log = new StatusLog(err, plan.options().token()::redact);
-        EventPrinter printer = new EventPrinter(output.writer(out, environment), out);
+        boolean onBoard = board && output.format == OutputFormat.TEXT && environment.terminal();
+        AtomicReference<BoardScreen> screen = new AtomicReference<>();
+        StatusLog log = onBoard ? new StatusLog(line -> screen.get().status(line), plan.options().token()::redact)
+                : new StatusLog(err, plan.options().token()::redact);
+        LiveBoard liveBoard = onBoard
+                ? new LiveBoard(LiveBoard.symbolsOf(plan.codes()), output.palette(environment), TAPE_LENGTH) : null;
+        EventWriter writer = onBoard ? liveBoard : output.writer(out, environment);
+        CandleEventWriter bars = candles != null && candles.enabled()
+                ? candles.writer(output, environment, out, writer) : null;
+        EventPrinter printer = new EventPrinter(bars != null ? bars : writer, out);
         QuoteSession session = new QuoteSession(plan.options(), plan.codes(), stop.duration, stop.limitOrZero(),
                 printer, log).giveUpAfter(stop.giveUpAfter);
+        String title = "jvq " + spec.name() + " · " + plan.codes().size() + " codes";
+        if (onBoard) {
+            screen.set(BoardScreen.start(liveBoard, out, () -> title + " · " + session.stats().elapsedMillis() / 1000
+                    + " s · Ctrl-C to stop", REDRAW));
+        }
         Transports.Ports ports = Transports.open(connect.transport);
         FrameTap tap = tapFor == null ? null : tapFor.apply(session::interrupt);
         QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), tap, done -> {
+            if (onBoard) {
+                screen.get().stop(title + " · done");
+            }
+            if (bars != null) {
+                finish(bars, log);
+            }
             if (done.end() != QuoteSession.End.REFUSED && done.end() != QuoteSession.End.GAVE_UP) {
                 log.info("summary: " + done.stats().summary());
             }
@@ -73,6 +121,16 @@ final class LiveRun {
                     + " (--give-up-after): giving up");
         }
         return outcome.end() == QuoteSession.End.SIGNALLED ? EXIT_CTRL_C : 0;
+    }
+
+    /** The bars still open when the session ends, partial, then how many bars were printed. */
+    private static void finish(CandleEventWriter bars, StatusLog log) {
+        try {
+            bars.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.info(bars.summary());
     }
 
     int run() throws InterruptedException {

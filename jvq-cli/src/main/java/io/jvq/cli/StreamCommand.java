@@ -2,6 +2,7 @@ package io.jvq.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -31,12 +32,21 @@ final class StreamCommand implements Callable<Integer> {
     @Mixin
     StopOptions stop;
 
+    @Mixin
+    CandleOptions candles;
+
+    @Option(names = "--board",
+            description = "On a terminal, a live board instead of lines: each code's latest snapshot, a sparkline of "
+                    + "its one-minute closes and its current bar (from lv2_ trades), and the latest trades. "
+                    + "Plain lines when stdout is not a terminal or the format is json.")
+    boolean board;
+
     @Parameters(paramLabel = "CODE", arity = "1..*", split = ",",
             description = "Subscription codes: lv1_, lv2_ or lv10_ and a six-digit symbol, e.g. lv1_600519 lv2_000001.")
     List<String> codes;
 
     @Override
     public Integer call() throws Exception {
-        return new LiveRun(root.environment(), spec, connect, output, stop, codes).run();
+        return new LiveRun(root.environment(), spec, connect, output, stop, codes).candles(candles).board(board).run();
     }
 }

@@ -26,6 +26,13 @@ final class BackgroundRun {
         return run;
     }
 
+    /** As if stdout were an interactive terminal. */
+    static BackgroundRun startOnTerminal(String... args) {
+        BackgroundRun run = new BackgroundRun(new CliEnvironment(Map.of("TERM", "xterm"), true), args);
+        run.thread.start();
+        return run;
+    }
+
     static BackgroundRun start(String... args) {
         return start(Map.of(), args);
     }

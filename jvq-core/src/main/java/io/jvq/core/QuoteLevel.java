@@ -1,5 +1,7 @@
 package io.jvq.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** The quote flag that prefixes a subscription code (docs/PROTOCOL.md §3). */
 public enum QuoteLevel {
     /** Level-1 snapshot: last price, change, volume, turnover, five bid and five ask levels. */
@@ -21,7 +23,7 @@ public enum QuoteLevel {
     }
 
     /** The level for a wire flag, or {@code null} when the flag is unknown. */
-    public static QuoteLevel ofFlag(String flag) {
+    public static @Nullable QuoteLevel ofFlag(String flag) {
         for (QuoteLevel level : values()) {
             if (level.flag.equals(flag)) {
                 return level;

@@ -1,12 +1,14 @@
 package io.jvq.core;
 
+import org.jspecify.annotations.Nullable;
+
 /** Hides {@code token=…} query values in URLs and messages before they reach a log or an error. */
 public final class Redaction {
     private Redaction() {
     }
 
     /** Rewrites every {@code token=<value>} (up to {@code &}, {@code #}, a blank or a quote) as {@code token=***}. */
-    public static String redact(String text) {
+    public static @Nullable String redact(@Nullable String text) {
         if (text == null) {
             return null;
         }

@@ -1,5 +1,7 @@
 package io.jvq.core;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -27,7 +29,7 @@ public final class Token {
     }
 
     /** Replaces every occurrence of this token in {@code text} with {@code ***}. */
-    public String redact(String text) {
+    public @Nullable String redact(@Nullable String text) {
         return text == null ? null : Redaction.redact(text.replace(value, "***"));
     }
 

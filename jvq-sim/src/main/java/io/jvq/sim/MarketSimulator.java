@@ -3,6 +3,7 @@ package io.jvq.sim;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.TimeOfDay;
+import io.jvq.core.market.MarketPhase;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ public final class MarketSimulator {
             StringBuilder tradeOut = entry.lv2() ? trades : null;
             if (phase == MarketPhase.OPENING_AUCTION) {
                 security.auction(to, volatilityBps, tradeOut);
-            } else if (phase == MarketPhase.CONTINUOUS && to > from) {
+            } else if (isTrading(phase) && to > from) {
                 security.trade(from, to - 1, tradesPerTick, volatilityBps, tradeOut);
             }
             String symbol = security.security().symbol();
@@ -186,7 +187,7 @@ public final class MarketSimulator {
         SimulatedSecurity security = security(symbol);
         Objects.requireNonNull(price, "price");
         Security facts = security.security();
-        int decimals = facts.kind().decimals();
+        int decimals = facts.decimals();
         BigDecimal milli = price.movePointRight(3);
         if (milli.signum() <= 0 || milli.stripTrailingZeros().scale() > 0
                 || milli.longValueExact() % facts.tick() != 0) {
@@ -230,8 +231,13 @@ public final class MarketSimulator {
         return BigDecimal.valueOf(milli, 3).setScale(decimals, java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** No closing auction is simulated: trading goes on to 15:00. */
+    private static boolean isTrading(MarketPhase phase) {
+        return phase == MarketPhase.CONTINUOUS || phase == MarketPhase.CLOSING_AUCTION;
+    }
+
     private void requireContinuousTrading() {
-        if (MarketPhase.at(clock.now()) != MarketPhase.CONTINUOUS) {
+        if (!isTrading(MarketPhase.at(clock.now()))) {
             throw new IllegalStateException("no continuous trading at " + TimeOfDay.format(clock.now(), true)
                     + ": level-2 trades happen 09:30-11:30 and 13:00-15:00");
         }

@@ -11,7 +11,7 @@ final class QuoteLines {
     /** {@code time,name,price,change%,volume,amount,b1q,b1p,…,b5q,b5p,a1q,a1p,…,a5q,a5p}. */
     static void level1(StringBuilder out, SimulatedSecurity s, int timeOfDay) {
         Security security = s.security();
-        int decimals = security.kind().decimals();
+        int decimals = security.decimals();
         long price = s.displayPrice();
         WireText.time(out, timeOfDay, false);
         out.append(',').append(security.name()).append(',');
@@ -34,7 +34,7 @@ final class QuoteLines {
     /** {@code time,name,price,lastClose,amount,volume,b1p…b10p,b1q…b10q,a1p…a10p,a1q…a10q}. */
     static void level10(StringBuilder out, SimulatedSecurity s, int timeOfDay) {
         Security security = s.security();
-        int decimals = security.kind().decimals();
+        int decimals = security.decimals();
         WireText.time(out, timeOfDay, false);
         out.append(',').append(security.name()).append(',');
         WireText.price(out, s.displayPrice(), decimals);

@@ -1,44 +1,45 @@
 package io.jvq.sim;
 
+import io.jvq.core.market.Board;
+import io.jvq.core.market.SecurityRules;
+
 /**
- * The fixed facts of one security for the simulated day: its name, kind, previous close and the
- * day's price limits (all prices in thousandths of a yuan).
+ * The fixed facts of one security for the simulated day: its name, board, previous close and the
+ * day's price limits (all prices in thousandths of a yuan). The exchange rules (tick, lot, limits)
+ * are the core's ({@link SecurityRules}).
  */
-record Security(String symbol, String name, SecurityKind kind, long prevClose, long limitUp, long limitDown) {
+record Security(String symbol, String name, Board board, long prevClose, long limitUp, long limitDown) {
+    /** Indices have no price limit; the simulator bounds their random walk at ±20% all the same. */
+    static final int INDEX_WALK_PERCENT = 20;
+    /** Fixed point ({@code 1/10,000} yuan) per thousandth of a yuan. */
+    private static final int FIXED_PER_MILLI = 10;
 
     static Security of(String symbol, String name, long prevClose) {
-        SecurityKind kind = SecurityKind.of(symbol);
-        int tick = kind.tickMilli();
+        Board board = Board.of(symbol);
+        SecurityRules rules = board == Board.INDEX ? new SecurityRules(symbol, board, INDEX_WALK_PERCENT)
+                : SecurityRules.of(symbol, name);
+        long tick = board.tick() / FIXED_PER_MILLI;
         if (prevClose <= 0 || prevClose % tick != 0) {
             throw new IllegalArgumentException("previous close " + prevClose + " milli-yuan of " + symbol
                     + " is not a positive multiple of the tick " + tick);
         }
-        int percent = isSpecialTreatment(name) && kind == SecurityKind.MAIN_BOARD
-                ? SecurityKind.SPECIAL_TREATMENT_LIMIT_PERCENT : kind.limitPercent();
-        long up = roundHalfUpToTick(prevClose * (100 + percent), tick);
-        long down = Math.max(tick, roundHalfUpToTick(prevClose * (100 - percent), tick));
-        return new Security(symbol, name, kind, prevClose, up, down);
+        long up = rules.limitUp(prevClose * FIXED_PER_MILLI) / FIXED_PER_MILLI;
+        long down = rules.limitDown(prevClose * FIXED_PER_MILLI) / FIXED_PER_MILLI;
+        return new Security(symbol, name, board, prevClose, up, down);
     }
 
-    /** {@code ST…} and {@code *ST…} names are under special treatment. */
-    static boolean isSpecialTreatment(String name) {
-        return name.startsWith("ST") || name.startsWith("*ST");
-    }
-
-    /**
-     * Exchanges compute a limit as {@code prevClose × (1 ± p%)} rounded half up to the tick;
-     * {@code hundredfold} is that product times 100, so this divides by {@code 100 × tick}.
-     */
-    private static long roundHalfUpToTick(long hundredfold, int tick) {
-        long unit = 100L * tick;
-        return (hundredfold + unit / 2) / unit * tick;
-    }
-
+    /** Price tick in thousandths of a yuan. */
     int tick() {
-        return kind.tickMilli();
+        return (int) (board.tick() / FIXED_PER_MILLI);
     }
 
+    /** Shares (bonds: units) per lot; every simulated quantity is a multiple of it (indices: 100, for the walk). */
     int lot() {
-        return kind.lot();
+        return board == Board.INDEX ? 100 : board.lotSize();
+    }
+
+    /** Decimal places of a price on the wire. */
+    int decimals() {
+        return board.priceDecimals();
     }
 }

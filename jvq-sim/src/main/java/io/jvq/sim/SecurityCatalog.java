@@ -1,5 +1,7 @@
 package io.jvq.sim;
 
+import io.jvq.core.market.Board;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -60,38 +62,38 @@ final class SecurityCatalog {
         if (known != null) {
             return Security.of(symbol, known.name(), known.prevCloseMilli());
         }
-        SecurityKind kind = SecurityKind.of(symbol);
+        Board board = Board.of(symbol);
         long h = SplitMix.mix(symbol.hashCode() * 0x9E3779B97F4A7C15L + 7);
-        String name = generatedName(symbol, kind, h);
+        String name = generatedName(symbol, board, h);
         SplitMix rng = new SplitMix(SplitMix.derive(seed, symbol.hashCode()));
-        return Security.of(symbol, name, generatedPrevClose(kind, rng));
+        return Security.of(symbol, name, generatedPrevClose(board, rng));
     }
 
     static List<String> fullMarketSymbols() {
         return FULL_MARKET;
     }
 
-    private static String generatedName(String symbol, SecurityKind kind, long h) {
+    private static String generatedName(String symbol, Board board, long h) {
         String stem = FIRST[(int) ((h >>> 8) & 31)] + SECOND[(int) ((h >>> 16) & 15)];
         String trade = TRADE[(int) (((h >>> 24) & 0xFFFF) % TRADE.length)];
         // About one main-board stock in fifty is under special treatment, as in the real market.
         long st = (h >>> 40) % 100;
-        return switch (kind) {
+        return switch (board) {
             case CONVERTIBLE_BOND -> stem + "转债";
             case FUND -> stem + (symbol.startsWith("16") ? "LOF" : "ETF");
             case INDEX -> stem + "指数";
-            case MAIN_BOARD -> st < 2 ? (st == 0 ? "*ST" : "ST") + stem : stem + trade;
-            case GROWTH_BOARD -> stem + trade;
+            case SHANGHAI_MAIN, SHENZHEN_MAIN, OTHER -> st < 2 ? (st == 0 ? "*ST" : "ST") + stem : stem + trade;
+            case STAR, CHINEXT -> stem + trade;
         };
     }
 
-    /** In thousandths of a yuan, on the kind's tick. */
-    private static long generatedPrevClose(SecurityKind kind, SplitMix rng) {
-        return switch (kind) {
+    /** In thousandths of a yuan, on the board's tick. */
+    private static long generatedPrevClose(Board board, SplitMix rng) {
+        return switch (board) {
             case CONVERTIBLE_BOND -> 100_000 + rng.nextInt(60_001);
             case FUND -> 500 + rng.nextInt(4_501);
             case INDEX -> 1_000_000 + 10L * rng.nextInt(1_000_001);
-            case MAIN_BOARD, GROWTH_BOARD -> {
+            case SHANGHAI_MAIN, SHENZHEN_MAIN, OTHER, STAR, CHINEXT -> {
                 // Log-uniform between 2 and 200 yuan: many cheap stocks, a few dear ones.
                 // StrictMath keeps the result identical on every platform.
                 double yuan = 2.0 * StrictMath.exp(rng.nextInt(1_000_001) / 1_000_000.0 * StrictMath.log(100.0));
@@ -119,10 +121,14 @@ final class SecurityCatalog {
             }
         }
         for (String known : KNOWN.keySet()) {
-            if (SecurityKind.of(known) == SecurityKind.MAIN_BOARD || SecurityKind.of(known) == SecurityKind.GROWTH_BOARD) {
+            if (isStock(Board.of(known))) {
                 symbols.add(known);
             }
         }
         return Collections.unmodifiableList(new ArrayList<>(symbols));
+    }
+
+    private static boolean isStock(Board board) {
+        return board != Board.CONVERTIBLE_BOND && board != Board.FUND && board != Board.INDEX;
     }
 }

@@ -1,5 +1,8 @@
 package io.jvq.sim;
 
+import io.jvq.core.market.Board;
+import io.jvq.core.market.TradingHours;
+
 /**
  * One security's trading day: its price path, trades, running volume and turnover, and book.
  * Each security has its own random streams (derived from the market seed and its symbol), so its
@@ -48,7 +51,7 @@ final class SimulatedSecurity {
 
     /** One step of the opening call auction; at its end ({@code windowEnd} = 09:25) the book uncrosses. */
     void auction(int windowEnd, int volatilityBps, StringBuilder trades) {
-        if (security.kind() != SecurityKind.INDEX) {
+        if (security.board() != Board.INDEX) {
             long from = auctionMatched == 0 ? security.prevClose() : indicative;
             indicative = clampToLimits(from + (long) security.tick() * walkTicks(from, 3L * volatilityBps));
             auctionMatched += (long) security.lot() * (1 + rng.nextInt(10));
@@ -56,10 +59,10 @@ final class SimulatedSecurity {
             buyersHeavier = rng.nextInt(2) == 0;
             version++;
         }
-        if (windowEnd >= MarketPhase.AUCTION_UNCROSS && auctionMatched > 0) {
+        if (windowEnd >= TradingHours.OPENING_AUCTION_MATCH && auctionMatched > 0) {
             long price = pinned != 0 ? pinned : indicative;
             pinned = 0;
-            record(MarketPhase.AUCTION_UNCROSS, price, auctionMatched, trades, false);
+            record(TradingHours.OPENING_AUCTION_MATCH, price, auctionMatched, trades, false);
             auctionMatched = 0;
         }
     }
@@ -107,7 +110,7 @@ final class SimulatedSecurity {
             }
             WireText.time(trades, time, true);
             trades.append(',').append(tradeId).append(',');
-            WireText.price(trades, price, security.kind().decimals());
+            WireText.price(trades, price, security.decimals());
             trades.append(',').append(quantity);
         }
     }
@@ -153,7 +156,7 @@ final class SimulatedSecurity {
         if (bookVersion != version) {
             bookVersion = version;
             SplitMix bookRng = new SplitMix(SplitMix.derive(bookSeed, version));
-            if (security.kind() == SecurityKind.INDEX) {
+            if (security.board() == Board.INDEX) {
                 book.clear();
             } else if (inAuction()) {
                 book.auction(indicative, auctionMatched, auctionUnmatched, buyersHeavier, security);

@@ -4,8 +4,9 @@
  *
  * <h2>The model</h2>
  * <ul>
- *   <li><b>Securities.</b> The kind follows the digits: 600/601/603/605 and 000/001/002/003 main boards
- *       (±10%), 300/301 and 688/689 growth boards (±20%), 11xxxx/12xxxx convertible bonds (0.001 tick,
+ *   <li><b>Securities.</b> The exchange rules are the core's reference data ({@code io.jvq.core.market}:
+ *       {@code Board}, {@code SecurityRules}, {@code MarketPhase}). The board follows the digits:
+ *       600/601/603/605 and 000/001/002/003 main boards (±10%), 300/301 and 688/689 growth boards (±20%), 11xxxx/12xxxx convertible bonds (0.001 tick,
  *       lots of 10, ±20%), 15xxxx/16xxxx/5xxxxx funds (0.001 tick, ±10%), {@code i}+six digits indices
  *       (no book). Stocks trade at 0.01 in lots of 100; ST names ({@code ST…}, {@code *ST…}) on the main
  *       boards within ±5%. Limits are {@code prevClose × (1 ± p)} rounded half up to the tick. A few

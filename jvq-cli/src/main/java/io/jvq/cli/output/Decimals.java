@@ -18,6 +18,15 @@ public final class Decimals {
         return d.scale() < 2 ? d.setScale(2) : d;
     }
 
+    /**
+     * The shortest exact form, as candlestick JSON gives prices: {@code 1700.0000 -> 1700},
+     * {@code 1700.5000 -> 1700.5}; never exponent notation.
+     */
+    public static BigDecimal shortest(long fixed) {
+        BigDecimal d = FixedPoint.toBigDecimal(fixed).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
     /** Plain text, never exponent notation. */
     public static String text(long fixed) {
         return of(fixed).toPlainString();

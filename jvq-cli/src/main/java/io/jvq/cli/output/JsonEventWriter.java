@@ -1,9 +1,6 @@
 package io.jvq.cli.output;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
@@ -21,17 +18,10 @@ import java.io.Writer;
  * {@code code} is the six-character symbol, without the {@code lvN_} prefix.
  */
 public final class JsonEventWriter implements EventWriter {
-    private static final JsonFactory FACTORY = new JsonFactoryBuilder()
-            // each object ends its own line; no separator before the next one
-            .rootValueSeparator((String) null)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
-
     private final JsonGenerator json;
 
     public JsonEventWriter(Writer out) throws IOException {
-        this.json = FACTORY.createGenerator(out);
+        this.json = JsonLines.FACTORY.createGenerator(out);
     }
 
     @Override

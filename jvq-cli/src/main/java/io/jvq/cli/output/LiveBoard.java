@@ -2,6 +2,9 @@ package io.jvq.cli.output;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.TimeOfDay;
+import io.jvq.core.candle.Candle;
+import io.jvq.core.candle.CandleAggregator;
+import io.jvq.core.candle.CandlePeriod;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
@@ -17,20 +20,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A quote board for a terminal: one row per security with its latest level-1 snapshot, and the
- * most recent trades as a tape underneath. Events only update the board; {@link #render} draws it
+ * A quote board for a terminal: one row per security with its latest level-1 snapshot; for the
+ * securities with level-2 trades, a sparkline of the recent one-minute closes and the bar being
+ * built; and the most recent trades as a tape underneath. Events only update the board; {@link #render} draws it
  * whole, so a screen redrawn a few times a second stays readable at any event rate.
  */
 public final class LiveBoard implements EventWriter {
     private static final String HOME = "\u001b[H";
     private static final String CLEAR_LINE = "\u001b[K";
     private static final String CLEAR_BELOW = "\u001b[J";
+    /** Closes in a sparkline: the finished minutes and the current one. */
+    static final int SPARKLINE_LENGTH = 30;
 
     private final Palette palette;
     private final int tapeLength;
     private final Map<String, Level1Quote> rows = new LinkedHashMap<>();
     private final Deque<String> tape = new ArrayDeque<>();
     private final TextEventWriter lines;
+    private final CandleAggregator minutes = new CandleAggregator(CandlePeriod.M1, this::minuteClosed);
+    private final Map<String, Deque<Long>> closes = new LinkedHashMap<>();
     private String lastNotice = "";
 
     /** @param symbols the rows, in order, before any quote arrived */
@@ -58,6 +66,8 @@ public final class LiveBoard implements EventWriter {
         if (event instanceof Level1Quote quote) {
             rows.put(quote.code().symbol(), quote);
         } else if (event instanceof Level2Trade trade) {
+            minutes.onTrade(trade);
+            closes.computeIfAbsent(trade.code().symbol(), symbol -> new ArrayDeque<>());
             tape.addLast(lines.line(trade));
             while (tape.size() > tapeLength) {
                 tape.removeFirst();
@@ -87,6 +97,8 @@ public final class LiveBoard implements EventWriter {
             line(out, row(row.getKey(), row.getValue()));
         }
         line(out, "");
+        bars(out);
+        line(out, "");
         line(out, palette.dim("trades"));
         for (int i = tape.size(); i < tapeLength; i++) {
             line(out, "");
@@ -111,6 +123,41 @@ public final class LiveBoard implements EventWriter {
                 + DisplayWidth.padRight(q.bidQuantity(1) + "@" + Decimals.text(q.bidPrice(1)), 16)
                 + DisplayWidth.padRight(q.askQuantity(1) + "@" + Decimals.text(q.askPrice(1)), 16)
                 + TimeOfDay.format(q.timeOfDayMillis(), false);
+    }
+
+    private void minuteClosed(Candle bar) {
+        Deque<Long> recent = closes.computeIfAbsent(bar.symbol(), symbol -> new ArrayDeque<>());
+        recent.addLast(bar.close());
+        while (recent.size() > SPARKLINE_LENGTH - 1) {
+            recent.removeFirst();
+        }
+    }
+
+    /** Per security with trades: the last closes as a sparkline (the current bar's close last) and the current bar. */
+    private void bars(StringBuilder out) {
+        if (closes.isEmpty()) {
+            line(out, palette.dim("1-minute bars: none yet (they are made of lv2_ trades)"));
+            return;
+        }
+        line(out, palette.dim(DisplayWidth.padRight("code", 7) + DisplayWidth.padRight("1-minute closes", SPARKLINE_LENGTH + 2)
+                + "bar    open → close     high      low      volume"));
+        List<String> symbols = new ArrayList<>(rows.keySet());
+        symbols.retainAll(closes.keySet());
+        closes.keySet().stream().filter(symbol -> !symbols.contains(symbol)).forEach(symbols::add);
+        for (String symbol : symbols) {
+            Candle current = minutes.current(symbol);
+            List<Long> points = new ArrayList<>(closes.get(symbol));
+            if (current != null) {
+                points.add(current.close());
+            }
+            String bar = current == null ? palette.dim("no trade this minute")
+                    : current.endText() + "  " + Decimals.text(current.open()) + " → "
+                    + palette.bySign(Long.compare(current.close(), current.open()), Decimals.text(current.close()))
+                    + "  " + Decimals.text(current.high()) + "  " + Decimals.text(current.low())
+                    + "  " + current.volume();
+            line(out, DisplayWidth.padRight(symbol, 7)
+                    + DisplayWidth.padRight(Sparkline.of(points), SPARKLINE_LENGTH + 2) + bar);
+        }
     }
 
     private static void line(StringBuilder out, String text) {

@@ -43,6 +43,16 @@ class JarIT {
     }
 
     @Test
+    void tyrusAndGrizzlyLogsShowWhenAskedForWithTheTokenHidden() throws Exception {
+        JarProcess.Result run = JarProcess.runJar(TIMEOUT, List.of("-Dorg.slf4j.simpleLogger.log.org.glassfish=debug"),
+                Map.of(), "demo", "--transport", "tyrus", "--duration", "45", "--limit", "5");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+        assertThat(run.err()).contains("DEBUG").containsPattern("(?i)tyrus").containsPattern("(?i)grizzly")
+                .doesNotContainPattern("token=(?!\\*\\*\\*)");
+    }
+
+    @Test
     void scriptRunsTheJarWithoutRebuildingWhenItIsFresh() throws Exception {
         Path jar = JarProcess.jar();
         Path root = jar.getParent().getParent().getParent();

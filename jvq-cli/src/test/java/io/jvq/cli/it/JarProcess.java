@@ -35,6 +35,16 @@ final class JarProcess {
         return run(command, jar().getParent(), timeout, env);
     }
 
+    /** Runs {@code java jvmOptions… -jar target/jvq.jar args…} to its end. */
+    static Result runJar(Duration timeout, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(java().toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return run(command, jar().getParent(), timeout, env);
+    }
+
     static Result run(List<String> command, Path directory, Duration timeout, Map<String, String> env)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("jvq-it-", ".out");

@@ -94,6 +94,16 @@ final class BoundedDispatcher implements EventDispatcher {
         return thread;
     }
 
+    @Override
+    public int queuedEvents() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void enqueueControl(JvqEvent event) {
         lock.lock();
         try {

@@ -94,8 +94,9 @@ final class ClientSession {
         this.chunker = new CommandChunker(options.maxCommandBytes());
         int number = CLIENTS.incrementAndGet();
         this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
-        this.frameSink = quoteSink == null ? new EventSink(this::onDecoded)
-                : new FlyweightSink(quoteSink, stats, this::reportSinkFailure);
+        this.frameSink = new MeteredSink(quoteSink == null ? new EventSink(this::onDecoded)
+                : new FlyweightSink(quoteSink, stats, this::reportSinkFailure), stats.feed);
+        stats.feed.queueDepth(dispatcher::queuedEvents);
         this.random = random;
         String threadName = "jvq-client-" + number;
         this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
@@ -181,6 +182,10 @@ final class ClientSession {
         return stats.snapshot();
     }
 
+    FeedMetrics metrics() {
+        return stats.feed;
+    }
+
     /** The scheduler's thread once it has started, for tests that check it is gone. */
     Thread schedulerThread() {
         return schedulerThread;
@@ -201,6 +206,7 @@ final class ClientSession {
             }
             closed = true;
             phase = Phase.CLOSED;
+            stats.feed.connectionEnded();
             link = current;
             current = null;
             reconnect = reconnectTask;
@@ -385,6 +391,7 @@ final class ClientSession {
                 phase = Phase.CONNECTED;
                 failures = 0;
                 stats.connections.increment();
+                stats.feed.connectionOpened();
                 // Under the lock: every change made before this point is in this all=, every later
                 // one goes out as its own command after it.
                 send(link, Command.all(subscriptions.snapshot()), null);
@@ -445,6 +452,7 @@ final class ClientSession {
         LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + " (close code " + closeCode
                 + "); attempt " + attempt + " in " + delay + " ms");
         stats.reconnects.increment();
+        stats.feed.connectionEnded();
         emit(new ConnectionEvent.Disconnected(closeCode, reason));
         emit(new ConnectionEvent.ReconnectScheduled(attempt, delay));
         synchronized (lock) {
@@ -463,7 +471,8 @@ final class ClientSession {
         link.touch();
         stats.framesReceived.increment();
         stats.bytesReceived.add(frame.remaining());
-        link.decode(frame);
+        stats.feed.frameReceived();
+        stats.feed.frameDecoded(link.decode(frame));
     }
 
     /** Every event decoded from a frame; dropped once the client is closed. */

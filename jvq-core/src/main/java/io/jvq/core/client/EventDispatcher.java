@@ -12,6 +12,11 @@ interface EventDispatcher {
     /** Delivers {@code closed} as the last event and releases what the dispatcher holds. Idempotent. */
     void close(ConnectionEvent.Closed closed);
 
+    /** Feed events waiting to be delivered now; 0 when nothing is queued (direct). */
+    default int queuedEvents() {
+        return 0;
+    }
+
     /** The dispatcher's own thread, or null when it has none (direct) or has not started one yet. */
     Thread thread();
 

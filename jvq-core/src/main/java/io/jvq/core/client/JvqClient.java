@@ -145,6 +145,11 @@ public final class JvqClient implements AutoCloseable {
         return session.stats();
     }
 
+    /** Lag, liveness, queue depth and per-kind counts, live: see {@link FeedMetrics}. */
+    public FeedMetrics metrics() {
+        return session.metrics();
+    }
+
     /**
      * Final: stops reconnecting, cancels the timers, closes the connection (1000), fails pending
      * {@link #list()} futures, stops the client's thread, closes both ports and delivers

@@ -71,16 +71,18 @@ final class Link implements SocketListener {
     /**
      * Decodes one frame into the session. Runs on the adapter's thread; the decoder is closed
      * here instead if the link was retired meanwhile (even by a listener during this very frame).
+     * Returns the bytes the frame inflated to (0 when it was not decoded).
      */
-    void decode(ByteBuffer frame) {
+    int decode(ByteBuffer frame) {
         synchronized (this) {
             if (retired) {
-                return;
+                return 0;
             }
             decoding = true;
         }
         try {
             decoder.decode(frame, sink);
+            return decoder.inflatedBytes();
         } finally {
             long extra = decoder.extraFieldRecords();
             if (extra != extraFieldsCounted) {

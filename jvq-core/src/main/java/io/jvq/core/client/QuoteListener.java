@@ -11,6 +11,9 @@ import io.jvq.core.event.Level2Trade;
 import io.jvq.core.event.ListenerFailure;
 import io.jvq.core.event.ServerText;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+
 /**
  * Receives a client's events. Override the typed methods you care about, or {@link #onEvent}
  * to see everything. Callbacks come one at a time. With {@link Dispatch#direct()} (the default)
@@ -19,8 +22,72 @@ import io.jvq.core.event.ServerText;
  * on the client's dispatch thread, in the order the events happened.
  * A method that throws does not break the connection: the failure comes back as
  * {@link #onListenerFailure}.
+ *
+ * <p>For one kind of event a lambda will do:
+ * <pre>{@code
+ * QuoteListener listener = QuoteListener.onTrades(trade -> book.apply(trade))
+ *         .andThen(QuoteListener.onConnectionEvents(event -> log.info(event.toString())));
+ * }</pre>
  */
 public interface QuoteListener {
+
+    /** A listener for every event, as one lambda. */
+    static QuoteListener onEvents(Consumer<? super JvqEvent> action) {
+        Objects.requireNonNull(action, "action");
+        return new QuoteListener() {
+            @Override
+            public void onEvent(JvqEvent event) {
+                action.accept(event);
+            }
+        };
+    }
+
+    /** A listener for level-2 trades only. */
+    static QuoteListener onTrades(Consumer<? super Level2Trade> action) {
+        return onEvents(only(Level2Trade.class, action));
+    }
+
+    /** A listener for level-1 snapshots only. */
+    static QuoteListener onLevel1Quotes(Consumer<? super Level1Quote> action) {
+        return onEvents(only(Level1Quote.class, action));
+    }
+
+    /** A listener for ten-level books only. */
+    static QuoteListener onLevel10Books(Consumer<? super Level10Book> action) {
+        return onEvents(only(Level10Book.class, action));
+    }
+
+    /** A listener for connection events only (connecting, connected, disconnected, …). */
+    static QuoteListener onConnectionEvents(Consumer<? super ConnectionEvent> action) {
+        return onEvents(only(ConnectionEvent.class, action));
+    }
+
+    /** A listener for decode errors only. */
+    static QuoteListener onDecodeErrors(Consumer<? super DecodeError> action) {
+        return onEvents(only(DecodeError.class, action));
+    }
+
+    /**
+     * This listener, then {@code next}, for every event. If this one throws, {@code next} does
+     * not see that event (the client reports the failure to both, as a {@code ListenerFailure}).
+     */
+    default QuoteListener andThen(QuoteListener next) {
+        Objects.requireNonNull(next, "next");
+        QuoteListener first = this;
+        return onEvents(event -> {
+            first.onEvent(event);
+            next.onEvent(event);
+        });
+    }
+
+    private static <T extends JvqEvent> Consumer<JvqEvent> only(Class<T> type, Consumer<? super T> action) {
+        Objects.requireNonNull(action, "action");
+        return event -> {
+            if (type.isInstance(event)) {
+                action.accept(type.cast(event));
+            }
+        };
+    }
 
     /** Entry point for every event; by default routes to the typed methods below. */
     default void onEvent(JvqEvent event) {

@@ -1,5 +1,6 @@
 package io.jvq.core.client;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,6 +17,8 @@ final class StatsCounters {
     final LongAdder extraFieldRecords = new LongAdder();
     final LongAdder droppedEvents = new LongAdder();
     final LongAccumulator peakQueuedEvents = new LongAccumulator(Math::max, 0);
+    /** Lag, liveness and per-kind counts: see {@link FeedMetrics}. */
+    final FeedMetrics feed = new FeedMetrics(Clock.systemUTC());
 
     ClientStats snapshot() {
         return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),

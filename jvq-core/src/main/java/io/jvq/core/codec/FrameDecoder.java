@@ -70,6 +70,7 @@ public final class FrameDecoder implements AutoCloseable {
         int compressedBytes = compressed.remaining();
         Outcome outcome;
         String notDeflate = null;
+        inflated = 0;
         try {
             inflater.setInput(compressed);
             outcome = inflate();
@@ -158,6 +159,11 @@ public final class FrameDecoder implements AutoCloseable {
         }
         output = Arrays.copyOf(output, (int) Math.min(maxInflatedBytes, 2L * output.length));
         return true;
+    }
+
+    /** Bytes the last frame inflated to (0 when it was not DEFLATE data; at most the cap). */
+    public int inflatedBytes() {
+        return inflated;
     }
 
     private static DecodeError frameError(String reason) {

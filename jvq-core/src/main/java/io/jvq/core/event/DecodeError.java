@@ -1,5 +1,7 @@
 package io.jvq.core.event;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param excerpt the raw line, cut to at most {@link #MAX_EXCERPT} characters; empty for frame errors
  * @param reason  what was wrong, for people
  */
-public record DecodeError(String code, String excerpt, String reason) implements JvqEvent {
+public record DecodeError(@Nullable String code, String excerpt, String reason) implements JvqEvent {
     /** Longest excerpt of a bad line kept in a report. */
     public static final int MAX_EXCERPT = 200;
 

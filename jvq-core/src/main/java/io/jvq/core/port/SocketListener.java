@@ -1,5 +1,7 @@
 package io.jvq.core.port;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.ByteBuffer;
 
 /**
@@ -17,8 +19,8 @@ public interface SocketListener {
     /** A pong answering {@link SocketConnection#sendPing()}. */
     void onPong();
 
-    /** The peer closed the connection with a close frame. Terminal. */
-    void onClose(int code, String reason);
+    /** The peer closed the connection with a close frame; {@code reason} may be null or empty. Terminal. */
+    void onClose(int code, @Nullable String reason);
 
     /** The connection failed (I/O error, cut without a close frame, protocol error). Terminal. */
     void onError(Throwable error);
