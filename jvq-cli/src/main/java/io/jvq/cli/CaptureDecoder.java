@@ -6,6 +6,7 @@ import io.jvq.cli.session.SessionStats;
 import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.FrameDecoder;
 import io.jvq.core.codec.QuoteParser;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ServerText;
 import io.jvq.capture.Capture;
@@ -70,6 +71,15 @@ final class CaptureDecoder {
     }
 
     private void write(JvqEvent event) {
+        if (event instanceof DecodeNotice notice) {
+            try {
+                out.flush();  // keep stdout and stderr in step
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            log.notice(notice);
+            return;
+        }
         stats.count(event);
         try {
             out.write(event);

@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                         + " s left · Ctrl-C to stop", REDRAW));
             }
             Transports.Ports ports = Transports.open(transport);
-            session.run(ports.socket(), ports.discovery(), null, done -> {
+            QuoteSession.Outcome outcome = session.run(ports.socket(), ports.discovery(), null, done -> {
                 if (board) {
                     screen.get().stop(title + " · done");
                 }
@@ -122,6 +122,9 @@ final class DemoCommand implements Callable<Integer> {
                     log.info(summary);
                 }
             });
+            if (outcome.end() == QuoteSession.End.SIGNALLED) {
+                return LiveRun.EXIT_CTRL_C;
+            }
         }
         return 0;
     }

@@ -25,6 +25,8 @@ import java.util.function.UnaryOperator;
 
 /** What {@code stream} and {@code record} share: validate, connect, print until told to stop. */
 final class LiveRun {
+    /** 128 + SIGINT, what a shell reports for a program that Ctrl-C ended. */
+    static final int EXIT_CTRL_C = 130;
     private static final Duration REDRAW = Duration.ofMillis(200);
     private static final int TAPE_LENGTH = 12;
 
@@ -101,7 +103,7 @@ final class LiveRun {
                 ? candles.writer(output, environment, out, writer) : null;
         EventPrinter printer = new EventPrinter(writerFor.apply(bars != null ? bars : writer), out);
         QuoteSession session = new QuoteSession(plan.options(), plan.codes(), stop.duration, stop.limitOrZero(),
-                printer, log);
+                printer, log).giveUpAfter(stop.giveUpAfter);
         String title = "jvq " + spec.name() + " · " + plan.codes().size() + " codes";
         if (onBoard) {
             screen.set(BoardScreen.start(liveBoard, out, () -> title + " · " + session.stats().elapsedMillis() / 1000
@@ -117,7 +119,7 @@ final class LiveRun {
                 finish(bars, log);
             }
             String more = ending == null ? null : ending.get();
-            if (done.end() != QuoteSession.End.REFUSED) {
+            if (done.end() != QuoteSession.End.REFUSED && done.end() != QuoteSession.End.GAVE_UP) {
                 log.info("summary: " + done.stats().summary());
                 if (more != null) {
                     log.info(more);
@@ -130,7 +132,11 @@ final class LiveRun {
             throw new CliFailure(1, "discovery refused: code " + refusal.code() + ", "
                     + plan.options().token().redact(refusal.message()) + ", at " + refusal.redactedUrl());
         }
-        return 0;
+        if (outcome.end() == QuoteSession.End.GAVE_UP) {
+            throw new CliFailure(1, "no connection for " + Seconds.text(session.giveUpAfter())
+                    + " (--give-up-after): giving up");
+        }
+        return outcome.end() == QuoteSession.End.SIGNALLED ? EXIT_CTRL_C : 0;
     }
 
     /** The bars still open when the session ends, partial, then how many bars were printed. */

@@ -25,4 +25,9 @@ final class Seconds implements CommandLine.ITypeConverter<Duration> {
             throw new CommandLine.TypeConversionException("'" + value + "' seconds is too long");
         }
     }
+
+    /** A duration for a message: {@code 90 s}, {@code 1.5 s}. */
+    static String text(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString() + " s";
+    }
 }

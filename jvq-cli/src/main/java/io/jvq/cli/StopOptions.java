@@ -15,6 +15,11 @@ final class StopOptions {
             description = "Stop after N quote events (level-1 snapshots, trades, level-10 books).")
     Long limit;
 
+    @Option(names = "--give-up-after", paramLabel = "DURATION", converter = DurationText.class,
+            description = "Exit 1 after this long without a connection (e.g. 90s, 5m; default: keep retrying). "
+                    + "Passing refusals and failures are retried until then; a refused token exits 1 at once.")
+    Duration giveUpAfter;
+
     long limitOrZero() {
         return limit == null ? 0 : limit;
     }

@@ -65,6 +65,22 @@ class DecodeCommandTest {
     }
 
     @Test
+    void deliversLinesWithExtraTrailingFieldsAndSaysSoOncePerRecordKind() {
+        Path file = capture(
+                new CaptureEntry.Binary(0, rawDeflate(MOUTAI + ",X,Y\n" + MOUTAI + ",Z\n")),
+                new CaptureEntry.Quotes(10, "lv2_600519=09:30:00.120,7,1700.50,100,B\nlv2_600519=09:30:00.130,8,1700.49,300,S"));
+
+        CliRun run = CliRun.run("decode", "--format", "json", file.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().lines()).hasSize(4).noneMatch(l -> l.contains("\"error\""));
+        assertThat(run.out()).contains("\"tradeId\":7,", "\"tradeId\":8,");
+        assertThat(run.err().lines().filter(l -> l.contains("notice:"))).hasSize(2).satisfiesExactly(
+                l -> assertThat(l).contains("jvq: notice: lv1 snapshot with 28 fields where 26 are documented"),
+                l -> assertThat(l).contains("jvq: notice: lv2 trade with 5 fields where 4 are documented"));
+    }
+
+    @Test
     void textFormatByDefault() {
         Path file = capture(new CaptureEntry.Quotes(0, MOUTAI));
         CliRun run = CliRun.run("decode", file.toString());

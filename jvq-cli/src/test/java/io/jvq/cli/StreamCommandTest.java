@@ -1,5 +1,6 @@
 package io.jvq.cli;
 
+import io.jvq.testkit.DiscoveryFault;
 import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,19 @@ class StreamCommandTest {
         assertThat(run.err().lines().filter(l -> l.startsWith("jvq stream:"))).hasSize(1);
         assertThat(run.err()).doesNotContain(wrong);
         assertThat(server.acceptedConnectionCount()).isZero();
+    }
+
+    @Test
+    void givesUpAfterTheGivenTimeWithoutAConnection() throws Exception {
+        server.failNextDiscoveries(1000, DiscoveryFault.busy());
+        long started = System.nanoTime();
+        CliRun run = CliRun.run("stream", "--token", TOKEN, "--discovery-url", discoveryUrl(),
+                "--give-up-after", "1500ms", "lv1_600519");
+
+        assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("no server free", "jvq stream: no connection for 1.5 s (--give-up-after): giving up");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(server.discoveryCount()).isGreaterThan(1);
     }
 
     @Test

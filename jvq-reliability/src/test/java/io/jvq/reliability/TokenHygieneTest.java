@@ -5,6 +5,7 @@ import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.event.ConnectionEvent.Connected;
 import io.jvq.core.event.ConnectionEvent.Disconnected;
+import io.jvq.core.event.ConnectionEvent.Refused;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.core.event.ListenerFailure;
 import io.jvq.testkit.DiscoveryFault;
@@ -170,17 +171,27 @@ class TokenHygieneTest {
         }
     }
 
-    /** A client with the wrong token: discovery refuses it, again and again, and says why. */
+    /**
+     * Clients with the wrong token: one told to keep retrying, refused again and again, and one with
+     * the defaults, which stops at the first refusal; both say why.
+     */
     private void refusedForAWrongToken(Transport transport, List<String> rendered) throws Exception {
         EventRecorder events = new EventRecorder(true);
         try (FakeJvQuant server = FakeJvQuant.builder().token(TOKEN).start()) {
-            ClientOptions options = ClientOptions.builder(WRONG_TOKEN).market(server.market())
+            ClientOptions defaults = ClientOptions.builder(WRONG_TOKEN).market(server.market())
                     .discoveryUrl(server.discoveryUrl()).reconnect(FaultSoakTest.POLICY).build();
+            try (JvqClient client = transport.clientBuilder(defaults).listener(events).build()) {
+                client.start();
+                server.awaitDiscoveries(1, WAIT);
+                events.takeUntil(Refused.class, WAIT);
+                rendered.add(client.stats().toString());
+            }
+            ClientOptions options = defaults.toBuilder().retryFatalRefusals(true).build();
             rendered.add(options.toString());
             try (JvqClient client = transport.clientBuilder(options).listener(events).build()) {
                 client.subscribe(CODE);
                 client.start();
-                server.awaitDiscoveries(3, WAIT);
+                server.awaitDiscoveries(4, WAIT);
                 expectException(client);
                 rendered.add(client.stats().toString());
             }
@@ -188,6 +199,8 @@ class TokenHygieneTest {
         }
         assertThat(events.connectionEvents()).anySatisfy(s -> assertThat(s.event())
                 .isInstanceOfSatisfying(Disconnected.class, d -> assertThat(d.reason()).contains("refused")));
+        assertThat(events.connectionEvents()).anySatisfy(s -> assertThat(s.event())
+                .isInstanceOfSatisfying(Refused.class, r -> assertThat(r.reason()).contains("invalid token")));
         rendered.addAll(events.rendered());
     }
 

@@ -10,6 +10,8 @@ public final class DiscoveryCodes {
     public static final String OK = "0";
     /** The {@code token} parameter is missing or wrong. */
     public static final String BAD_TOKEN = "1";
+    /** No server free ({@link DiscoveryFault#busy()}): the same code as a bad token, another message. */
+    public static final String BUSY = "1";
     /** The {@code market} parameter is missing or not the fake's market. */
     public static final String BAD_MARKET = "2";
     /** The {@code type} parameter is missing or not {@code websocket}. */

@@ -29,6 +29,19 @@ public sealed interface DiscoveryFault {
         return new Refusal();
     }
 
+    /**
+     * Answers HTTP 200 with {@code {"code":"1","message":"no server free"}}: a busy vendor's passing
+     * refusal, with the same code as a bad token, told apart only by its message.
+     */
+    static DiscoveryFault busy() {
+        return new Busy();
+    }
+
+    /** See {@link #busy()}. */
+    record Busy() implements DiscoveryFault {
+        public static final String MESSAGE = "no server free";
+    }
+
     /** See {@link #httpStatus(int)}. */
     record HttpStatus(int status) implements DiscoveryFault {
         public HttpStatus {

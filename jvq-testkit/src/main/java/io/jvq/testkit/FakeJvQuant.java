@@ -105,6 +105,8 @@ public final class FakeJvQuant implements AutoCloseable {
     private final String token;
     private final String market;
     private final boolean advertiseScheme;
+    /** Sent as a text frame to every new connection before anything else; null for none. */
+    private final String welcome;
     private final int deflateLevel;
     private final ServerPaths paths;
     private final Vertx vertx;
@@ -127,6 +129,7 @@ public final class FakeJvQuant implements AutoCloseable {
 
     private FakeJvQuant(Builder builder) {
         this.token = builder.token;
+        this.welcome = builder.welcome;
         this.market = builder.market;
         this.advertiseScheme = builder.advertiseScheme;
         this.deflateLevel = builder.deflateLevel;
@@ -662,6 +665,8 @@ public final class FakeJvQuant implements AutoCloseable {
                     answerDiscovery(request);
                 }
             });
+        } else if (fault instanceof DiscoveryFault.Busy) {
+            sendJson(request, 200, refusal(DiscoveryCodes.BUSY, DiscoveryFault.Busy.MESSAGE).encode());
         } else {
             sendJson(request, 200, refusal(DiscoveryCodes.REFUSED, "refused by the test script").encode());
         }
@@ -712,6 +717,9 @@ public final class FakeJvQuant implements AutoCloseable {
         });
         socket.exceptionHandler(e -> log.debug("connection #{}: {}", id, e.toString()));
         connections.put(id, connection);
+        if (welcome != null) {
+            connection.sendText(welcome);
+        }
         log.debug("connection #{} accepted on {}", id, path);
         signal();
     }
@@ -819,8 +827,18 @@ public final class FakeJvQuant implements AutoCloseable {
         private boolean advertiseScheme;
         private int deflateLevel = Deflater.DEFAULT_COMPRESSION;
         private int maxCommandBytes = 1024 * 1024;
+        private String welcome;
 
         private Builder() {
+        }
+
+        /**
+         * A text frame sent unasked to every new connection, before any reply (default none): a
+         * server's welcome line, which a client must not take for the answer to its first command.
+         */
+        public Builder welcome(String welcome) {
+            this.welcome = Objects.requireNonNull(welcome, "welcome");
+            return this;
         }
 
         /** The token the fake accepts, default {@value FakeJvQuant#DEFAULT_TOKEN}. */
@@ -876,7 +894,10 @@ public final class FakeJvQuant implements AutoCloseable {
             return this;
         }
 
-        /** The largest frame a client may send (default 1 MiB). */
+        /**
+         * The largest frame a client may send (default 1 MiB); a larger one ends the connection,
+         * as a server with a command size limit would.
+         */
         public Builder maxCommandBytes(int maxCommandBytes) {
             if (maxCommandBytes < 1024) {
                 throw new IllegalArgumentException("maxCommandBytes must be >= 1024, got " + maxCommandBytes);

@@ -2,6 +2,7 @@ package io.jvq.cli.output;
 
 import io.jvq.core.Redaction;
 import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.ListenerFailure;
 
 import java.io.PrintWriter;
@@ -42,6 +43,11 @@ public final class StatusLog {
         info(describe(event));
     }
 
+    /** Something the grammar tolerated (extra fields): said once per connection and record kind. */
+    public void notice(DecodeNotice notice) {
+        info("notice: " + notice.notice() + "; e.g. " + notice.excerpt());
+    }
+
     public void listenerFailure(ListenerFailure failure) {
         info("could not print " + failure.event().getClass().getSimpleName() + ": " + failure.error());
     }
@@ -59,6 +65,9 @@ public final class StatusLog {
         if (event instanceof ConnectionEvent.Disconnected d) {
             return "disconnected" + (d.closeCode() < 0 ? "" : " (close code " + d.closeCode() + ")")
                     + (d.reason() == null || d.reason().isEmpty() ? "" : ": " + d.reason());
+        }
+        if (event instanceof ConnectionEvent.Refused r) {
+            return "discovery refused for good (code " + r.code() + "): not retrying";
         }
         if (event instanceof ConnectionEvent.ReconnectScheduled r) {
             return "reconnecting in " + r.delayMillis() + " ms" + retry(r.attempt());

@@ -7,6 +7,7 @@ import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
 import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
 import io.jvq.core.event.QuoteEvent;
@@ -26,14 +27,23 @@ import java.util.function.Consumer;
 /**
  * One run of a client from start to stop, as {@code stream}, {@code record} and {@code demo}
  * do it: subscribe, start, print every event, and stop after the duration, after the quote
- * limit, on Ctrl-C, when stdout goes away, or when discovery refuses before any connection
- * was made (a wrong token does not heal by retrying). Everything else, the client rides out
- * by reconnecting.
+ * limit, on Ctrl-C, when stdout goes away, when the client stops on a fatal discovery refusal
+ * (a wrong token does not heal by retrying), or when it has been without a connection for the
+ * give-up time. Everything else, passing refusals included, the client rides out by reconnecting.
  */
 public final class QuoteSession {
 
     /** Why a session ended. */
-    public enum End { DURATION, LIMIT, INTERRUPTED, OUTPUT_CLOSED, REFUSED }
+    public enum End {
+        DURATION, LIMIT,
+        /** Stopped from inside (a recording that cannot be written). */
+        INTERRUPTED,
+        /** Ctrl-C. */
+        SIGNALLED,
+        OUTPUT_CLOSED, REFUSED,
+        /** No connection for the give-up time. */
+        GAVE_UP
+    }
 
     /**
      * @param refusal the refusal that ended the session, for the error message; null otherwise
@@ -56,7 +66,7 @@ public final class QuoteSession {
     private final AtomicReference<End> end = new AtomicReference<>();
     private final AtomicReference<Refusal> refusal = new AtomicReference<>();
     private volatile StopSignal signal;
-    private volatile boolean connectedOnce;
+    private volatile GiveUpTimer giveUp = new GiveUpTimer(null, () -> { });
 
     /**
      * @param duration how long to run; null for no limit
@@ -70,6 +80,17 @@ public final class QuoteSession {
         this.limit = limit;
         this.printer = printer;
         this.log = log;
+    }
+
+    /** Ends the session once it has gone {@code after} without a connection; null (the default) never does. */
+    public QuoteSession giveUpAfter(Duration after) {
+        this.giveUp = new GiveUpTimer(after, () -> stop(End.GAVE_UP));
+        return this;
+    }
+
+    /** The give-up time; null when the session never gives up. */
+    public Duration giveUpAfter() {
+        return giveUp.after();
     }
 
     public SessionStats stats() {
@@ -96,16 +117,17 @@ public final class QuoteSession {
                 .listener(new Listener())
                 .build();
         // closed after the report: a Ctrl-C hook waits for that, or the JVM would halt before the summary
-        try (StopSignal stopSignal = new StopSignal()) {
+        try (StopSignal stopSignal = new StopSignal(); GiveUpTimer timer = giveUp) {
             signal = stopSignal;
             if (end.get() != null) {
                 stopSignal.stop();
             }
             try {
                 client.subscribe(codes);
+                timer.disconnected();
                 client.start();
                 stopSignal.await(duration);
-                stop(stopSignal.interrupted() ? End.INTERRUPTED : End.DURATION);
+                stop(stopSignal.interrupted() ? End.SIGNALLED : End.DURATION);
             } finally {
                 stop(End.INTERRUPTED);
                 client.close();
@@ -127,15 +149,9 @@ public final class QuoteSession {
         }
     }
 
+    /** Remembers the latest refusal, for the message if the client calls it fatal; the client decides. */
     private void refused(DiscoveryRequest request, DiscoveryReply reply) {
-        Refusal r = new Refusal(reply.code(), DiscoveryMessages.message(reply), request.redactedUri());
-        if (connectedOnce) {
-            // the token worked before: let the client retry as it would anyway
-            log.info("discovery refused (code " + r.code() + "): " + r.message());
-            return;
-        }
-        refusal.compareAndSet(null, r);
-        stop(End.REFUSED);
+        refusal.set(new Refusal(reply.code(), DiscoveryMessages.message(reply), request.redactedUri()));
     }
 
     /** Passes frames on until the session ends: the closing handshake of our own close is not news. */
@@ -187,7 +203,11 @@ public final class QuoteSession {
         public void onEvent(JvqEvent event) {
             if (event instanceof ConnectionEvent change) {
                 if (change instanceof ConnectionEvent.Connected) {
-                    connectedOnce = true;
+                    giveUp.connected();
+                } else if (change instanceof ConnectionEvent.Disconnected) {
+                    giveUp.disconnected();
+                } else if (change instanceof ConnectionEvent.Refused) {
+                    stop(End.REFUSED);
                 }
                 stats.count(change);
                 if (end.get() == null || !endsAConnection(change)) {
@@ -198,6 +218,10 @@ public final class QuoteSession {
             }
             if (event instanceof ListenerFailure failure) {
                 log.listenerFailure(failure);
+                return;
+            }
+            if (event instanceof DecodeNotice notice) {
+                log.notice(notice);
                 return;
             }
             if (!EventWriter.isData(event) || end.get() != null) {
@@ -218,6 +242,6 @@ public final class QuoteSession {
 
     private static boolean endsAConnection(ConnectionEvent change) {
         return change instanceof ConnectionEvent.Disconnected || change instanceof ConnectionEvent.ReconnectScheduled
-                || change instanceof ConnectionEvent.Closed;
+                || change instanceof ConnectionEvent.Closed || change instanceof ConnectionEvent.Refused;
     }
 }

@@ -9,7 +9,8 @@ import java.util.function.BiConsumer;
 
 /**
  * A discovery port that reports refusals (a reply whose code is not {@code "0"}) to the
- * session, which decides whether a refusal ends it. The client still gets every reply.
+ * session, which keeps the latest for its error message. The client still gets every reply
+ * and decides, with its refusal classifier, whether a refusal ends the attempts.
  */
 public final class WatchedDiscoveryPort implements DiscoveryPort {
     private final DiscoveryPort inner;

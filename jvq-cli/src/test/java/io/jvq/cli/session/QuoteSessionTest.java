@@ -164,7 +164,7 @@ class QuoteSessionTest {
         QuoteSession.Outcome done = outcome.get(10, TimeUnit.SECONDS);
         assertThat(done.end()).isEqualTo(QuoteSession.End.LIMIT);
         assertThat(done.stats().reconnects()).isEqualTo(2);
-        assertThat(stderr.toString()).contains("discovery refused (code 1): busy");
+        assertThat(stderr.toString()).contains("jvq: disconnected: discovery refused: code=1", "busy");
     }
 
     @Test

@@ -21,13 +21,29 @@ import java.util.Objects;
  * @param pingInterval     how often to ping the server; {@link Duration#ZERO} disables pings
  * @param idleTimeout      a connection with nothing received (not even a pong) for this long is
  *                         dead and replaced; {@link Duration#ZERO} disables the check
+ * @param refusalClassifier tells a discovery refusal that retrying cannot heal (a bad token) from a
+ *                         passing one; default {@link RefusalClassifier#DEFAULT}
+ * @param maxCommandBytes  the largest command text frame sent; a larger subscription goes out as
+ *                         {@code all=} with a first chunk, then {@code add=} chunks. jvQuant documents
+ *                         no limit; default {@link #DEFAULT_MAX_COMMAND_BYTES}
+ * @param retryFatalRefusals true to retry fatal refusals too, with the backoff; default false: the
+ *                         client stops at the first one and says so with {@code ConnectionEvent.Refused}
  */
 public record ClientOptions(Token token, String market, URI discoveryUrl, ReconnectPolicy reconnect,
                             int maxInflatedBytes, int maxMessageBytes, Duration connectTimeout,
-                            Duration discoveryTimeout, Duration pingInterval, Duration idleTimeout) {
+                            Duration discoveryTimeout, Duration pingInterval, Duration idleTimeout,
+                            RefusalClassifier refusalClassifier, boolean retryFatalRefusals, int maxCommandBytes) {
 
     public static final URI DEFAULT_DISCOVERY_URL = URI.create("http://jvQuant.com/server");
     public static final int DEFAULT_MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+    /** A conservative 32 KiB: jvQuant documents no command size limit; a full-market all= is about 120 KB. */
+    public static final int DEFAULT_MAX_COMMAND_BYTES = 32 * 1024;
+    /** Enough for {@code add=} and one code. */
+    public static final int MIN_MAX_COMMAND_BYTES = 64;
+    /** Pings every 5 s: two pongs fit in the idle timeout, so one lost pong is no alarm. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(5);
+    /** Nothing received (no frame, no pong) for 12 s: the connection is dead and replaced. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(12);
 
     public ClientOptions {
         Objects.requireNonNull(token, "token");
@@ -38,11 +54,16 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         Objects.requireNonNull(discoveryTimeout, "discoveryTimeout");
         Objects.requireNonNull(pingInterval, "pingInterval");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(refusalClassifier, "refusalClassifier");
         if (market.isBlank()) {
             throw new IllegalArgumentException("market is blank");
         }
         requirePositive("maxInflatedBytes", maxInflatedBytes);
         requirePositive("maxMessageBytes", maxMessageBytes);
+        if (maxCommandBytes < MIN_MAX_COMMAND_BYTES) {
+            throw new IllegalArgumentException("maxCommandBytes must be at least " + MIN_MAX_COMMAND_BYTES
+                    + " (room for one code), got " + maxCommandBytes);
+        }
         // A zero or negative timeout would fail every attempt at once; a negative ping interval or
         // idle timeout would quietly turn the check off, which only zero is documented to do.
         requirePositive("connectTimeout", connectTimeout);
@@ -52,6 +73,11 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         }
         if (idleTimeout.isNegative()) {
             throw new IllegalArgumentException("idleTimeout must be zero (no idle check) or positive, got " + idleTimeout);
+        }
+        if (!pingInterval.isZero() && !idleTimeout.isZero() && idleTimeout.compareTo(pingInterval) <= 0) {
+            // a quiet, healthy connection would be given up between two pongs
+            throw new IllegalArgumentException("idleTimeout (" + idleTimeout + ") must be longer than pingInterval ("
+                    + pingInterval + ")");
         }
         String scheme = discoveryUrl.getScheme();
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
@@ -67,7 +93,9 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
                 + token.redact(discoveryUrl.toString()) + ", reconnect=" + reconnect
                 + ", maxInflatedBytes=" + maxInflatedBytes + ", maxMessageBytes=" + maxMessageBytes
                 + ", connectTimeout=" + connectTimeout + ", discoveryTimeout=" + discoveryTimeout
-                + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout + "]";
+                + ", pingInterval=" + pingInterval + ", idleTimeout=" + idleTimeout
+                + ", refusalClassifier=" + refusalClassifier + ", retryFatalRefusals=" + retryFatalRefusals
+                + ", maxCommandBytes=" + maxCommandBytes + "]";
     }
 
     private static void requirePositive(String name, int value) {
@@ -90,7 +118,9 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         return new Builder(token).market(market).discoveryUrl(discoveryUrl).reconnect(reconnect)
                 .maxInflatedBytes(maxInflatedBytes).maxMessageBytes(maxMessageBytes)
                 .connectTimeout(connectTimeout).discoveryTimeout(discoveryTimeout)
-                .pingInterval(pingInterval).idleTimeout(idleTimeout);
+                .pingInterval(pingInterval).idleTimeout(idleTimeout)
+                .refusalClassifier(refusalClassifier).retryFatalRefusals(retryFatalRefusals)
+                .maxCommandBytes(maxCommandBytes);
     }
 
     public static final class Builder {
@@ -102,8 +132,13 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         private int maxMessageBytes = DEFAULT_MAX_INFLATED_BYTES;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration discoveryTimeout = Duration.ofSeconds(10);
-        private Duration pingInterval = Duration.ofSeconds(15);
-        private Duration idleTimeout = Duration.ofSeconds(45);
+        // A silent connection is given up within DEFAULT_IDLE_TIMEOUT; a quiet healthy one answers the
+        // pings, and any pong or frame counts as life, so the lunch break raises no false alarm.
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private RefusalClassifier refusalClassifier = RefusalClassifier.DEFAULT;
+        private boolean retryFatalRefusals;
+        private int maxCommandBytes = DEFAULT_MAX_COMMAND_BYTES;
 
         private Builder(Token token) {
             this.token = token;
@@ -158,9 +193,25 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
             return this;
         }
 
+        public Builder refusalClassifier(RefusalClassifier refusalClassifier) {
+            this.refusalClassifier = refusalClassifier;
+            return this;
+        }
+
+        public Builder retryFatalRefusals(boolean retryFatalRefusals) {
+            this.retryFatalRefusals = retryFatalRefusals;
+            return this;
+        }
+
+        public Builder maxCommandBytes(int maxCommandBytes) {
+            this.maxCommandBytes = maxCommandBytes;
+            return this;
+        }
+
         public ClientOptions build() {
             return new ClientOptions(token, market, discoveryUrl, reconnect, maxInflatedBytes, maxMessageBytes,
-                    connectTimeout, discoveryTimeout, pingInterval, idleTimeout);
+                    connectTimeout, discoveryTimeout, pingInterval, idleTimeout, refusalClassifier, retryFatalRefusals,
+                    maxCommandBytes);
         }
     }
 }

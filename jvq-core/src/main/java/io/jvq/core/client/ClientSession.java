@@ -53,7 +53,8 @@ final class ClientSession {
     /** The most the session waits past an adapter's own timeout before giving up on it itself. */
     private static final Duration MAX_ADAPTER_GRACE = Duration.ofSeconds(2);
 
-    enum Phase { IDLE, WAITING, DISCOVERING, CONNECTING, CONNECTED, CLOSED }
+    /** STOPPED: a fatal discovery refusal ended the attempts; only close() follows. */
+    enum Phase { IDLE, WAITING, DISCOVERING, CONNECTING, CONNECTED, STOPPED, CLOSED }
 
     private static final Set<Phase> DISCOVERY = EnumSet.of(Phase.DISCOVERING);
     private static final Set<Phase> UPGRADE = EnumSet.of(Phase.CONNECTING);
@@ -68,6 +69,7 @@ final class ClientSession {
     /** Where decoded records go: events for the listener, or the user's flyweight sink. */
     private final QuoteSink frameSink;
     private final StatsCounters stats;
+    private final CommandChunker chunker;
     private final RandomGenerator random;
     private final ScheduledThreadPoolExecutor scheduler;
     private volatile Thread schedulerThread;
@@ -89,6 +91,7 @@ final class ClientSession {
         this.socket = socket;
         this.discovery = discovery;
         this.stats = new StatsCounters();
+        this.chunker = new CommandChunker(options.maxCommandBytes());
         int number = CLIENTS.incrementAndGet();
         this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
         this.frameSink = new MeteredSink(quoteSink == null ? new EventSink(this::onDecoded)
@@ -152,7 +155,7 @@ final class ClientSession {
         }
     }
 
-    CompletableFuture<String> list() {
+    CompletableFuture<String> list(Duration timeout) {
         synchronized (lock) {
             requireOpen();
             if (phase != Phase.CONNECTED) {
@@ -161,7 +164,7 @@ final class ClientSession {
             }
             CompletableFuture<String> reply = new CompletableFuture<>();
             send(current, Command.list(), reply);
-            return reply;
+            return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -273,6 +276,11 @@ final class ClientSession {
         if (!isCurrent(gen, DISCOVERY)) {
             return;
         }
+        if (error == null && reply != null && !reply.ok() && fatal(reply)) {
+            stats.discoveryFailures.increment();
+            stopRefused(gen, reply);
+            return;
+        }
         ServerAddress address;
         try {
             address = addressOf(reply, error);
@@ -287,7 +295,8 @@ final class ClientSession {
                 return;
             }
             phase = Phase.CONNECTING;
-            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), frameSink);
+            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), frameSink,
+                    stats.extraFieldRecords);
             current = link;
         }
         emit(new ConnectionEvent.Connecting(attempt, address.display()));
@@ -310,6 +319,33 @@ final class ClientSession {
         // Handled on the thread that completes the upgrade, before the adapter delivers any
         // message, so that the first frames find the link connected.
         upgrade.whenComplete((connection, e) -> onUpgrade(link, connection, e));
+    }
+
+    /** True when {@code refusal} cannot heal and the options say to stop on it; a throwing classifier counts as transient. */
+    private boolean fatal(DiscoveryReply refusal) {
+        if (options.retryFatalRefusals()) {
+            return false;
+        }
+        try {
+            return options.refusalClassifier().classify(refusal) == RefusalClassifier.Kind.FATAL;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, () -> "the refusal classifier failed; retrying: " + describe(e));
+            return false;
+        }
+    }
+
+    /** Scheduler thread: a fatal refusal ends the attempts; said once, with {@code Refused}. */
+    private void stopRefused(long gen, DiscoveryReply refusal) {
+        synchronized (lock) {
+            if (closed || generation != gen || phase != Phase.DISCOVERING) {
+                return;
+            }
+            phase = Phase.STOPPED;
+        }
+        String code = options.token().redact(String.valueOf(refusal.code()));
+        String reason = "discovery refused for good: code=" + code + ", body=" + options.token().redact(refusal.body());
+        LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + reason + "; the client stops");
+        emit(new ConnectionEvent.Refused(code, reason));
     }
 
     /**
@@ -460,7 +496,7 @@ final class ClientSession {
             if (current != link) {
                 return;
             }
-            answered = link.replies.answer();
+            answered = link.replies.answer(text);
         }
         emit(new ServerText(text));
         if (answered != null && answered.reply() != null) {
@@ -543,7 +579,14 @@ final class ClientSession {
      * A failed send ends the connection from the scheduler thread (never inside this lock).
      */
     private void send(Link link, Command command, CompletableFuture<String> reply) {
-        link.replies.sent(command.verb(), reply);
+        for (Command chunk : chunker.split(command)) {
+            sendOne(link, chunk, reply);
+        }
+    }
+
+    /** Under the lock: one text frame of at most the options' command size. */
+    private void sendOne(Link link, Command command, CompletableFuture<String> reply) {
+        link.replies.sent(command, reply);
         CompletableFuture<Void> written;
         try {
             written = link.connection().sendText(command.encode());

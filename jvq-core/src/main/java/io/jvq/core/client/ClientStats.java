@@ -14,8 +14,10 @@ package io.jvq.core.client;
  * @param droppedEvents     feed events a {@link Dispatch#bounded bounded hand-off} dropped because its queue was full
  * @param peakQueuedEvents  the most feed events the bounded hand-off ever held at once (never above its
  *                          capacity); 0 with {@link Dispatch#direct()}
+ * @param extraFieldRecords records delivered although they had more fields than documented (the extra
+ *                          trailing ones ignored; a {@code DecodeNotice} says so once per connection and kind)
  */
 public record ClientStats(long connections, long reconnects, long framesReceived, long bytesReceived,
                           long quoteEvents, long decodeErrors, long listenerFailures, long discoveryFailures,
-                          long droppedEvents, long peakQueuedEvents) {
+                          long droppedEvents, long peakQueuedEvents, long extraFieldRecords) {
 }

@@ -5,6 +5,7 @@ import io.jvq.core.codec.Level1View;
 import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 
 import java.util.function.BiConsumer;
@@ -63,6 +64,15 @@ final class FlyweightSink implements QuoteSink {
             user.onError(error);
         } catch (RuntimeException thrown) {
             fail(error, thrown);
+        }
+    }
+
+    @Override
+    public void onNotice(DecodeNotice notice) {
+        try {
+            user.onNotice(notice);
+        } catch (RuntimeException thrown) {
+            fail(notice, thrown);
         }
     }
 

@@ -5,10 +5,12 @@ import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -38,7 +40,9 @@ import java.util.random.RandomGenerator;
  * {@code Disconnected(-1, reason)} and a {@code ReconnectScheduled}. {@code n} counts the failed
  * attempts since the last good connection: {@code 0} for the first attempt after {@link #start()},
  * then {@code 1, 2, …}; it is the attempt given to {@link ReconnectPolicy#delayMillis}, and it
- * starts over at the next successful connection. {@code Closed} is the last event.
+ * starts over at the next successful connection. A refusal the options'
+ * {@link RefusalClassifier} calls fatal (a bad token) instead ends with one {@code Refused(code, reason)}
+ * and no further attempt; {@code Closed} is the last event.
  *
  * <h2>Threads</h2>
  * Discovery, backoff waits, pings and idle checks run on the client's own daemon thread
@@ -50,12 +54,15 @@ import java.util.random.RandomGenerator;
  * may be called from any thread, listener callbacks included; {@link #close()} too.
  *
  * <h2>Commands and replies</h2>
- * The server is assumed to answer every command with exactly one text frame, in the order the
- * commands were sent: the client keeps the commands it sent on a connection in a queue, and each
- * text frame answers the oldest. That is how {@link #list()} finds its reply. Every text frame
- * is also delivered to the listener as a {@code ServerText}.
+ * jvQuant documents no reply format, so a text frame is paired with the command it answers by
+ * what it says: the verb it repeats and the codes it lists, else the oldest waiting command that
+ * is not a {@code list} (see {@link ReplyText}). A text that answers nothing (a welcome line, a
+ * notice) is unpaired and shifts no later pairing. That is how {@link #list()} finds its reply.
+ * Every text frame is also delivered to the listener as a {@code ServerText}.
  */
 public final class JvqClient implements AutoCloseable {
+    /** How long {@link #list()} waits for its reply. */
+    public static final Duration DEFAULT_LIST_TIMEOUT = Duration.ofSeconds(10);
     private final ClientSession session;
 
     private JvqClient(Builder builder) {
@@ -97,14 +104,30 @@ public final class JvqClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code list} and completes with the server's text reply; fails when not connected or
-     * when the connection ends before the reply. The future completes on the socket adapter's
+     * Sends {@code list} and completes with the server's text reply; fails when not connected,
+     * when the connection ends before the reply, or after {@link #DEFAULT_LIST_TIMEOUT}. The future completes on the socket adapter's
      * thread: do not block it, and do not wait for it inside a listener callback.
      *
      * @throws IllegalStateException when the client is closed
      */
     public CompletableFuture<String> list() {
-        return session.list();
+        return list(DEFAULT_LIST_TIMEOUT);
+    }
+
+    /**
+     * {@link #list()}, failing with a {@link java.util.concurrent.TimeoutException} when no reply is
+     * paired with it within {@code timeout}.
+     */
+    public CompletableFuture<String> list(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("list timeout must be positive, got " + timeout);
+        }
+        return session.list(timeout);
+    }
+
+    /** {@link #list()}, completed with the codes its reply lists (see {@link ReplyText#codes}). */
+    public CompletableFuture<List<SubscriptionCode>> listCodes(Duration timeout) {
+        return list(timeout).thenApply(ReplyText::codes);
     }
 
     /** The client's subscription set, in the order codes were added (a snapshot). */

@@ -6,6 +6,7 @@ import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
 
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -31,8 +32,13 @@ final class Link implements SocketListener {
     /** Guarded by this: a retired link's decoder is closed once no frame is being decoded. */
     private boolean decoding;
     private volatile boolean retired;
+    /** Where records with extra fields are counted; and how many this link has counted so far (decoding thread). */
+    private final LongAdder extraFieldRecords;
+    private long extraFieldsCounted;
 
-    Link(ClientSession session, long generation, String server, int maxInflatedBytes, QuoteSink sink) {
+    Link(ClientSession session, long generation, String server, int maxInflatedBytes, QuoteSink sink,
+         LongAdder extraFieldRecords) {
+        this.extraFieldRecords = extraFieldRecords;
         this.session = session;
         this.generation = generation;
         this.server = server;
@@ -78,6 +84,11 @@ final class Link implements SocketListener {
             decoder.decode(frame, sink);
             return decoder.inflatedBytes();
         } finally {
+            long extra = decoder.extraFieldRecords();
+            if (extra != extraFieldsCounted) {
+                extraFieldRecords.add(extra - extraFieldsCounted);
+                extraFieldsCounted = extra;
+            }
             synchronized (this) {
                 decoding = false;
                 if (retired) {

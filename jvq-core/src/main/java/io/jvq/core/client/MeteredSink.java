@@ -6,6 +6,7 @@ import io.jvq.core.codec.Level1View;
 import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 
 /** Tells {@link FeedMetrics} of each decoded record and error, then passes it on unchanged. */
 final class MeteredSink implements QuoteSink {
@@ -39,5 +40,10 @@ final class MeteredSink implements QuoteSink {
     public void onError(DecodeError error) {
         metrics.decodeError(error);
         downstream.onError(error);
+    }
+
+    @Override
+    public void onNotice(DecodeNotice notice) {
+        downstream.onNotice(notice);
     }
 }

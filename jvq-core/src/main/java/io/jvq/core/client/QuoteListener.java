@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.DispatchEvent;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
@@ -100,6 +101,8 @@ public interface QuoteListener {
             onServerText(text);
         } else if (event instanceof DecodeError error) {
             onDecodeError(error);
+        } else if (event instanceof DecodeNotice notice) {
+            onDecodeNotice(notice);
         } else if (event instanceof ConnectionEvent change) {
             onConnectionEvent(change);
         } else if (event instanceof DispatchEvent news) {
@@ -122,6 +125,10 @@ public interface QuoteListener {
     }
 
     default void onDecodeError(DecodeError error) {
+    }
+
+    /** The feed had something undocumented but harmless (extra fields): once per connection and record kind. */
+    default void onDecodeNotice(DecodeNotice notice) {
     }
 
     default void onConnectionEvent(ConnectionEvent event) {

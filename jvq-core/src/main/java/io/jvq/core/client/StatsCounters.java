@@ -14,6 +14,7 @@ final class StatsCounters {
     final LongAdder decodeErrors = new LongAdder();
     final LongAdder listenerFailures = new LongAdder();
     final LongAdder discoveryFailures = new LongAdder();
+    final LongAdder extraFieldRecords = new LongAdder();
     final LongAdder droppedEvents = new LongAdder();
     final LongAccumulator peakQueuedEvents = new LongAccumulator(Math::max, 0);
     /** Lag, liveness and per-kind counts: see {@link FeedMetrics}. */
@@ -22,6 +23,6 @@ final class StatsCounters {
     ClientStats snapshot() {
         return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),
                 quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum(),
-                droppedEvents.sum(), peakQueuedEvents.get());
+                droppedEvents.sum(), peakQueuedEvents.get(), extraFieldRecords.sum());
     }
 }

@@ -1,6 +1,7 @@
 package io.jvq.core.codec;
 
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 
 import java.util.Objects;
@@ -32,5 +33,10 @@ public final class EventSink implements QuoteSink {
     @Override
     public void onError(DecodeError error) {
         downstream.accept(error);
+    }
+
+    @Override
+    public void onNotice(DecodeNotice notice) {
+        downstream.accept(notice);
     }
 }

@@ -17,6 +17,7 @@ final class Fields {
     static final String NEGATIVE = "negative where only non-negative values are allowed";
     static final String TOO_PRECISE = "more than " + FixedPoint.SCALE + " decimal places";
     static final String TOO_LARGE = "too large";
+    static final String EXPONENT = "exponent notation is not supported (expected plain digits, e.g. 1700.50, not 1.7005e3)";
     static final String NOT_TIME = "not a time (expected HH:MM:SS or HH:MM:SS.mmm)";
     static final String BAD_HOUR = "hour is not 00-23";
     static final String BAD_MINUTE = "minute is not 00-59";
@@ -83,6 +84,18 @@ final class Fields {
                 + QuoteParser.text(buf, start[problemField], end[problemField], MAX_FIELD_TEXT) + "': " + problem;
     }
 
+    /** {@code why}, or that the field is in exponent notation when it is (a digit, then e or E, then a digit or sign). */
+    private long notANumber(int field, String why) {
+        for (int i = start[field] + 1; i < end[field] - 1; i++) {
+            byte b = buf[i];
+            if ((b == 'e' || b == 'E') && isDigit(buf[i - 1])
+                    && (isDigit(buf[i + 1]) || buf[i + 1] == '-' || buf[i + 1] == '+')) {
+                return fail(field, EXPONENT);
+            }
+        }
+        return fail(field, why);
+    }
+
     private long fail(int field, String why) {
         if (problem == null) {
             problem = why;
@@ -105,7 +118,7 @@ final class Fields {
         for (int i = s; i < e; i++) {
             int digit = buf[i] - '0';
             if (digit < 0 || digit > 9) {
-                return fail(field, buf[i] == '-' && i == s ? NEGATIVE : NOT_INTEGER);
+                return buf[i] == '-' && i == s ? fail(field, NEGATIVE) : notANumber(field, NOT_INTEGER);
             }
             if (value > (Long.MAX_VALUE - digit) / 10) {
                 return fail(field, TOO_LARGE);
@@ -145,7 +158,7 @@ final class Fields {
             }
         }
         if (i == integerStart) {
-            return fail(field, NOT_DECIMAL);
+            return notANumber(field, NOT_DECIMAL);
         }
         long fraction = 0;
         int places = 0;
@@ -160,11 +173,11 @@ final class Fields {
                 }
             }
             if (i == fractionStart) {
-                return fail(field, NOT_DECIMAL);
+                return notANumber(field, NOT_DECIMAL);
             }
         }
         if (i != e) {
-            return fail(field, NOT_DECIMAL);
+            return notANumber(field, NOT_DECIMAL);
         }
         for (; places < FixedPoint.SCALE; places++) {
             fraction *= 10;

@@ -43,6 +43,11 @@ public final class FrameDecoder implements AutoCloseable {
     private boolean closed;
 
     /** @param maxInflatedBytes the most one frame may inflate to; larger frames are reported and skipped */
+    /** Records so far that had extra trailing fields (ignored; each record still delivered). */
+    public long extraFieldRecords() {
+        return parser.extraFieldRecords();
+    }
+
     public FrameDecoder(int maxInflatedBytes) {
         if (maxInflatedBytes < 1) {
             throw new IllegalArgumentException("maxInflatedBytes must be positive, got " + maxInflatedBytes);

@@ -4,6 +4,7 @@ import io.jvq.core.FixedPoint;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.Level10Book;
 import io.jvq.core.event.Level1Quote;
 
@@ -17,7 +18,9 @@ import java.util.Objects;
  * Fields are parsed straight from the bytes; the views handed to the sink are reused, so a
  * good record allocates nothing (a security name only when {@code name()} is called).
  * A bad line, or a bad record of a {@code '|'} group, becomes a {@link DecodeError} and the
- * records around it are still delivered, in order. Not thread-safe: one parser per decoding thread.
+ * records around it are still delivered, in order. Tolerated (PROTOCOL §6): extra trailing fields
+ * (ignored, counted, and told once per parser and record kind as a {@link DecodeNotice}), and an
+ * lv1 line of 6 fields (an index: a quote with an empty book). Not thread-safe: one parser per decoding thread.
  */
 public final class QuoteParser {
     // Level-1 field positions (0-based), in one place: PROTOCOL §5.1 notes that the vendor's later
@@ -31,6 +34,8 @@ public final class QuoteParser {
     /** First of the 20 book fields: five bid (quantity, price) pairs, then five ask pairs. */
     static final int LV1_BOOK = 6;
     static final int LV1_FIELDS = LV1_BOOK + 4 * Level1Quote.DEPTH;
+    /** An index has no book: its lv1 line stops after the amount. */
+    static final int LV1_INDEX_FIELDS = LV1_BOOK;
 
     // Level-10 field positions (PROTOCOL §5.3): time,name,price,lastClose,amount,volume, then 40 book fields.
     static final int LV10_TIME = 0;
@@ -58,6 +63,15 @@ public final class QuoteParser {
     private final Level1View level1 = new Level1View();
     private final TradeView trade = new TradeView();
     private final Level10View level10 = new Level10View();
+    /** Records delivered although they had more fields than documented (the extra ones ignored). */
+    private long extraFieldRecords;
+    /** Per record kind: whether the extra-fields notice has been given (once per parser, i.e. per connection). */
+    private final boolean[] extraFieldsNoticed = new boolean[QuoteLevel.values().length];
+
+    /** How many records so far had extra trailing fields (ignored; each record still delivered). */
+    public long extraFieldRecords() {
+        return extraFieldRecords;
+    }
 
     /** Parses every line of {@code buf[off, off + len)} and reports each record and error to {@code sink}, in order. */
     public void parse(byte[] buf, int off, int len, QuoteSink sink) {
@@ -376,8 +390,9 @@ public final class QuoteParser {
     private String level1(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         Fields f = fields;
         f.locate(buf, from, to);
-        if (f.count() != LV1_FIELDS) {
-            return fieldCountProblem(LV1_FIELDS, f.count());
+        boolean index = f.count() == LV1_INDEX_FIELDS;
+        if (f.count() < LV1_FIELDS && !index) {
+            return missingFields(LV1_FIELDS, f.count(), LV1_NAMES) + " (or 6 for an index without a book)";
         }
         int time = f.time(LV1_TIME);
         long price = f.decimal(LV1_PRICE, false);
@@ -386,22 +401,23 @@ public final class QuoteParser {
         long amount = f.decimal(LV1_AMOUNT, false);
         long[] book = level1.book;
         for (int i = 0; i < book.length; i += 2) {
-            book[i] = f.integer(LV1_BOOK + i);
-            book[i + 1] = f.decimal(LV1_BOOK + i + 1, false);
+            book[i] = index ? 0 : f.integer(LV1_BOOK + i);
+            book[i + 1] = index ? 0 : f.decimal(LV1_BOOK + i + 1, false);
         }
         if (!f.ok()) {
             return f.describeProblem(LV1_NAMES);
         }
         level1.set(code, time, buf, f.start(LV1_NAME), f.length(LV1_NAME), price, change, volume, amount);
         sink.onLevel1(level1);
+        extraFields(code, LV1_FIELDS, buf, from, to, sink);
         return null;
     }
 
     private String trade(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         Fields f = fields;
         f.locate(buf, from, to);
-        if (f.count() != TRADE_FIELDS) {
-            return fieldCountProblem(TRADE_FIELDS, f.count());
+        if (f.count() < TRADE_FIELDS) {
+            return missingFields(TRADE_FIELDS, f.count(), TRADE_TIME_FIRST_NAMES);
         }
         int timeField;
         if (f.contains(0, (byte) ':')) {
@@ -420,14 +436,15 @@ public final class QuoteParser {
         }
         trade.set(code, time, tradeId, price, quantity);
         sink.onTrade(trade);
+        extraFields(code, TRADE_FIELDS, buf, from, to, sink);
         return null;
     }
 
     private String level10(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         Fields f = fields;
         f.locate(buf, from, to);
-        if (f.count() != LV10_FIELDS) {
-            return fieldCountProblem(LV10_FIELDS, f.count());
+        if (f.count() < LV10_FIELDS) {
+            return missingFields(LV10_FIELDS, f.count(), LV10_NAMES);
         }
         int time = f.time(LV10_TIME);
         long price = f.decimal(LV10_PRICE, false);
@@ -445,11 +462,29 @@ public final class QuoteParser {
         }
         level10.set(code, time, buf, f.start(LV10_NAME), f.length(LV10_NAME), price, lastClose, amount, volume);
         sink.onLevel10(level10);
+        extraFields(code, LV10_FIELDS, buf, from, to, sink);
         return null;
     }
 
-    private static String fieldCountProblem(int expected, int got) {
-        return "expected " + expected + " comma-separated fields, got " + got;
+    /** After a record with {@code documented} fields or more was delivered: counts and notes any extra ones. */
+    private void extraFields(SubscriptionCode code, int documented, byte[] buf, int from, int to, QuoteSink sink) {
+        int extra = fields.count() - documented;
+        if (extra <= 0) {
+            return;
+        }
+        extraFieldRecords++;
+        int kind = code.level().ordinal();
+        if (!extraFieldsNoticed[kind]) {
+            extraFieldsNoticed[kind] = true;
+            sink.onNotice(new DecodeNotice(code.level(), code.wire(), excerpt(buf, from, to), recordKind(code.level())
+                    + " with " + fields.count() + " fields where " + documented + " are documented: the " + extra
+                    + " extra trailing field(s) are ignored (said once per connection; every such record is counted)"));
+        }
+    }
+
+    private static String missingFields(int expected, int got, String[] names) {
+        String missing = got < names.length ? ": field " + (got + 1) + " (" + names[got] + ") and later are missing" : "";
+        return "expected " + expected + " comma-separated fields, got " + got + missing;
     }
 
     private static String recordKind(QuoteLevel level) {

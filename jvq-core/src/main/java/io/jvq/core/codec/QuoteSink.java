@@ -1,6 +1,7 @@
 package io.jvq.core.codec;
 
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 
 /**
  * Receives what a frame decodes to, in wire order: the zero-allocation (flyweight) path.
@@ -16,4 +17,11 @@ public interface QuoteSink {
     void onLevel10(Level10View book);
 
     void onError(DecodeError error);
+
+    /**
+     * Something tolerated but undocumented (extra trailing fields), said once per parser (that is,
+     * per connection) and record kind; the record itself was delivered. Ignored by default.
+     */
+    default void onNotice(DecodeNotice notice) {
+    }
 }

@@ -26,6 +26,17 @@ public sealed interface ConnectionEvent extends JvqEvent {
     record Disconnected(int closeCode, String reason) implements ConnectionEvent {
     }
 
+    /**
+     * Discovery refused in a way retrying cannot heal (the token is invalid, expired or not
+     * entitled, as the {@code RefusalClassifier} judged): the client stops trying and stays stopped
+     * until closed. Delivered once. Passing refusals are reported as {@link Disconnected} instead.
+     *
+     * @param code   the reply's code
+     * @param reason what the server said, with the request URL (token redacted)
+     */
+    record Refused(String code, String reason) implements ConnectionEvent {
+    }
+
     /** The next attempt starts in {@code delayMillis}. */
     record ReconnectScheduled(int attempt, long delayMillis) implements ConnectionEvent {
     }

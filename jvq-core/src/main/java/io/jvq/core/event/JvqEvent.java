@@ -5,5 +5,5 @@ package io.jvq.core.event;
  * connection state changes, news from a bounded hand-off and listener failures.
  */
 public sealed interface JvqEvent
-        permits QuoteEvent, ServerText, DecodeError, ConnectionEvent, DispatchEvent, ListenerFailure {
+        permits QuoteEvent, ServerText, DecodeError, DecodeNotice, ConnectionEvent, DispatchEvent, ListenerFailure {
 }

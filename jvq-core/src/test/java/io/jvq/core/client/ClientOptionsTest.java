@@ -71,6 +71,21 @@ class ClientOptionsTest {
     }
 
     @Test
+    void theDefaultsGiveUpASilentConnectionWithinFifteenSecondsWithTwoPingsInBetween() {
+        ClientOptions options = options().build();
+
+        assertThat(options.idleTimeout()).isLessThanOrEqualTo(Duration.ofSeconds(15));
+        assertThat(options.pingInterval().multipliedBy(2)).isLessThan(options.idleTimeout());
+    }
+
+    @Test
+    void rejectsAnIdleTimeoutNoLongerThanThePingInterval() {
+        assertThatThrownBy(() -> options().pingInterval(Duration.ofSeconds(5)).idleTimeout(Duration.ofSeconds(5)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("idleTimeout (PT5S) must be longer than pingInterval (PT5S)");
+    }
+
+    @Test
     void rejectsNonPositiveSizesNamingTheOne() {
         assertThatThrownBy(() -> options().maxInflatedBytes(0).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("maxInflatedBytes must be positive, got 0");

@@ -124,15 +124,15 @@ class JvqClientConnectionTest extends ClientTestSupport {
     }
 
     @Test
-    void aRefusalIsReportedWithItsCodeAndBodyTokenRedactedThenRetried() {
-        discovery.thenRefuse("1", "{\"code\":\"1\",\"msg\":\"token " + TOKEN + " expired\"}");
+    void aPassingRefusalIsReportedWithItsCodeAndBodyTokenRedactedThenRetried() {
+        discovery.thenRefuse("1", "{\"code\":\"1\",\"msg\":\"no server free for " + TOKEN + "\"}");
         client();
         client.start();
 
         events.await(Connected.class, 1);
         Disconnected refused = events.await(Disconnected.class, 1).get(0);
         assertThat(refused.closeCode()).isEqualTo(-1);
-        assertThat(refused.reason()).contains("discovery refused", "code=1", "\"msg\":\"token *** expired\"")
+        assertThat(refused.reason()).contains("discovery refused", "code=1", "\"msg\":\"no server free for ***\"")
                 .doesNotContain(TOKEN);
         assertThat(discovery.callCount()).isEqualTo(2);
         assertThat(socket.connectionCount()).isEqualTo(1);

@@ -4,14 +4,19 @@ import io.jvq.core.event.ConnectionEvent.Connected;
 import io.jvq.core.event.ServerText;
 import org.junit.jupiter.api.Test;
 
+import io.jvq.core.SubscriptionCode;
+
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** {@code list}: each text frame answers the oldest unanswered command. */
+/** {@code list}: a text frame answers the command it names (verb, codes), else the oldest one that is not a list. */
 class JvqClientListTest extends ClientTestSupport {
 
     @Test
@@ -104,5 +109,74 @@ class JvqClientListTest extends ClientTestSupport {
 
         assertThat(events.ofType(ServerText.class)).extracting(ServerText::text)
                 .containsExactly("reply to all=", "unsolicited notice");
+    }
+
+    @Test
+    void anUnsolicitedWelcomeShiftsNoLaterPairing() {
+        client();
+        client.subscribe(LV2_600519);
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        CompletableFuture<String> list = client.list();
+
+        connection.pushText("welcome to the quote server");
+        assertThat(list).as("a text that lists nothing and names no verb is not a list reply").isNotDone();
+        connection.pushText("all ok: lv2_600519");
+        connection.pushText("list: lv2_600519");
+
+        assertThat(list).isCompletedWithValue("list: lv2_600519");
+        assertThat(events.ofType(ServerText.class)).extracting(ServerText::text)
+                .containsExactly("welcome to the quote server", "all ok: lv2_600519", "list: lv2_600519");
+    }
+
+    @Test
+    void aReplyIsPairedByTheVerbItRepeatsEvenOutOfOrder() {
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        CompletableFuture<String> list = client.list();
+        client.subscribe(LV1_600519);
+
+        connection.pushText("add ok: lv1_600519");
+        connection.pushText("list: lv1_600519");
+        connection.pushText("all ok");
+
+        assertThat(list).isCompletedWithValue("list: lv1_600519");
+    }
+
+    @Test
+    void aReplyListingOnlyCodesGoesToTheCommandWithThoseCodesElseToTheList() {
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("ok");                     // answers all=
+        client.subscribe(LV1_300750);
+        CompletableFuture<String> list = client.list();
+
+        connection.pushText("lv1_300750 subscribed");  // names add='s code: answers add=, not the list
+        assertThat(list).isNotDone();
+        connection.pushText("lv1_300750,lv2_600519");
+
+        assertThat(list).isCompletedWithValue("lv1_300750,lv2_600519");
+    }
+
+    @Test
+    void listTimesOutWhenNoReplyIsPairedWithIt() {
+        client();
+        startAndAwaitConnected();
+
+        CompletableFuture<String> list = client.list(Duration.ofMillis(100));
+
+        assertThatThrownBy(list::join).hasCauseInstanceOf(TimeoutException.class);
+        assertThatThrownBy(() -> client.list(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listCodesGivesTheCodesTheReplyLists() {
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("all ok");
+
+        CompletableFuture<List<SubscriptionCode>> codes = client.listCodes(Duration.ofSeconds(5));
+        connection.pushText("list: lv2_600519,lv1_i000001, LV1_300750");
+
+        assertThat(codes.join()).containsExactly(LV2_600519, SubscriptionCode.parse("lv1_i000001"), LV1_300750);
     }
 }

@@ -3,6 +3,7 @@ package io.jvq.core.codec;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
 import io.jvq.core.event.Level1Quote;
@@ -86,7 +87,7 @@ class CodecFuzzTest {
     }
 
     /** Damage that always makes a one-record line bad. */
-    enum Damage { TRUNCATED, EMPTY_FIELD, EXTRA_FIELD, NOT_UTF8, HUGE_NUMBER, HUGE_LINE, SPLIT_BY_BAR }
+    enum Damage { TRUNCATED, EMPTY_FIELD, EXPONENT, NOT_UTF8, HUGE_NUMBER, HUGE_LINE, SPLIT_BY_BAR }
 
     // ---- properties --------------------------------------------------------------------------
 
@@ -163,7 +164,7 @@ class CodecFuzzTest {
         List<JvqEvent> events = decode(decoder, corrupted);
         List<JvqEvent> next = decodeCheck(decoder, WireText.deflate(String.join("\n", texts(lines))));
 
-        assertThat(events).allMatch(e -> e instanceof QuoteEvent || e instanceof DecodeError);
+        assertThat(events).allMatch(e -> e instanceof QuoteEvent || e instanceof DecodeError || e instanceof DecodeNotice);
         assertThat(next).containsExactlyElementsOf(records(lines));
     }
 
@@ -189,7 +190,7 @@ class CodecFuzzTest {
         List<JvqEvent> events = decode(decoder, WireText.deflate(text));
 
         assertThat(events.size()).isGreaterThanOrEqualTo(nonEmptyLines(text));
-        assertThat(events).allMatch(e -> e instanceof QuoteEvent || e instanceof DecodeError);
+        assertThat(events).allMatch(e -> e instanceof QuoteEvent || e instanceof DecodeError || e instanceof DecodeNotice);
     }
 
     // ---- generators --------------------------------------------------------------------------
@@ -294,14 +295,18 @@ class CodecFuzzTest {
         String text = victim.text();
         int eq = text.indexOf('=');
         switch (damage) {
-            case TRUNCATED:
-                return WireText.utf8(text.substring(0, 1 + random.nextInt(text.lastIndexOf(','))));
+            case TRUNCATED: {
+                // an lv1 line cut to its first 6 fields is a good index quote (no book): keep at least 7
+                int keep = victim.level() == QuoteLevel.LV1 ? nthComma(text, 6) + 1 : 0;
+                return WireText.utf8(text.substring(0, keep + 1 + random.nextInt(text.lastIndexOf(',') - keep)));
+            }
             case EMPTY_FIELD: {
                 int comma = nthComma(text, random.nextInt(commas(text)));
                 return WireText.utf8(text.substring(0, comma + 1) + "," + text.substring(comma + 1));
             }
-            case EXTRA_FIELD:
-                return WireText.utf8(text + "," + random.nextInt(1000));
+            case EXPONENT:
+                // extra trailing fields are tolerated (PROTOCOL §6); a number in exponent notation is not
+                return WireText.utf8(replaceField(victim, random, "1e" + random.nextInt(10)));
             case NOT_UTF8: {
                 byte[] bytes = WireText.utf8(text);
                 int[] span = fieldSpan(bytes, eq, dataField(victim, random));

@@ -59,7 +59,7 @@ class TradeFastPathTest {
             "09:30:00.120,1,-1.5,100; negative",
             "09:30:00.120,1,1.23456,100; more than 4 decimal places",
             "09:30:00.120,1,1.5,; empty",
-            "09:30:00.120,1,1.5,100,7; expected 4 comma-separated fields, got 5",
+            "09:30:00.120,1,1.5; expected 4 comma-separated fields, got 3",
     })
     void reportsABadTradeBetweenGoodOnesWithItsPosition(String bad, String problem) {
         List<JvqEvent> events = parse("lv2_600519=09:30:00.120,1,1.5,100|" + bad + "|09:30:00.121,3,1.5,100");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,6 +167,39 @@ public abstract class TransportConformanceSuite {
     }
 
     @Test
+    void aSubscriptionLargerThanTheServersCommandLimitGoesOutInChunks() {
+        server.close();
+        server = FakeJvQuant.builder().token("conformance-chunks").maxCommandBytes(4096).start();
+        List<SubscriptionCode> codes = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            codes.add(SubscriptionCode.lv2(String.format("%06d", 600000 + i)));
+        }
+        RecordingListener events = new RecordingListener();
+        JvqClient client = newClient(options(server).maxCommandBytes(4096).build(), events);
+        client.subscribe(codes);
+        client.start();
+        events.nextConnectionEvent(ConnectionEvent.Connected.class, patience());
+
+        List<ClientCommand> sent = new ArrayList<>();
+        int received = 0;
+        while (received < codes.size()) {
+            ClientCommand command = server.takeCommand(patience());
+            sent.add(command);
+            received += command.text().substring(4).split(",").length;
+        }
+        assertTrue(sent.get(0).text().startsWith("all="), "the first chunk replaces: " + sent.get(0));
+        assertTrue(sent.size() >= 3, "about 11 KB in 4 KB chunks: " + sent.size());
+        for (ClientCommand command : sent.subList(1, sent.size())) {
+            assertTrue(command.text().startsWith("add="), "later chunks add: " + command);
+        }
+        for (ClientCommand command : sent) {
+            assertTrue(command.text().getBytes(StandardCharsets.UTF_8).length <= 4096, "within the limit");
+        }
+        assertEquals(codes, server.subscriptionOf(sent.get(0).connectionId()), "the server has the whole set, in order");
+        assertEquals(1, server.acceptedConnectionCount(), "no connection was lost to an oversized frame");
+    }
+
+    @Test
     void usesADiscoveryUrlThatAlreadyCarriesAQuery() {
         RecordingListener events = new RecordingListener();
         JvqClient client = newClient(options(server).discoveryUrl(server.discoveryUrl() + "?src=conformance").build(),
@@ -195,13 +229,36 @@ public abstract class TransportConformanceSuite {
     }
 
     @Test
-    void aWrongTokenIsReportedClearlyAndRetriedWithBackoffNotInAStorm() throws InterruptedException {
+    void aWrongTokenIsReportedOnceAndTheClientStopsTrying() throws InterruptedException {
         RecordingListener events = new RecordingListener();
+        JvqClient wrong = newClient(wrongToken().build(), events);
+
+        wrong.start();
+        ConnectionEvent.Refused refused = events.nextConnectionEvent(ConnectionEvent.Refused.class, patience());
+        TimeUnit.MILLISECONDS.sleep(500); // the suite's backoff starts at 50 ms: a retry would show by now
+
+        assertTrue(refused.reason().contains("invalid token"), "the server's refusal is passed on: " + refused);
+        assertFalse(refused.reason().contains("not-the-token"), "the token is redacted: " + refused);
+        assertEquals(1, server.discoveryCount(), "a refused token is not retried");
+        assertTrue(events.drainConnectionEvents().stream().noneMatch(ConnectionEvent.Refused.class::isInstance),
+                "said once");
+        assertFalse(wrong.isConnected());
+    }
+
+    /** The suite's options with a token the fake refuses. */
+    private ClientOptions.Builder wrongToken() {
         ClientOptions suite = options(server).build();
-        JvqClient wrong = newClient(ClientOptions.builder("not-the-token").market(suite.market())
+        return ClientOptions.builder("not-the-token").market(suite.market())
                 .discoveryUrl(suite.discoveryUrl()).reconnect(suite.reconnect())
                 .discoveryTimeout(suite.discoveryTimeout()).connectTimeout(suite.connectTimeout())
-                .pingInterval(suite.pingInterval()).idleTimeout(suite.idleTimeout()).build(), events);
+                .pingInterval(suite.pingInterval()).idleTimeout(suite.idleTimeout());
+    }
+
+    @Test
+    void aWrongTokenConfiguredToBeRetriedIsRetriedWithBackoffNotInAStorm() throws InterruptedException {
+        RecordingListener events = new RecordingListener();
+        ClientOptions suite = options(server).build();
+        JvqClient wrong = newClient(wrongToken().retryFatalRefusals(true).build(), events);
 
         wrong.start();
         ConnectionEvent.Disconnected refused = events.nextConnectionEvent(ConnectionEvent.Disconnected.class, patience());
@@ -398,6 +455,34 @@ public abstract class TransportConformanceSuite {
         ConnectionEvent.Disconnected gone = events.nextConnectionEvent(ConnectionEvent.Disconnected.class, patience());
         assertEquals(-1, gone.closeCode(), "a dead connection is given up on, not closed by the server: " + gone);
         assertResubscribedOnASecondConnection(events);
+    }
+
+    /**
+     * With the default liveness settings, a quiet connection whose server answers pings stays up
+     * past the idle timeout, and a silent one (no data, no pongs) is given up within 15 seconds.
+     */
+    @Test
+    void theDefaultsKeepAQuietConnectionAndGiveUpASilentOneWithinFifteenSeconds() throws InterruptedException {
+        ClientOptions defaults = server.clientOptions().build();
+        RecordingListener events = new RecordingListener();
+        JvqClient client = newClient(options(server).pingInterval(defaults.pingInterval())
+                .idleTimeout(defaults.idleTimeout()).build(), events);
+        client.subscribe(MOUTAI_LV1);
+        client.start();
+        server.takeCommand(patience());
+        events.nextConnectionEvent(ConnectionEvent.Connected.class, patience());
+
+        TimeUnit.MILLISECONDS.sleep(defaults.idleTimeout().plusSeconds(1).toMillis());
+        assertTrue(events.drainConnectionEvents().stream().noneMatch(ConnectionEvent.Disconnected.class::isInstance),
+                "a quiet connection that answers pings is kept");
+
+        server.stall();
+        long stalled = System.nanoTime();
+        ConnectionEvent.Disconnected gone = events.nextConnectionEvent(ConnectionEvent.Disconnected.class,
+                Duration.ofSeconds(20));
+        Duration detected = Duration.ofNanos(System.nanoTime() - stalled);
+        assertTrue(detected.compareTo(Duration.ofSeconds(15)) <= 0, "given up after " + detected + ": " + gone);
+        assertTrue(gone.reason().contains("nothing received"), gone.reason());
     }
 
     @Test
