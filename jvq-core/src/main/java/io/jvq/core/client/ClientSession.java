@@ -5,7 +5,6 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.event.ConnectionEvent;
-import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
 import io.jvq.core.event.ServerText;
@@ -16,20 +15,14 @@ import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketPort;
 import io.jvq.core.port.SocketRequest;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 
@@ -37,10 +30,11 @@ import java.util.random.RandomGenerator;
  * The session engine behind {@link JvqClient}: discover → connect → subscribe → decode →
  * dispatch → reconnect, until closed.
  *
- * <p>Threads. The client owns one daemon scheduler thread ({@code jvq-client-N}); discovery
- * calls, backoff waits, pings and idle checks run there and nowhere else. Frames are decoded on
- * the adapter's thread that delivers them, and handed to the listener by the {@link EventDispatcher}:
- * on that same thread, or through a bounded queue on {@code jvq-dispatch-N}. The lifecycle state lives under one
+ * <p>Threads. Discovery calls, backoff waits ({@link Reconnects}), pings and idle checks
+ * ({@link Liveness}) run on the {@link SessionScheduler}'s one thread ({@code jvq-client-N}) and
+ * nowhere else. Frames are decoded by their {@link Link} on the adapter's thread that delivers them,
+ * and handed to the listener by the {@link EventDispatcher}: on that same thread, or through a
+ * bounded queue on {@code jvq-dispatch-N}. The lifecycle state lives under one
  * lock; the listener and the ports' callbacks are never called while it is held, but commands
  * are sent under it, so that the wire sees subscription changes in the order they were made.
  *
@@ -65,49 +59,42 @@ final class ClientSession {
     private final ClientOptions options;
     private final SocketPort socket;
     private final DiscoveryPort discovery;
+    private final DiscoveryAnswer answers;
     private final EventDispatcher dispatcher;
-    /** Where decoded records go: events for the listener, or the user's flyweight sink. */
-    private final QuoteSink frameSink;
+    /** Where a link passes its decoded records: events for the listener, or the user's flyweight sink. */
+    private final QuoteSink records;
     private final StatsCounters stats;
     private final CommandChunker chunker;
-    private final RandomGenerator random;
-    private final ScheduledThreadPoolExecutor scheduler;
-    private volatile Thread schedulerThread;
+    private final SessionScheduler scheduler;
+    private final Liveness liveness;
 
     private final Object lock = new Object();
     // Guarded by lock (volatile where read without it).
     private final SubscriptionSet subscriptions = new SubscriptionSet();
+    private final Reconnects reconnects;
     private volatile Phase phase = Phase.IDLE;
     private volatile boolean closed;
     private long generation;
-    /** Consecutive failed attempts since the last good connection: the backoff policy's attempt. */
-    private int failures;
     private volatile Link current;
-    private ScheduledFuture<?> reconnectTask;
 
+    /** @param scheduler the session's thread and clock; null for a thread of its own */
     ClientSession(ClientOptions options, SocketPort socket, DiscoveryPort discovery, QuoteListener listener,
-                  Dispatch dispatch, QuoteSink quoteSink, RandomGenerator random) {
+                  Dispatch dispatch, QuoteSink quoteSink, RandomGenerator random, SessionScheduler scheduler) {
         this.options = options;
         this.socket = socket;
         this.discovery = discovery;
+        this.answers = new DiscoveryAnswer(options);
         this.stats = new StatsCounters();
         this.chunker = new CommandChunker(options.maxCommandBytes());
         int number = CLIENTS.incrementAndGet();
         this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
-        this.frameSink = new MeteredSink(quoteSink == null ? new EventSink(this::onDecoded)
-                : new FlyweightSink(quoteSink, stats, this::reportSinkFailure), stats.feed);
+        this.records = quoteSink == null ? new EventSink(dispatcher::dispatch)
+                : new FlyweightSink(quoteSink, stats, this::reportSinkFailure);
         stats.feed.queueDepth(dispatcher::queuedEvents);
-        this.random = random;
-        String threadName = "jvq-client-" + number;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true);
-            schedulerThread = thread;
-            return thread;
-        });
-        scheduler.setRemoveOnCancelPolicy(true);
-        scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        scheduler.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        this.scheduler = scheduler != null ? scheduler : new ThreadScheduler("jvq-client-" + number);
+        this.reconnects = new Reconnects(options.reconnect(), random, this.scheduler);
+        this.liveness = new Liveness(this.scheduler, options,
+                (link, reason) -> ended(link.generation, OPEN, -1, reason, true));
     }
 
     // ---- the user's side ------------------------------------------------------------------
@@ -119,38 +106,36 @@ final class ClientSession {
                 return;
             }
             phase = Phase.WAITING;
-            execute(this::beginAttempt);
+            scheduler.execute(this::beginAttempt);
         }
     }
 
     void subscribe(Collection<SubscriptionCode> codes) {
-        List<SubscriptionCode> added = checked(codes);
-        synchronized (lock) {
-            requireOpen();
+        change(codes, added -> {
             List<SubscriptionCode> fresh = subscriptions.add(added);
-            if (!fresh.isEmpty() && phase == Phase.CONNECTED) {
-                send(current, Command.add(fresh), null);
-            }
-        }
+            return fresh.isEmpty() ? null : Command.add(fresh);
+        });
     }
 
     void unsubscribe(Collection<SubscriptionCode> codes) {
-        List<SubscriptionCode> removed = checked(codes);
-        synchronized (lock) {
-            requireOpen();
+        change(codes, removed -> {
             List<SubscriptionCode> gone = subscriptions.remove(removed);
-            if (!gone.isEmpty() && phase == Phase.CONNECTED) {
-                send(current, Command.del(gone), null);
-            }
-        }
+            return gone.isEmpty() ? null : Command.del(gone);
+        });
     }
 
     void replaceAll(Collection<SubscriptionCode> codes) {
-        List<SubscriptionCode> replacement = checked(codes);
+        change(codes, replacement -> subscriptions.replaceAll(replacement) ? Command.all(subscriptions.snapshot()) : null);
+    }
+
+    /** Applies a change to the subscriptions under the lock; its command, if any, goes out if connected. */
+    private void change(Collection<SubscriptionCode> codes, Function<List<SubscriptionCode>, Command> apply) {
+        List<SubscriptionCode> checked = SubscriptionSet.checked(codes);
         synchronized (lock) {
             requireOpen();
-            if (subscriptions.replaceAll(replacement) && phase == Phase.CONNECTED) {
-                send(current, Command.all(subscriptions.snapshot()), null);
+            Command command = apply.apply(checked);
+            if (command != null && phase == Phase.CONNECTED) {
+                send(current, command, null);
             }
         }
     }
@@ -188,7 +173,7 @@ final class ClientSession {
 
     /** The scheduler's thread once it has started, for tests that check it is gone. */
     Thread schedulerThread() {
-        return schedulerThread;
+        return scheduler.thread();
     }
 
     /** The bounded hand-off's thread once it has started; null with direct dispatch. */
@@ -198,7 +183,6 @@ final class ClientSession {
 
     void close() {
         Link link;
-        ScheduledFuture<?> reconnect;
         List<CompletableFuture<String>> unanswered = List.of();
         synchronized (lock) {
             if (closed) {
@@ -209,26 +193,16 @@ final class ClientSession {
             stats.feed.connectionEnded();
             link = current;
             current = null;
-            reconnect = reconnectTask;
-            reconnectTask = null;
+            reconnects.cancel();
             if (link != null) {
-                stopLiveness(link);
+                link.retire();
                 unanswered = link.replies.drainReplies();
             }
         }
-        if (reconnect != null) {
-            reconnect.cancel(false);
-        }
-        if (link != null) {
-            SocketConnection connection = link.connection();
-            if (connection != null) {
-                quietly("closing the connection", () -> connection.close(1000, "client closed"));
-            }
-            link.retire();
+        if (link != null && link.connection() != null) {
+            quietly("closing the connection", () -> link.connection().close(1000, "client closed"));
         }
         failAll(unanswered, "the client was closed before the server replied");
-        // shutdown, not shutdownNow: close() may run on the scheduler thread itself, and its
-        // current task (if any) finds the session closed; no interrupt is needed.
         scheduler.shutdown();
         quietly("closing the socket port", socket::close);
         quietly("closing the discovery port", discovery::close);
@@ -248,8 +222,8 @@ final class ClientSession {
             }
             phase = Phase.DISCOVERING;
             gen = ++generation;
-            attempt = failures;
-            reconnectTask = null;
+            attempt = reconnects.failures();
+            reconnects.began();
         }
         emit(new ConnectionEvent.Discovering(attempt));
         if (closed) {
@@ -257,18 +231,10 @@ final class ClientSession {
         }
         DiscoveryRequest request = new DiscoveryRequest(options.discoveryUrl(), options.market(), "websocket",
                 options.token(), options.discoveryTimeout());
-        CompletableFuture<DiscoveryReply> reply;
-        try {
-            reply = discovery.discover(request);
-        } catch (RuntimeException e) {
-            reply = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<DiscoveryReply> reply = AdapterCalls.call(() -> discovery.discover(request), "discovery");
         giveUpAfter(gen, DISCOVERY, options.discoveryTimeout(),
                 "discovery at " + request.redactedUri() + " did not answer within " + options.discoveryTimeout());
-        if (reply == null) {
-            reply = CompletableFuture.failedFuture(new NullPointerException("the discovery adapter returned null"));
-        }
-        reply.whenComplete((r, e) -> execute(() -> onDiscoveryAnswer(gen, attempt, r, e)));
+        reply.whenComplete((r, e) -> scheduler.execute(() -> onDiscoveryAnswer(gen, attempt, r, e)));
     }
 
     /** Scheduler thread: turns a discovery answer into a connection attempt, or a failure. */
@@ -276,14 +242,14 @@ final class ClientSession {
         if (!isCurrent(gen, DISCOVERY)) {
             return;
         }
-        if (error == null && reply != null && !reply.ok() && fatal(reply)) {
+        if (answers.fatal(reply, error)) {
             stats.discoveryFailures.increment();
             stopRefused(gen, reply);
             return;
         }
         ServerAddress address;
         try {
-            address = addressOf(reply, error);
+            address = answers.serverOf(reply, error);
         } catch (IllegalArgumentException e) {
             stats.discoveryFailures.increment();
             ended(gen, DISCOVERY, -1, e.getMessage(), false);
@@ -295,8 +261,8 @@ final class ClientSession {
                 return;
             }
             phase = Phase.CONNECTING;
-            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), frameSink,
-                    stats.extraFieldRecords);
+            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), records, stats,
+                    scheduler::nanoTime);
             current = link;
         }
         emit(new ConnectionEvent.Connecting(attempt, address.display()));
@@ -304,34 +270,13 @@ final class ClientSession {
             // The listener closed the client on Connecting (close() retired the link): open nothing.
             return;
         }
-        CompletableFuture<SocketConnection> upgrade;
-        try {
-            upgrade = socket.connect(
-                    new SocketRequest(address.uri(), options.connectTimeout(), options.maxMessageBytes()), link);
-        } catch (RuntimeException e) {
-            upgrade = CompletableFuture.failedFuture(e);
-        }
+        SocketRequest request = new SocketRequest(address.uri(), options.connectTimeout(), options.maxMessageBytes());
+        CompletableFuture<SocketConnection> upgrade = AdapterCalls.call(() -> socket.connect(request, link), "socket");
         giveUpAfter(gen, UPGRADE, options.connectTimeout(),
                 "connecting to " + address.display() + " did not complete within " + options.connectTimeout());
-        if (upgrade == null) {
-            upgrade = CompletableFuture.failedFuture(new NullPointerException("the socket adapter returned null"));
-        }
         // Handled on the thread that completes the upgrade, before the adapter delivers any
         // message, so that the first frames find the link connected.
         upgrade.whenComplete((connection, e) -> onUpgrade(link, connection, e));
-    }
-
-    /** True when {@code refusal} cannot heal and the options say to stop on it; a throwing classifier counts as transient. */
-    private boolean fatal(DiscoveryReply refusal) {
-        if (options.retryFatalRefusals()) {
-            return false;
-        }
-        try {
-            return options.refusalClassifier().classify(refusal) == RefusalClassifier.Kind.FATAL;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> "the refusal classifier failed; retrying: " + describe(e));
-            return false;
-        }
     }
 
     /** Scheduler thread: a fatal refusal ends the attempts; said once, with {@code Refused}. */
@@ -342,37 +287,9 @@ final class ClientSession {
             }
             phase = Phase.STOPPED;
         }
-        String code = options.token().redact(String.valueOf(refusal.code()));
-        String reason = "discovery refused for good: code=" + code + ", body=" + options.token().redact(refusal.body());
-        LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + reason + "; the client stops");
-        emit(new ConnectionEvent.Refused(code, reason));
-    }
-
-    /**
-     * The server address of a usable reply.
-     *
-     * @throws IllegalArgumentException saying what was wrong with the reply (token redacted)
-     */
-    private ServerAddress addressOf(DiscoveryReply reply, Throwable error) {
-        if (error != null) {
-            throw new IllegalArgumentException("discovery failed: " + describe(error));
-        }
-        if (reply == null) {
-            throw new IllegalArgumentException("discovery failed: the adapter completed without a reply");
-        }
-        if (!reply.ok()) {
-            throw new IllegalArgumentException("discovery refused: code=" + options.token().redact(reply.code())
-                    + ", body=" + options.token().redact(reply.body()));
-        }
-        if (reply.server() == null || reply.server().isBlank()) {
-            throw new IllegalArgumentException("discovery reply has no server address: body="
-                    + options.token().redact(reply.body()));
-        }
-        try {
-            return ServerAddress.of(reply.server(), options.token());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("discovery returned an unusable server address: " + e.getMessage());
-        }
+        ConnectionEvent.Refused refused = answers.refused(refusal);
+        LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + refused.reason() + "; the client stops");
+        emit(refused);
     }
 
     /** Adapter or scheduler thread: the upgrade finished; subscribe with {@code all=} and go live. */
@@ -380,7 +297,6 @@ final class ClientSession {
         if (error != null || connection == null) {
             String why = error != null ? describe(error) : "the socket adapter completed without a connection";
             ended(link.generation, UPGRADE, -1, "connecting to " + link.server + " failed: " + why, false);
-            link.retire();
             return;
         }
         boolean live;
@@ -389,13 +305,13 @@ final class ClientSession {
             if (live) {
                 link.attach(connection);
                 phase = Phase.CONNECTED;
-                failures = 0;
+                reconnects.connected();
                 stats.connections.increment();
                 stats.feed.connectionOpened();
                 // Under the lock: every change made before this point is in this all=, every later
                 // one goes out as its own command after it.
                 send(link, Command.all(subscriptions.snapshot()), null);
-                startLiveness(link);
+                liveness.start(link);
             }
         }
         if (!live) {
@@ -414,7 +330,7 @@ final class ClientSession {
      */
     private void giveUpAfter(long gen, Set<Phase> phases, Duration adapterTimeout, String reason) {
         Duration grace = adapterTimeout.compareTo(MAX_ADAPTER_GRACE) < 0 ? adapterTimeout : MAX_ADAPTER_GRACE;
-        schedule(() -> ended(gen, phases, -1, reason, true), adapterTimeout.plus(grace).toMillis());
+        scheduler.schedule(() -> ended(gen, phases, -1, reason, true), adapterTimeout.plus(grace));
     }
 
     /**
@@ -433,20 +349,15 @@ final class ClientSession {
             link = current;
             current = null;
             phase = Phase.WAITING;
-            failures++;
-            attempt = failures;
-            delay = options.reconnect().delayMillis(attempt, random);
+            attempt = reconnects.failed();
+            delay = reconnects.delayMillis(attempt);
             if (link != null) {
-                stopLiveness(link);
+                link.retire();
                 unanswered = link.replies.drainReplies();
             }
         }
-        if (link != null) {
-            SocketConnection connection = link.connection();
-            if (abort && connection != null) {
-                quietly("aborting the connection", connection::abort);
-            }
-            link.retire();
+        if (abort && link != null && link.connection() != null) {
+            quietly("aborting the connection", link.connection()::abort);
         }
         failAll(unanswered, "the connection ended before the server replied: " + reason);
         LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + " (close code " + closeCode
@@ -457,43 +368,18 @@ final class ClientSession {
         emit(new ConnectionEvent.ReconnectScheduled(attempt, delay));
         synchronized (lock) {
             if (!closed && phase == Phase.WAITING && generation == gen) {
-                reconnectTask = schedule(this::beginAttempt, delay);
+                reconnects.schedule(this::beginAttempt, delay);
             }
         }
     }
 
-    // ---- the link's callbacks (adapter threads) ----------------------------------------------
-
-    void onFrame(Link link, ByteBuffer frame) {
-        if (current != link) {
-            return;
-        }
-        link.touch();
-        stats.framesReceived.increment();
-        stats.bytesReceived.add(frame.remaining());
-        stats.feed.frameReceived();
-        stats.feed.frameDecoded(link.decode(frame));
-    }
-
-    /** Every event decoded from a frame; dropped once the client is closed. */
-    void onDecoded(JvqEvent event) {
-        if (closed) {
-            return;
-        }
-        if (event instanceof DecodeError) {
-            stats.decodeErrors.increment();
-        }
-        dispatcher.dispatch(event);
-    }
+    // ---- the link's callbacks (adapter threads); frames go from the link to the sink --------
+    // A link that is not current was retired when it stopped being so: ended() leaves it alone.
 
     void onText(Link link, String text) {
-        if (current != link) {
-            return;
-        }
-        link.touch();
         ReplyQueue.Pending answered;
         synchronized (lock) {
-            if (current != link) {
+            if (link.retired()) {
                 return;
             }
             answered = link.replies.answer(text);
@@ -504,104 +390,21 @@ final class ClientSession {
         }
     }
 
-    void onPong(Link link) {
-        if (current == link) {
-            link.touch();
-        }
-    }
-
     void onClosed(Link link, int code, String reason) {
         String why = reason == null || reason.isBlank() ? "" : ": " + options.token().redact(reason);
         ended(link.generation, LINKED, code, "the server closed the connection (" + code + ")" + why, false);
-        link.retire();
     }
 
     void onFailed(Link link, Throwable error) {
         ended(link.generation, LINKED, -1, "the connection failed: " + describe(error), false);
-        link.retire();
-    }
-
-    // ---- liveness ---------------------------------------------------------------------------
-
-    /** Under the lock, when the link goes live. */
-    private void startLiveness(Link link) {
-        long ping = options.pingInterval().toMillis();
-        if (ping > 0) {
-            link.pingTask = scheduleAtFixedRate(() -> ping(link), ping);
-        }
-        if (options.idleTimeout().toNanos() > 0) {
-            link.idleTask = schedule(() -> checkIdle(link), options.idleTimeout().toMillis());
-        }
-    }
-
-    /** Under the lock. */
-    private static void stopLiveness(Link link) {
-        if (link.pingTask != null) {
-            link.pingTask.cancel(false);
-        }
-        if (link.idleTask != null) {
-            link.idleTask.cancel(false);
-        }
-    }
-
-    private void ping(Link link) {
-        SocketConnection connection = link.connection();
-        if (current != link || connection == null) {
-            return;
-        }
-        try {
-            connection.sendPing();
-        } catch (RuntimeException e) {
-            ended(link.generation, OPEN, -1, "sending a ping failed: " + describe(e), true);
-        }
-    }
-
-    /** Scheduler thread: aborts a connection that has been silent too long, else checks again later. */
-    private void checkIdle(Link link) {
-        long idle = options.idleTimeout().toNanos();
-        long silent = System.nanoTime() - link.lastSeenNanos();
-        if (silent >= idle) {
-            ended(link.generation, OPEN, -1, "nothing received for " + TimeUnit.NANOSECONDS.toMillis(silent)
-                    + " ms (idle timeout " + options.idleTimeout().toMillis() + " ms): connection aborted", true);
-            return;
-        }
-        synchronized (lock) {
-            if (current == link && phase == Phase.CONNECTED) {
-                link.idleTask = schedule(() -> checkIdle(link), TimeUnit.NANOSECONDS.toMillis(idle - silent) + 1);
-            }
-        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    /**
-     * Under the lock: sends {@code command} on the live {@code link} and queues it for its reply.
-     * A failed send ends the connection from the scheduler thread (never inside this lock).
-     */
+    /** Under the lock: sends {@code command} on the live {@code link}; a failed send ends it. */
     private void send(Link link, Command command, CompletableFuture<String> reply) {
-        for (Command chunk : chunker.split(command)) {
-            sendOne(link, chunk, reply);
-        }
-    }
-
-    /** Under the lock: one text frame of at most the options' command size. */
-    private void sendOne(Link link, Command command, CompletableFuture<String> reply) {
-        link.replies.sent(command, reply);
-        CompletableFuture<Void> written;
-        try {
-            written = link.connection().sendText(command.encode());
-        } catch (RuntimeException e) {
-            written = CompletableFuture.failedFuture(e);
-        }
-        if (written == null) {
-            return;
-        }
-        written.whenComplete((ok, error) -> {
-            if (error != null) {
-                String reason = "sending " + command.verb().wire() + " failed: " + describe(error);
-                execute(() -> ended(link.generation, OPEN, -1, reason, true));
-            }
-        });
+        link.send(chunker.split(command), reply, (verb, error) -> scheduler.execute(() -> ended(link.generation,
+                OPEN, -1, "sending " + verb + " failed: " + describe(error), true)));
     }
 
     private boolean isCurrent(long gen, Set<Phase> phases) {
@@ -610,47 +413,15 @@ final class ClientSession {
         }
     }
 
-    /** Connection events stop at close: {@code Closed} is the last one. */
-    private void emit(ConnectionEvent event) {
+    /** Connection events, server text and sink failures stop at close: {@code Closed} is the last event. */
+    private void emit(JvqEvent event) {
         if (!closed) {
             dispatcher.dispatch(event);
         }
     }
 
     private void reportSinkFailure(JvqEvent record, Throwable error) {
-        if (!closed) {
-            dispatcher.dispatch(new ListenerFailure(record, error));
-        }
-    }
-
-    private void emit(ServerText text) {
-        if (!closed) {
-            dispatcher.dispatch(text);
-        }
-    }
-
-    private void execute(Runnable task) {
-        try {
-            scheduler.execute(task);
-        } catch (RejectedExecutionException e) {
-            // Closed: the task has nothing left to do.
-        }
-    }
-
-    private ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
-        try {
-            return scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            return null;
-        }
-    }
-
-    private ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long periodMillis) {
-        try {
-            return scheduler.scheduleAtFixedRate(task, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            return null;
-        }
+        emit(new ListenerFailure(record, error));
     }
 
     private void requireOpen() {
@@ -659,45 +430,17 @@ final class ClientSession {
         }
     }
 
-    private static List<SubscriptionCode> checked(Collection<SubscriptionCode> codes) {
-        if (codes == null) {
-            throw new NullPointerException("codes");
-        }
-        List<SubscriptionCode> copy = new ArrayList<>(codes.size());
-        int index = 0;
-        for (SubscriptionCode code : codes) {
-            if (code == null) {
-                throw new NullPointerException("subscription code at index " + index + " is null");
-            }
-            copy.add(code);
-            index++;
-        }
-        return copy;
-    }
-
     private static void failAll(List<CompletableFuture<String>> replies, String why) {
         for (CompletableFuture<String> reply : replies) {
             reply.completeExceptionally(new IllegalStateException(why));
         }
     }
 
-    /** A failure as text for people, token redacted. */
     private String describe(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
-                && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause.getMessage();
-        String text = cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-        return options.token().redact(text);
+        return FailureText.of(error, options.token());
     }
 
     private void quietly(String what, Runnable action) {
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, () -> what + " failed: " + describe(e));
-        }
+        AdapterCalls.quietly(options.token(), what, action);
     }
 }

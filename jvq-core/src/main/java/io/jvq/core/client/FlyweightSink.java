@@ -59,7 +59,6 @@ final class FlyweightSink implements QuoteSink {
 
     @Override
     public void onError(DecodeError error) {
-        stats.decodeErrors.increment();
         try {
             user.onError(error);
         } catch (RuntimeException thrown) {

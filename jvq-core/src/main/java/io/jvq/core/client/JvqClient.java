@@ -67,7 +67,7 @@ public final class JvqClient implements AutoCloseable {
 
     private JvqClient(Builder builder) {
         this.session = new ClientSession(builder.options, builder.socket, builder.discovery, builder.listener,
-                builder.dispatch, builder.quoteSink, builder.random);
+                builder.dispatch, builder.quoteSink, builder.random, builder.scheduler);
     }
 
     public static Builder builder() {
@@ -187,6 +187,7 @@ public final class JvqClient implements AutoCloseable {
         Dispatch dispatch = Dispatch.direct();
         QuoteSink quoteSink;
         RandomGenerator random = new SplittableRandom();
+        SessionScheduler scheduler;
 
         private Builder() {
         }
@@ -235,6 +236,12 @@ public final class JvqClient implements AutoCloseable {
         /** Test hook: the source of backoff jitter (only used under the session's lock). */
         Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /** Test hook: the session's thread and clock (virtual time in tests); a thread of its own by default. */
+        Builder scheduler(SessionScheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 

@@ -1,49 +1,65 @@
 package io.jvq.core.client;
 
+import io.jvq.core.Command;
+import io.jvq.core.QuoteLevel;
 import io.jvq.core.codec.FrameDecoder;
+import io.jvq.core.codec.Level10View;
+import io.jvq.core.codec.Level1View;
 import io.jvq.core.codec.QuoteSink;
+import io.jvq.core.codec.TradeView;
+import io.jvq.core.event.DecodeError;
+import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
 
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * One connection attempt and, once the upgrade succeeds, the connection itself: its socket, its
- * decoder, the commands it has not had answered and its liveness timers. The adapter calls it
- * for every message; it forwards to the session, which ignores a link that is no longer current.
+ * decoder, the commands it has not had answered and its liveness timers.
+ *
+ * <p>The receive path runs forward through here, on the adapter's thread: a frame is counted,
+ * decoded, and each record counted and passed on to the downstream sink (events for the listener,
+ * or the user's flyweight sink). The one check is whether this link is still the session's
+ * current one: the session retires it, under its lock, the moment it is replaced or the client
+ * closes, and a retired link takes nothing in, not even the rest of a frame being decoded.
  */
-final class Link implements SocketListener {
+final class Link implements SocketListener, QuoteSink {
     final long generation;
     final String server;
     /** Guarded by the session's lock. */
     final ReplyQueue replies = new ReplyQueue();
-    /** Guarded by the session's lock. */
-    ScheduledFuture<?> pingTask;
-    /** Guarded by the session's lock. */
-    ScheduledFuture<?> idleTask;
 
     private final ClientSession session;
     private final FrameDecoder decoder;
-    private final QuoteSink sink;
+    private final QuoteSink downstream;
+    private final StatsCounters stats;
+    private final LongSupplier clock;
     private volatile SocketConnection connection;
     private volatile long lastSeenNanos;
+    private volatile boolean retired;
     /** Guarded by this: a retired link's decoder is closed once no frame is being decoded. */
     private boolean decoding;
-    private volatile boolean retired;
-    /** Where records with extra fields are counted; and how many this link has counted so far (decoding thread). */
-    private final LongAdder extraFieldRecords;
+    /** Guarded by this. */
+    private SessionScheduler.Cancellable pingTimer = SessionScheduler.Cancellable.NONE;
+    /** Guarded by this. */
+    private SessionScheduler.Cancellable idleTimer = SessionScheduler.Cancellable.NONE;
+    /** Records with extra fields this link's decoder has counted so far (decoding thread). */
     private long extraFieldsCounted;
 
-    Link(ClientSession session, long generation, String server, int maxInflatedBytes, QuoteSink sink,
-         LongAdder extraFieldRecords) {
-        this.extraFieldRecords = extraFieldRecords;
+    Link(ClientSession session, long generation, String server, int maxInflatedBytes, QuoteSink downstream,
+         StatsCounters stats, LongSupplier clock) {
         this.session = session;
         this.generation = generation;
         this.server = server;
         this.decoder = new FrameDecoder(maxInflatedBytes);
-        this.sink = sink;
+        this.downstream = downstream;
+        this.stats = stats;
+        this.clock = clock;
     }
 
     void attach(SocketConnection connection) {
@@ -56,39 +72,91 @@ final class Link implements SocketListener {
         return connection;
     }
 
+    /**
+     * Under the session's lock: sends {@code chunks} as text frames, each queued for its reply;
+     * {@code failed} hears of a send that fails (the command's verb and the error).
+     */
+    void send(List<Command> chunks, CompletableFuture<String> reply, BiConsumer<String, Throwable> failed) {
+        for (Command chunk : chunks) {
+            replies.sent(chunk, reply);
+            CompletableFuture<Void> written;
+            try {
+                written = connection.sendText(chunk.encode());
+            } catch (RuntimeException e) {
+                written = CompletableFuture.failedFuture(e);
+            }
+            if (written != null) {
+                written.whenComplete((ok, error) -> {
+                    if (error != null) {
+                        failed.accept(chunk.verb().wire(), error);
+                    }
+                });
+            }
+        }
+    }
+
     long lastSeenNanos() {
         return lastSeenNanos;
     }
 
-    void touch() {
-        lastSeenNanos = System.nanoTime();
+    private void touch() {
+        lastSeenNanos = clock.getAsLong();
     }
 
     boolean retired() {
         return retired;
     }
 
+    synchronized void pingTimer(SessionScheduler.Cancellable timer) {
+        pingTimer = replace(pingTimer, timer);
+    }
+
+    synchronized void idleTimer(SessionScheduler.Cancellable timer) {
+        idleTimer = replace(idleTimer, timer);
+    }
+
+    private SessionScheduler.Cancellable replace(SessionScheduler.Cancellable old, SessionScheduler.Cancellable timer) {
+        old.cancel();
+        if (retired) {
+            timer.cancel();
+        }
+        return timer;
+    }
+
     /**
-     * Decodes one frame into the session. Runs on the adapter's thread; the decoder is closed
-     * here instead if the link was retired meanwhile (even by a listener during this very frame).
-     * Returns the bytes the frame inflated to (0 when it was not decoded).
+     * The link is over: it takes nothing more in, its timers stop, and its decoder is released
+     * (now, or by the frame being decoded when it ends). Idempotent.
      */
-    int decode(ByteBuffer frame) {
+    synchronized void retire() {
+        if (retired) {
+            return;
+        }
+        retired = true;
+        pingTimer.cancel();
+        idleTimer.cancel();
+        if (!decoding) {
+            decoder.close();
+        }
+    }
+
+    // ---- from the adapter -------------------------------------------------------------------
+
+    @Override
+    public void onBinary(ByteBuffer frame) {
         synchronized (this) {
             if (retired) {
-                return 0;
+                return;
             }
             decoding = true;
         }
+        touch();
+        stats.frameReceived(frame.remaining());
         try {
-            decoder.decode(frame, sink);
-            return decoder.inflatedBytes();
+            decoder.decode(frame, this);
         } finally {
             long extra = decoder.extraFieldRecords();
-            if (extra != extraFieldsCounted) {
-                extraFieldRecords.add(extra - extraFieldsCounted);
-                extraFieldsCounted = extra;
-            }
+            stats.frameDecoded(decoder.inflatedBytes(), extra - extraFieldsCounted);
+            extraFieldsCounted = extra;
             synchronized (this) {
                 decoding = false;
                 if (retired) {
@@ -98,32 +166,19 @@ final class Link implements SocketListener {
         }
     }
 
-    /** The link is over: no more frames are decoded, and the decoder is released. Idempotent. */
-    void retire() {
-        synchronized (this) {
-            if (retired) {
-                return;
-            }
-            retired = true;
-            if (!decoding) {
-                decoder.close();
-            }
+    @Override
+    public void onText(String text) {
+        if (!retired) {
+            touch();
+            session.onText(this, text);
         }
     }
 
     @Override
-    public void onText(String text) {
-        session.onText(this, text);
-    }
-
-    @Override
-    public void onBinary(ByteBuffer message) {
-        session.onFrame(this, message);
-    }
-
-    @Override
     public void onPong() {
-        session.onPong(this);
+        if (!retired) {
+            touch();
+        }
     }
 
     @Override
@@ -134,6 +189,47 @@ final class Link implements SocketListener {
     @Override
     public void onError(Throwable error) {
         session.onFailed(this, error);
+    }
+
+    // ---- from the decoder -------------------------------------------------------------------
+
+    @Override
+    public void onLevel1(Level1View quote) {
+        if (!retired) {
+            stats.record(QuoteLevel.LV1, quote.timeOfDayMillis());
+            downstream.onLevel1(quote);
+        }
+    }
+
+    @Override
+    public void onTrade(TradeView trade) {
+        if (!retired) {
+            stats.record(QuoteLevel.LV2, trade.timeOfDayMillis());
+            downstream.onTrade(trade);
+        }
+    }
+
+    @Override
+    public void onLevel10(Level10View book) {
+        if (!retired) {
+            stats.record(QuoteLevel.LV10, book.timeOfDayMillis());
+            downstream.onLevel10(book);
+        }
+    }
+
+    @Override
+    public void onError(DecodeError error) {
+        if (!retired) {
+            stats.decodeError(error);
+            downstream.onError(error);
+        }
+    }
+
+    @Override
+    public void onNotice(DecodeNotice notice) {
+        if (!retired) {
+            downstream.onNotice(notice);
+        }
     }
 
     @Override

@@ -15,6 +15,23 @@ import java.util.Set;
 final class SubscriptionSet {
     private final LinkedHashSet<SubscriptionCode> codes = new LinkedHashSet<>();
 
+    /** A copy of a caller's {@code codes}, refused with the index of a null one. */
+    static List<SubscriptionCode> checked(Collection<SubscriptionCode> codes) {
+        if (codes == null) {
+            throw new NullPointerException("codes");
+        }
+        List<SubscriptionCode> copy = new ArrayList<>(codes.size());
+        int index = 0;
+        for (SubscriptionCode code : codes) {
+            if (code == null) {
+                throw new NullPointerException("subscription code at index " + index + " is null");
+            }
+            copy.add(code);
+            index++;
+        }
+        return copy;
+    }
+
     /** Adds {@code added}; returns those that were not subscribed yet, in argument order. */
     List<SubscriptionCode> add(Collection<SubscriptionCode> added) {
         List<SubscriptionCode> fresh = new ArrayList<>();

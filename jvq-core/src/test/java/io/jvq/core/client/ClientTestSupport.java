@@ -24,6 +24,8 @@ abstract class ClientTestSupport {
     /** How the client under test hands events to the recorder; tests of the bounded hand-off set it. */
     Dispatch dispatch = Dispatch.direct();
     JvqClient client;
+    /** The session's thread and clock: a real thread unless a test asks for {@link #virtualTime()}. */
+    private VirtualScheduler clock;
 
     /** Options with millisecond backoff and no pings or idle checks, unless a test sets them. */
     ClientOptions.Builder options() {
@@ -33,13 +35,20 @@ abstract class ClientTestSupport {
                 .idleTimeout(Duration.ZERO);
     }
 
+    /** Runs the client under test on virtual time: its timers fire only when the test advances the clock. */
+    VirtualScheduler virtualTime() {
+        clock = new VirtualScheduler();
+        return clock;
+    }
+
     JvqClient client() {
         return client(options().build());
     }
 
     JvqClient client(ClientOptions options) {
-        client = JvqClient.builder().options(options).socket(socket).discovery(discovery).listener(events)
-                .dispatch(dispatch).random(new SplittableRandom(7)).build();
+        JvqClient.Builder builder = JvqClient.builder().options(options).socket(socket).discovery(discovery)
+                .listener(events).dispatch(dispatch).random(new SplittableRandom(7));
+        client = (clock == null ? builder : builder.scheduler(clock)).build();
         return client;
     }
 

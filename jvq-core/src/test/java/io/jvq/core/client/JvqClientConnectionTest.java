@@ -223,22 +223,34 @@ class JvqClientConnectionTest extends ClientTestSupport {
     @Test
     void aDiscoveryThatNeverAnswersIsGivenUpOnAndRetried() {
         discovery.thenPending(new CompletableFuture<>());
-        client(options().discoveryTimeout(Duration.ofMillis(20)).build());
+        VirtualScheduler clock = virtualTime();
+        client(options().discoveryTimeout(Duration.ofSeconds(3)).build());
         client.start();
+
+        clock.advance(Duration.ofMillis(4_999));
+        assertThat(events.ofType(Disconnected.class)).as("within the timeout and its 2 s of grace").isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        events.await(Disconnected.class, 1);
+        clock.advance(Duration.ofMillis(4));   // the longest backoff of the test options
 
         events.await(Connected.class, 1);
         assertThat(events.ofType(Disconnected.class)).extracting(Disconnected::reason).singleElement()
-                .asString().contains("did not answer within PT0.02S").contains("token=***").doesNotContain(TOKEN);
+                .asString().contains("did not answer within PT3S").contains("token=***").doesNotContain(TOKEN);
         assertThat(discovery.callCount()).isEqualTo(2);
     }
 
     @Test
     void anUpgradeThatNeverCompletesIsGivenUpOnAndRetried() {
         socket.onConnect(FakeSocketPort.Upgrade.HOLD);
+        VirtualScheduler clock = virtualTime();
         client(options().connectTimeout(Duration.ofMillis(20)).build());
         client.start();
+        clock.advance(Duration.ofMillis(39));
+        assertThat(events.ofType(Disconnected.class)).as("within the timeout and as much grace").isEmpty();
+        clock.advance(Duration.ofMillis(1));
         Disconnected gaveUp = events.await(Disconnected.class, 1).get(0);
         socket.onConnect(FakeSocketPort.Upgrade.ACCEPT);
+        clock.advance(Duration.ofMillis(4));
 
         events.await(Connected.class, 1);
         assertThat(gaveUp.reason()).contains("connecting to 127.0.0.1:9000/quotes did not complete within PT0.02S");

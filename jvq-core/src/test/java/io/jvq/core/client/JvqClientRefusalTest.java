@@ -8,6 +8,8 @@ import io.jvq.core.port.DiscoveryException;
 import io.jvq.core.port.DiscoveryReply;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Discovery refusals: the passing ones are retried, the ones a bad token causes stop the client. */
@@ -30,15 +32,16 @@ class JvqClientRefusalTest extends ClientTestSupport {
     }
 
     @Test
-    void aFatalRefusalIsSaidOnceAndTheClientStopsTrying() throws Exception {
+    void aFatalRefusalIsSaidOnceAndTheClientStopsTrying() {
         discovery.thenRefuse("1", "{\"code\":\"1\",\"message\":\"invalid token\"}");
+        VirtualScheduler clock = virtualTime();
         client();
         client.start();
 
         Refused refused = events.await(Refused.class, 1).get(0);
         assertThat(refused.code()).isEqualTo("1");
         assertThat(refused.reason()).contains("invalid token");
-        Thread.sleep(100); // the backoff is 1-4 ms: a retry would have happened by now
+        clock.advance(Duration.ofMinutes(1)); // the backoff is 1-4 ms: a retry would have happened by now
         assertThat(discovery.callCount()).isEqualTo(1);
         assertThat(events.ofType(Refused.class)).hasSize(1);
         assertThat(events.ofType(Disconnected.class)).isEmpty();

@@ -1,0 +1,58 @@
+package io.jvq.core.client;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * The backoff between attempts: counts the attempts that failed since the last good connection,
+ * draws each wait from the policy, and holds the one pending attempt so that close can call it off.
+ * Guarded by the session's lock.
+ */
+final class Reconnects {
+    private final ReconnectPolicy policy;
+    private final RandomGenerator random;
+    private final SessionScheduler scheduler;
+    private int failures;
+    private SessionScheduler.Cancellable pending = SessionScheduler.Cancellable.NONE;
+
+    Reconnects(ReconnectPolicy policy, RandomGenerator random, SessionScheduler scheduler) {
+        this.policy = policy;
+        this.random = random;
+        this.scheduler = scheduler;
+    }
+
+    /** Failed attempts since the last good connection: the attempt number a new attempt reports. */
+    int failures() {
+        return failures;
+    }
+
+    /** One more attempt failed: its number, for the delay before the next one. */
+    int failed() {
+        return ++failures;
+    }
+
+    /** The policy's wait before attempt {@code attempt}, jitter drawn from the injected random. */
+    long delayMillis(int attempt) {
+        return policy.delayMillis(attempt, random);
+    }
+
+    void connected() {
+        failures = 0;
+    }
+
+    /** Runs {@code attempt} after {@code delayMillis}. */
+    void schedule(Runnable attempt, long delayMillis) {
+        pending = scheduler.schedule(attempt, Duration.ofMillis(delayMillis));
+    }
+
+    /** The pending attempt has begun: nothing to call off any more. */
+    void began() {
+        pending = SessionScheduler.Cancellable.NONE;
+    }
+
+    /** Calls the pending attempt off, if any. */
+    void cancel() {
+        pending.cancel();
+        pending = SessionScheduler.Cancellable.NONE;
+    }
+}
