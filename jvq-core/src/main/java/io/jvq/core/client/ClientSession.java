@@ -21,7 +21,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -89,7 +89,7 @@ final class ClientSession {
         int number = CLIENTS.incrementAndGet();
         this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
         this.records = quoteSink == null ? new EventSink(dispatcher::dispatch)
-                : new FlyweightSink(quoteSink, stats, this::reportSinkFailure);
+                : new FlyweightSink(quoteSink, stats, (record, error) -> emit(new ListenerFailure(record, error)));
         stats.feed.queueDepth(dispatcher::queuedEvents);
         this.scheduler = scheduler != null ? scheduler : new ThreadScheduler("jvq-client-" + number);
         this.reconnects = new Reconnects(options.reconnect(), random, this.scheduler);
@@ -149,7 +149,11 @@ final class ClientSession {
             }
             CompletableFuture<String> reply = new CompletableFuture<>();
             send(current, Command.list(), reply);
-            return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            // On the session's clock, not orTimeout's: tests drive it on virtual time.
+            SessionScheduler.Cancellable timer = scheduler.schedule(() -> reply.completeExceptionally(
+                    new TimeoutException("no reply to list within " + timeout)), timeout);
+            reply.whenComplete((text, error) -> timer.cancel());
+            return reply;
         }
     }
 
@@ -418,10 +422,6 @@ final class ClientSession {
         if (!closed) {
             dispatcher.dispatch(event);
         }
-    }
-
-    private void reportSinkFailure(JvqEvent record, Throwable error) {
-        emit(new ListenerFailure(record, error));
     }
 
     private void requireOpen() {

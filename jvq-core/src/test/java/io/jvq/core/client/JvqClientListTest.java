@@ -159,12 +159,17 @@ class JvqClientListTest extends ClientTestSupport {
 
     @Test
     void listTimesOutWhenNoReplyIsPairedWithIt() {
+        VirtualScheduler clock = virtualTime();
         client();
         startAndAwaitConnected();
 
         CompletableFuture<String> list = client.list(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(99));
+        assertThat(list).as("99 ms after asking").isNotDone();
+        clock.advance(Duration.ofMillis(1));
 
-        assertThatThrownBy(list::join).hasCauseInstanceOf(TimeoutException.class);
+        assertThatThrownBy(list::join).hasCauseInstanceOf(TimeoutException.class)
+                .hasMessageContaining("no reply to list within PT0.1S");
         assertThatThrownBy(() -> client.list(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 

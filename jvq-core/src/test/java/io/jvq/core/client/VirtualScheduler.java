@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link SessionScheduler} on virtual time: tasks still run one at a time on a thread of their
@@ -22,6 +23,8 @@ final class VirtualScheduler implements SessionScheduler {
     private final PriorityQueue<Due> timers = new PriorityQueue<>();
     private volatile Thread thread;
     private volatile long nowNanos;
+    /** Tasks handed to {@link #execute} that have not finished. */
+    private final AtomicInteger queued = new AtomicInteger();
     private long sequence;
 
     VirtualScheduler() {
@@ -55,14 +58,17 @@ final class VirtualScheduler implements SessionScheduler {
             }
             if (!next.cancelled()) {
                 runAndWait(next.task);
+                idle();
             }
         }
         nowNanos = until;
     }
 
-    /** Waits until the tasks already handed to the thread have run. */
+    /** Waits until the thread has nothing left to run, counting tasks that tasks hand it meanwhile. */
     void idle() {
-        runAndWait(() -> { });
+        do {
+            runAndWait(() -> { });
+        } while (queued.get() > 0);
     }
 
     /** Timers not yet due and not cancelled. */
@@ -85,10 +91,17 @@ final class VirtualScheduler implements SessionScheduler {
 
     @Override
     public void execute(Runnable task) {
+        queued.incrementAndGet();
         try {
-            executor.execute(task);
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    queued.decrementAndGet();
+                }
+            });
         } catch (RejectedExecutionException e) {
-            // Shut down, as the real one.
+            queued.decrementAndGet();   // shut down, as the real one
         }
     }
 
