@@ -2,6 +2,7 @@ package io.jvq.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -95,6 +96,23 @@ public final class RawDeflate {
             return out.toByteArray();
         } finally {
             inflater.end();
+        }
+    }
+
+    /**
+     * {@code text} zlib-wrapped (a two-byte header a raw inflater rejects): what a server with the
+     * wrong deflater sends.
+     */
+    static byte[] zlibWrapped(String text) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, false);
+        try {
+            deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+            deflater.finish();
+            byte[] buffer = new byte[256];
+            int n = deflater.deflate(buffer);
+            return Arrays.copyOf(buffer, n);
+        } finally {
+            deflater.end();
         }
     }
 }
