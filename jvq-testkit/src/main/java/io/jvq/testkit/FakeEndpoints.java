@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The HTTP and WebSocket plumbing of a {@link FakeJvQuant}, on one Vert.x event loop: answers
  * discovery (or its scripted fault), admits or refuses upgrades, and answers each connection's
- * commands. It records what clients did in the {@link FakeServerState}; the facade reads it there.
+ * commands. It records what clients did in the {@link FakeState}; the facade reads it there.
  */
 final class FakeEndpoints implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FakeJvQuant.class);
@@ -31,12 +31,12 @@ final class FakeEndpoints implements AutoCloseable {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
     private final FakeSettings settings;
-    private final FakeServerState state;
+    private final FakeState state;
     private final ServerPaths paths;
     private final Vertx vertx;
     private final int port;
 
-    FakeEndpoints(FakeSettings settings, FakeServerState state) {
+    FakeEndpoints(FakeSettings settings, FakeState state) {
         this.settings = settings;
         this.state = state;
         this.paths = new ServerPaths(settings.rotatePaths());

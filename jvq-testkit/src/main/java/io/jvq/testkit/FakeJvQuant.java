@@ -65,7 +65,7 @@ public final class FakeJvQuant implements AutoCloseable {
     public static final String DISCOVERY_PATH = "/server";
 
     private final FakeSettings settings;
-    private final FakeServerState state = new FakeServerState();
+    private final FakeState state = new FakeState();
     private final FakeEndpoints endpoints;
     private final QuoteFanOut fanOut;
     private final QuoteFeed feed;

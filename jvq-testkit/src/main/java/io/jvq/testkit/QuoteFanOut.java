@@ -13,10 +13,10 @@ final class QuoteFanOut {
     /** The most a recorded binary frame may inflate to before it is sent unfiltered. */
     static final long RECORDED_INFLATE_LIMIT = 64L * 1024 * 1024;
 
-    private final FakeServerState state;
+    private final FakeState state;
     private final int deflateLevel;
 
-    QuoteFanOut(FakeServerState state, int deflateLevel) {
+    QuoteFanOut(FakeState state, int deflateLevel) {
         this.state = state;
         this.deflateLevel = deflateLevel;
     }

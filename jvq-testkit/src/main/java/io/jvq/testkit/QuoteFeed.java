@@ -23,14 +23,14 @@ import java.util.function.Consumer;
 final class QuoteFeed implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FakeJvQuant.class);
 
-    private final FakeServerState state;
+    private final FakeState state;
     private final Consumer<String> push;
     private final ScheduledExecutorService thread;
     private final AtomicReference<ScheduledFuture<?>> running = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     /** @param push sends a tick's quote lines, filtered per connection */
-    QuoteFeed(int port, FakeServerState state, Consumer<String> push) {
+    QuoteFeed(int port, FakeState state, Consumer<String> push) {
         this.state = state;
         this.push = push;
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * endpoints write it on the event loop; the facade reads it on the test's thread, and
  * {@link #await} waits for a change.
  */
-final class FakeServerState {
+final class FakeState {
     final Map<Integer, FakeConnection> connections = new ConcurrentHashMap<>();
     final AtomicInteger acceptedConnections = new AtomicInteger();
     final AtomicInteger discoveries = new AtomicInteger();
