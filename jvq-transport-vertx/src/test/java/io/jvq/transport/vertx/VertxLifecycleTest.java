@@ -50,7 +50,7 @@ class VertxLifecycleTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
-                .filter(name -> name.startsWith(JvqThreadFactory.PREFIX))
+                .filter(name -> name.startsWith(VertxInternals.THREAD_PREFIX))
                 .toList();
     }
 
