@@ -22,14 +22,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Records what a {@link io.jvq.core.port.SocketPort} adapter reports for one connection, and checks
  * the listener contract while doing so: no overlapping calls, nothing after the one terminal callback.
  */
-public final class RecordingSocketListener implements SocketListener {
+public class RecordingSocketListener implements SocketListener {
     public sealed interface Event permits Text, Binary, Pong, Closed, Failed {
     }
 
     public record Text(String text) implements Event {
     }
 
-    public record Binary(byte[] bytes) implements Event {
+    /** A copy of the bytes, and whether the adapter handed over a heap buffer (which an Inflater reads without a copy). */
+    public record Binary(byte[] bytes, boolean hasArray) implements Event {
     }
 
     public record Pong() implements Event {
@@ -60,9 +61,10 @@ public final class RecordingSocketListener implements SocketListener {
 
     @Override
     public void onBinary(ByteBuffer message) {
+        boolean hasArray = message.hasArray();
         byte[] bytes = new byte[message.remaining()];
         message.get(bytes);
-        record(new Binary(bytes), false);
+        record(new Binary(bytes, hasArray), false);
     }
 
     @Override
@@ -102,6 +104,15 @@ public final class RecordingSocketListener implements SocketListener {
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    /** The next event, whatever it is. */
+    public Event next() {
+        Event event = poll(WAIT);
+        if (event == null) {
+            fail("no event within " + WAIT);
+        }
+        return event;
     }
 
     /** The next event, which must be of {@code type}. */

@@ -1,12 +1,13 @@
 package io.jvq.transport.vertx;
 
+import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketRequest;
-import io.jvq.transport.vertx.RecordingListener.Binary;
-import io.jvq.transport.vertx.RecordingListener.Closed;
-import io.jvq.transport.vertx.RecordingListener.Failed;
-import io.jvq.transport.vertx.RecordingListener.Pong;
-import io.jvq.transport.vertx.RecordingListener.Text;
+import io.jvq.testkit.port.RecordingSocketListener.Binary;
+import io.jvq.testkit.port.RecordingSocketListener.Closed;
+import io.jvq.testkit.port.RecordingSocketListener.Failed;
+import io.jvq.testkit.port.RecordingSocketListener.Pong;
+import io.jvq.testkit.port.RecordingSocketListener.Text;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -45,7 +46,7 @@ class VertxSocketPortTest {
     private static Vertx clientVertx;
     private TestServer server;
     private VertxSocketPort port;
-    private final RecordingListener listener = new RecordingListener();
+    private final RecordingSocketListener listener = new RecordingSocketListener();
 
     @BeforeAll
     static void startVertx() {
@@ -109,7 +110,7 @@ class VertxSocketPortTest {
         assertThat(binary.bytes()).containsExactly(1, 2, 3);
         assertThat(binary.hasArray()).as("a heap view, which Inflater reads without copying").isTrue();
         assertThat(listener.next()).isEqualTo(new Text("第二"));
-        assertThat(listener.threads).hasSize(3).allMatch(name -> name.equals(listener.threads.get(0)))
+        assertThat(listener.threadNames).hasSize(3).allMatch(name -> name.equals(listener.threadNames.get(0)))
                 .allMatch(name -> name.contains("eventloop"));
     }
 
@@ -119,7 +120,7 @@ class VertxSocketPortTest {
             ws.writeTextMessage("first");
             ws.writeTextMessage("second");
         });
-        RecordingListener clumsy = new RecordingListener() {
+        RecordingSocketListener clumsy = new RecordingSocketListener() {
             @Override
             public void onText(String text) {
                 super.onText(text);
@@ -140,7 +141,7 @@ class VertxSocketPortTest {
         List<Boolean> openWhenCalled = new ArrayList<>();
         AtomicReference<CompletableFuture<SocketConnection>> opened = new AtomicReference<>();
         server.onAccept(ws -> ws.writeTextMessage("hello"));
-        RecordingListener probe = new RecordingListener() {
+        RecordingSocketListener probe = new RecordingSocketListener() {
             @Override
             public void onText(String text) {
                 openWhenCalled.add(opened.get() != null && opened.get().isDone());
@@ -175,7 +176,7 @@ class VertxSocketPortTest {
 
         await(doomed.close().toCompletionStage().toCompletableFuture());
 
-        RecordingListener.Event end = listener.next();
+        RecordingSocketListener.Event end = listener.next();
         awaitGone(connection);
         assertThat(end).isInstanceOfAny(Failed.class, Closed.class);
         assertThat(listener.terminalCount()).isEqualTo(1);
