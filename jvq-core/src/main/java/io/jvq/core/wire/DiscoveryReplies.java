@@ -1,6 +1,7 @@
 package io.jvq.core.wire;
 
 import io.jvq.core.Token;
+import io.jvq.core.json.JsonReader;
 import io.jvq.core.port.DiscoveryException;
 import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
@@ -61,10 +62,11 @@ public final class DiscoveryReplies {
         }
         Object json;
         try {
-            json = SmallJson.read(text);
+            json = JsonReader.read(text);
         } catch (IllegalArgumentException e) {
-            throw new DiscoveryException("discovery " + where + " answered with a body that is not JSON ("
-                    + e.getMessage() + "): " + quote(text, token));
+            // The reader's message starts "not JSON: " and says what was wrong where.
+            throw new DiscoveryException("discovery " + where + " answered with a body that is "
+                    + e.getMessage() + ": " + quote(text, token));
         }
         if (!(json instanceof Map<?, ?> object)) {
             throw new DiscoveryException("discovery " + where + " answered with JSON that is not an object ("

@@ -1,4 +1,4 @@
-package io.jvq.core.wire;
+package io.jvq.core.json;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,26 +11,26 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SmallJsonTest {
+class JsonReaderTest {
     @Test
     void reads_objects_arrays_strings_numbers_booleans_and_null() {
-        Object value = SmallJson.read(" {\"a\":\"x\\\"y\\u00e9\\n\", \"b\":[1,-2.5e1,true,false,null], \"c\":{}} ");
+        Object value = JsonReader.read(" {\"a\":\"x\\\"y\\u00e9\\n\", \"b\":[1,-2.5e1,true,false,null], \"c\":{}} ");
 
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("a", "x\"yé\n");
         expected.put("b", Arrays.asList(new BigDecimal("1"), new BigDecimal("-2.5e1"), true, false, null));
         expected.put("c", Map.of());
         assertThat(value).isEqualTo(expected);
-        assertThat(SmallJson.read("[]")).isEqualTo(List.of());
-        assertThat(SmallJson.read("\"just text\"")).isEqualTo("just text");
+        assertThat(JsonReader.read("[]")).isEqualTo(List.of());
+        assertThat(JsonReader.read("\"just text\"")).isEqualTo("just text");
     }
 
     @Test
     void refuses_what_json_does_not_allow_and_names_the_offset() {
         for (String bad : new String[] {"", "{", "{\"a\":1,}", "[1 2]", "01", "+1", ".5", "1.", "tru",
                 "{\"a\":1} x", "{a:1}", "\"open", "\"bad \\x escape\"", "'single'"}) {
-            assertThatThrownBy(() -> SmallJson.read(bad)).as(bad)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offset");
+            assertThatThrownBy(() -> JsonReader.read(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at character");
         }
     }
 
@@ -38,6 +38,6 @@ class SmallJsonTest {
     void refuses_nesting_deeper_than_any_reply_rather_than_overflow_the_stack() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
 
-        assertThatThrownBy(() -> SmallJson.read(deep)).hasMessageContaining("nested deeper than");
+        assertThatThrownBy(() -> JsonReader.read(deep)).hasMessageContaining("nested deeper than");
     }
 }
