@@ -105,6 +105,41 @@ public abstract class SocketPortContract {
     }
 
     @Test
+    void the_connect_future_completes_before_the_first_message_is_delivered() throws Exception {
+        try (RawServer eager = RawServer.webSocket(peer -> {
+            peer.text("welcome");
+            released.await();
+        })) {
+            CompletableFuture<CompletableFuture<SocketConnection>> attempt = new CompletableFuture<>();
+            CompletableFuture<Boolean> doneAtFirstMessage = new CompletableFuture<>();
+            listener.onTextHook = text -> doneAtFirstMessage.complete(attempt.join().isDone());
+
+            attempt.complete(port.connect(new SocketRequest(eager.uri("ws", "/feed?token=" + TOKEN),
+                    Duration.ofSeconds(5), MAX_MESSAGE), listener));
+
+            assertTrue(doneAtFirstMessage.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            listener.assertContractHeld();
+        }
+    }
+
+    @Test
+    void a_listener_that_throws_does_not_end_the_connection() throws Exception {
+        Peer peer = open();
+        listener.onTextHook = text -> {
+            if (text.equals("first")) {
+                throw new IllegalStateException("a bug in the listener");
+            }
+        };
+
+        peer.text("first");
+        peer.text("second");
+
+        assertEquals("first", listener.next(Text.class).text());
+        assertEquals("second", listener.next(Text.class).text());
+        assertEquals(0, listener.terminalCount());
+    }
+
+    @Test
     void sendText_writes_one_text_frame_to_the_server() throws Exception {
         Peer peer = open();
 

@@ -3,22 +3,14 @@ package io.jvq.transport.tyrus;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketRequest;
 import io.jvq.testkit.port.RecordingSocketListener;
-import io.jvq.testkit.port.RecordingSocketListener.Binary;
 import io.jvq.testkit.port.RecordingSocketListener.Closed;
-import io.jvq.testkit.port.RecordingSocketListener.Event;
 import io.jvq.testkit.port.RecordingSocketListener.Failed;
-import io.jvq.testkit.port.RecordingSocketListener.Pong;
 import io.jvq.testkit.port.RecordingSocketListener.Text;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketFrame;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TyrusSocketPortTest {
     static final String TOKEN = "tok-S3cr3t-9f8e7d";
@@ -61,35 +52,6 @@ class TyrusSocketPortTest {
         assertThat(listener.next(Text.class).text()).isEqualTo("hello");
         assertThat(listener.terminal()).isEqualTo(new Closed(1000, "bye from callback"));
         listener.assertQuietFor(QUIET);
-    }
-
-    @Test
-    void the_connect_future_completes_before_the_first_message_is_delivered() throws Exception {
-        CompletableFuture<CompletableFuture<SocketConnection>> attempt = new CompletableFuture<>();
-        CompletableFuture<Boolean> doneAtFirstMessage = new CompletableFuture<>();
-        listener.onTextHook = text -> doneAtFirstMessage.complete(attempt.join().isDone());
-        server.onWebSocket(ws -> ws.writeTextMessage("welcome"));
-
-        attempt.complete(port.connect(request(server.ws("/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(5)), listener));
-
-        assertThat(doneAtFirstMessage.get(5, TimeUnit.SECONDS)).isTrue();
-        listener.assertContractHeld();
-    }
-
-    @Test
-    void a_listener_that_throws_does_not_break_the_connection() throws Exception {
-        listener.onTextHook = text -> {
-            if (text.equals("first")) {
-                throw new IllegalStateException("listener bug");
-            }
-        };
-        server.onWebSocket(ws -> ws.writeTextMessage("first").compose(v -> ws.writeTextMessage("second")));
-
-        connect(server.ws("/?token=" + TOKEN));
-
-        assertThat(listener.next(Text.class).text()).isEqualTo("first");
-        assertThat(listener.next(Text.class).text()).isEqualTo("second");
-        listener.assertContractHeld();
     }
 
     @Test
@@ -206,13 +168,5 @@ class TyrusSocketPortTest {
             assertThat(t.toString()).doesNotContain(TOKEN);
             assertThat(Arrays.toString(t.getSuppressed())).doesNotContain(TOKEN);
         }
-    }
-
-    static byte[] pattern(int length) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (i * 31 + (i >>> 8));
-        }
-        return bytes;
     }
 }

@@ -1,39 +1,25 @@
 package io.jvq.transport.vertx;
 
 import io.jvq.testkit.port.RecordingSocketListener;
-import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketRequest;
 import io.jvq.testkit.port.RecordingSocketListener.Binary;
 import io.jvq.testkit.port.RecordingSocketListener.Closed;
 import io.jvq.testkit.port.RecordingSocketListener.Failed;
-import io.jvq.testkit.port.RecordingSocketListener.Pong;
 import io.jvq.testkit.port.RecordingSocketListener.Text;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.internal.http.WebSocketInternal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 
-import static io.jvq.transport.vertx.SecretChecks.assertNoToken;
 import static io.jvq.transport.vertx.TestServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,46 +98,6 @@ class VertxSocketPortTest {
         assertThat(listener.next()).isEqualTo(new Text("第二"));
         assertThat(listener.threadNames).hasSize(3).allMatch(name -> name.equals(listener.threadNames.get(0)))
                 .allMatch(name -> name.contains("eventloop"));
-    }
-
-    @Test
-    void keepsTheConnectionWhenTheListenerThrows() throws Exception {
-        server.onAccept(ws -> {
-            ws.writeTextMessage("first");
-            ws.writeTextMessage("second");
-        });
-        RecordingSocketListener clumsy = new RecordingSocketListener() {
-            @Override
-            public void onText(String text) {
-                super.onText(text);
-                if (text.equals("first")) {
-                    throw new IllegalStateException("listener bug");
-                }
-            }
-        };
-        await(port.connect(request("/", MIB), clumsy));
-
-        assertThat(clumsy.next()).isEqualTo(new Text("first"));
-        assertThat(clumsy.next()).isEqualTo(new Text("second"));
-        assertThat(clumsy.terminalCount()).isZero();
-    }
-
-    @Test
-    void completesTheConnectFutureBeforeTheFirstMessage() throws Exception {
-        List<Boolean> openWhenCalled = new ArrayList<>();
-        AtomicReference<CompletableFuture<SocketConnection>> opened = new AtomicReference<>();
-        server.onAccept(ws -> ws.writeTextMessage("hello"));
-        RecordingSocketListener probe = new RecordingSocketListener() {
-            @Override
-            public void onText(String text) {
-                openWhenCalled.add(opened.get() != null && opened.get().isDone());
-                super.onText(text);
-            }
-        };
-        opened.set(port.connect(request("/", MIB), probe));
-        await(opened.get());
-        assertThat(probe.next()).isEqualTo(new Text("hello"));
-        assertThat(openWhenCalled).containsExactly(true);
     }
 
     @Test
