@@ -32,7 +32,33 @@ public final class FixedPoint {
 
     /** Plain text with trailing zeros removed (at least two decimals kept), for logs. */
     public static String format(long fixed) {
-        BigDecimal d = toBigDecimal(fixed).stripTrailingZeros();
-        return (d.scale() < 2 ? d.setScale(2) : d).toPlainString();
+        return append(new StringBuilder(24), fixed).toString();
+    }
+
+    /**
+     * Appends {@link #format}'s text ({@code 17005000 -> 1700.50}, {@code 1 -> 0.0001}) without
+     * allocating: the integer part, then the four decimals less trailing zeros, at least two kept.
+     */
+    public static StringBuilder append(StringBuilder out, long fixed) {
+        if (fixed == Long.MIN_VALUE) { // its magnitude has no long
+            BigDecimal d = toBigDecimal(fixed).stripTrailingZeros();
+            return out.append((d.scale() < 2 ? d.setScale(2) : d).toPlainString());
+        }
+        if (fixed < 0) {
+            out.append('-');
+            fixed = -fixed;
+        }
+        out.append(fixed / ONE);
+        int fraction = (int) (fixed % ONE);
+        int places = SCALE;
+        while (places > 2 && fraction % 10 == 0) {
+            fraction /= 10;
+            places--;
+        }
+        out.append('.');
+        for (int scale = places == 4 ? 1000 : places == 3 ? 100 : 10; scale > 0; scale /= 10) {
+            out.append((char) ('0' + fraction / scale % 10));
+        }
+        return out;
     }
 }

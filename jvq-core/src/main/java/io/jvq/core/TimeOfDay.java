@@ -21,9 +21,13 @@ public final class TimeOfDay {
 
     /** {@code HH:MM:SS} or, with milliseconds, {@code HH:MM:SS.mmm}. */
     public static String format(int millisOfDay, boolean withMillis) {
+        return append(new StringBuilder(12), millisOfDay, withMillis).toString();
+    }
+
+    /** Appends {@link #format}'s text without allocating. */
+    public static StringBuilder append(StringBuilder out, int millisOfDay, boolean withMillis) {
         int ms = millisOfDay % 1000;
         int s = millisOfDay / 1000;
-        StringBuilder out = new StringBuilder(12);
         two(out, s / 3600).append(':');
         two(out, s / 60 % 60).append(':');
         two(out, s % 60);
@@ -31,7 +35,7 @@ public final class TimeOfDay {
             out.append('.').append((char) ('0' + ms / 100)).append((char) ('0' + ms / 10 % 10))
                     .append((char) ('0' + ms % 10));
         }
-        return out.toString();
+        return out;
     }
 
     private static StringBuilder two(StringBuilder out, int v) {

@@ -54,4 +54,20 @@ class FixedPointTest {
     void formatsForLogsWithAtLeastTwoDecimals(long fixed, String text) {
         assertThat(FixedPoint.format(fixed)).isEqualTo(text);
     }
+
+    @Test
+    void appendsTheSameTextAsTheExactDecimalWouldGiveForAnyValue() {
+        java.util.Random random = new java.util.Random(16);
+        StringBuilder out = new StringBuilder();
+        long[] edges = {0, 1, -1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 10_001, -10_000, 12_340,
+                Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (int i = 0; i < 200_000; i++) {
+            long fixed = i < edges.length ? edges[i] : random.nextInt(4) == 0 ? random.nextLong()
+                    : random.nextLong() % 100_000_000L;
+            BigDecimal exact = FixedPoint.toBigDecimal(fixed).stripTrailingZeros();
+            String expected = (exact.scale() < 2 ? exact.setScale(2) : exact).toPlainString();
+            out.setLength(0);
+            assertThat(FixedPoint.append(out, fixed).toString()).as("%d", fixed).isEqualTo(expected);
+        }
+    }
 }

@@ -8,11 +8,14 @@ import java.io.Writer;
 
 /**
  * One JSON object per line (JSON Lines), in the schema of {@link EventJson}: the same objects a
- * Kafka bridge publishes with its {@code json} value format.
+ * Kafka bridge publishes with its {@code json} value format. Reuses its line and character buffers, so
+ * a quote costs the writer no allocation of its own.
  */
 public final class JsonEventWriter implements EventWriter {
     private final Writer out;
     private final StringBuilder line = new StringBuilder(512);
+    /** The line's characters, handed to the writer without making a String of them. */
+    private char[] chars = new char[512];
 
     public JsonEventWriter(Writer out) {
         this.out = out;
@@ -22,7 +25,13 @@ public final class JsonEventWriter implements EventWriter {
     public void write(JvqEvent event) throws IOException {
         line.setLength(0);
         EventJson.write(event, line);
-        out.append(line.append('\n'));
+        line.append('\n');
+        int length = line.length();
+        if (chars.length < length) {
+            chars = new char[Math.max(length, 2 * chars.length)];
+        }
+        line.getChars(0, length, chars, 0);
+        out.write(chars, 0, length);
     }
 
     @Override

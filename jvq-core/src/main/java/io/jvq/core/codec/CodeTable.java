@@ -4,11 +4,13 @@ import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Interns the subscription codes seen on the wire without allocating per line: the level, the
  * index flag and the six digits pack into one {@code long} key of a small open-addressing map,
- * and each distinct code is made once.
+ * and each distinct code is made once. Each kept code also remembers its last lv1 name (a security's
+ * name does not change during the day), so a repeated name costs a byte comparison, not a String.
  */
 final class CodeTable {
     /** Past this many distinct codes (a misbehaving server), codes are still decoded but no longer kept. */
@@ -17,14 +19,38 @@ final class CodeTable {
 
     /** Key + 1, so that 0 marks a free slot. */
     private long[] keys = new long[64];
-    private SubscriptionCode[] codes = new SubscriptionCode[64];
+    private Entry[] entries = new Entry[64];
     private int size;
+    /** The entry of the last code {@link #lookup} returned, or null when that code is not kept. */
+    private Entry last;
+
+    /** A kept code and the last name seen under it. */
+    static final class Entry {
+        final SubscriptionCode code;
+        private byte[] nameBytes;
+        private String name;
+
+        Entry(SubscriptionCode code) {
+            this.code = code;
+        }
+
+        /** The UTF-8 name in {@code buf[from, from + length)}: the remembered String when the bytes are unchanged. */
+        String name(byte[] buf, int from, int length) {
+            byte[] known = nameBytes;
+            if (known == null || !Arrays.equals(known, 0, known.length, buf, from, from + length)) {
+                nameBytes = Arrays.copyOfRange(buf, from, from + length);
+                name = new String(buf, from, length, StandardCharsets.UTF_8);
+            }
+            return name;
+        }
+    }
 
     /**
      * The code written in {@code buf[from, to)}, or {@code null} when it is not {@code lv1_},
      * {@code lv2_} or {@code lv10_} followed by six digits or {@code i} and six digits.
      */
     SubscriptionCode lookup(byte[] buf, int from, int to) {
+        last = null;
         if (to - from < 4 || buf[from] != 'l' || buf[from + 1] != 'v') {
             return null;
         }
@@ -64,14 +90,18 @@ final class CodeTable {
         for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
             long k = keys[slot];
             if (k == key) {
-                return codes[slot];
+                Entry entry = entries[slot];
+                last = entry;
+                return entry.code;
             }
             if (k == 0) {
                 SubscriptionCode code = new SubscriptionCode(LEVELS[level],
                         new String(buf, symbolStart, to - symbolStart, StandardCharsets.ISO_8859_1));
                 if (size < MAX_ENTRIES) {
+                    Entry entry = new Entry(code);
+                    last = entry;
                     keys[slot] = key;
-                    codes[slot] = code;
+                    entries[slot] = entry;
                     if (++size * 2 > keys.length) {
                         grow();
                     }
@@ -81,15 +111,20 @@ final class CodeTable {
         }
     }
 
+    /** The entry of the code the last {@link #lookup} returned, or null when it returned null or a code not kept. */
+    Entry last() {
+        return last;
+    }
+
     int size() {
         return size;
     }
 
     private void grow() {
         long[] oldKeys = keys;
-        SubscriptionCode[] oldCodes = codes;
+        Entry[] oldEntries = entries;
         keys = new long[oldKeys.length * 2];
-        codes = new SubscriptionCode[oldKeys.length * 2];
+        entries = new Entry[oldKeys.length * 2];
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0) {
@@ -98,7 +133,7 @@ final class CodeTable {
                     slot = (slot + 1) & mask;
                 }
                 keys[slot] = oldKeys[i];
-                codes[slot] = oldCodes[i];
+                entries[slot] = oldEntries[i];
             }
         }
     }

@@ -18,6 +18,8 @@ public final class Level1View {
     private int nameOffset;
     private int nameLength;
     private String name;
+    /** Where this code's last name is remembered, or null (a code past the table's limit). */
+    private CodeTable.Entry names;
     private long price;
     private long changePercent;
     private long volume;
@@ -28,8 +30,9 @@ public final class Level1View {
     Level1View() {
     }
 
-    void set(SubscriptionCode code, int timeOfDayMillis, byte[] nameBytes, int nameOffset, int nameLength,
-             long price, long changePercent, long volume, long amount) {
+    void set(CodeTable.Entry names, SubscriptionCode code, int timeOfDayMillis, byte[] nameBytes, int nameOffset,
+             int nameLength, long price, long changePercent, long volume, long amount) {
+        this.names = names;
         this.code = code;
         this.timeOfDayMillis = timeOfDayMillis;
         this.nameBytes = nameBytes;
@@ -50,10 +53,14 @@ public final class Level1View {
         return timeOfDayMillis;
     }
 
-    /** Security name (UTF-8 on the wire); the only String a snapshot costs, made on first call. */
+    /**
+     * Security name (UTF-8 on the wire), decoded on first call; the same String as the code's previous
+     * snapshot when the name's bytes are unchanged, so a steady feed allocates nothing for it.
+     */
     public String name() {
         if (name == null) {
-            name = new String(nameBytes, nameOffset, nameLength, StandardCharsets.UTF_8);
+            name = names != null ? names.name(nameBytes, nameOffset, nameLength)
+                    : new String(nameBytes, nameOffset, nameLength, StandardCharsets.UTF_8);
         }
         return name;
     }

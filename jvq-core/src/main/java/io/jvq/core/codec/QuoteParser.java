@@ -73,27 +73,95 @@ public final class QuoteParser {
         return extraFieldRecords;
     }
 
-    /** Parses every line of {@code buf[off, off + len)} and reports each record and error to {@code sink}, in order. */
+    /** The longest code before '=' that the fast scan looks for: {@code lv10_i000001}. */
+    private static final int MAX_CODE_LENGTH = 12;
+
+    /**
+     * Parses every line of {@code buf[off, off + len)} and reports each record and error to {@code sink}, in order.
+     * Each byte is read once on the usual path: the code from the line start up to '=', then the records,
+     * whose fast readers stop at the '|' or line end themselves. Only a line that leaves the fast path
+     * (an unusual shape, a bad record, an lv10 line) has its end found and goes to the general path,
+     * which resumes at the record the fast path did not take.
+     */
     public void parse(byte[] buf, int off, int len, QuoteSink sink) {
         Objects.checkFromIndexSize(off, len, buf.length);
         Objects.requireNonNull(sink, "sink");
         int end = off + len;
-        int lineStart = off;
-        for (int i = off; i < end; i++) {
-            if (buf[i] == '\n') {
-                line(buf, lineStart, i, sink);
-                lineStart = i + 1;
-            }
-        }
-        if (lineStart < end) {
-            line(buf, lineStart, end, sink);
+        int p = off;
+        while (p < end) {
+            p = fastLine(buf, p, end, sink);
         }
     }
 
-    private void line(byte[] buf, int from, int to, QuoteSink sink) {
-        if (to > from && buf[to - 1] == '\r') {
-            to--;
+    /** Parses the line starting at {@code from}; returns where the next line starts. */
+    private int fastLine(byte[] buf, int from, int end, QuoteSink sink) {
+        int eq = -1;
+        for (int i = from, limit = Math.min(end, from + MAX_CODE_LENGTH + 1); i < limit; i++) {
+            byte b = buf[i];
+            if (b == '=') {
+                eq = i;
+                break;
+            }
+            if (b == '\n') {
+                break;
+            }
         }
+        SubscriptionCode code = eq < 0 ? null : codes.lookup(buf, from, eq);
+        if (code == null || code.level() == QuoteLevel.LV10) {
+            return slowLine(buf, from, end, sink);
+        }
+        boolean trades = code.level() == QuoteLevel.LV2;
+        int partStart = eq + 1;
+        int parts = 0;
+        while (true) {
+            int stop = trades ? fastTrade(code, buf, partStart, end, sink) : fastLevel1(code, buf, partStart, end, sink);
+            if (stop < 0) {
+                int lineEnd = lineEnd(buf, partStart, end);
+                records(code, buf, from, eq + 1, partStart, parts, stripReturn(buf, from, lineEnd), sink);
+                return lineEnd + 1;
+            }
+            parts++;
+            if (stop == end) {
+                return end;
+            }
+            byte b = buf[stop];
+            if (b == '|') {
+                partStart = stop + 1;
+            } else {
+                return b == '\n' ? stop + 1 : stop + 2; // "\r\n", or a '\r' ending the buffer
+            }
+        }
+    }
+
+    /** A line the fast scan did not take: its end is found first, then it is parsed field by field. */
+    private int slowLine(byte[] buf, int from, int end, QuoteSink sink) {
+        int lineEnd = lineEnd(buf, from, end);
+        line(buf, from, stripReturn(buf, from, lineEnd), sink);
+        return lineEnd + 1;
+    }
+
+    /** The index of the first '\n' from {@code from}, or {@code end}. */
+    private static int lineEnd(byte[] buf, int from, int end) {
+        int i = indexOf(buf, from, end, (byte) '\n');
+        return i < 0 ? end : i;
+    }
+
+    /** The line end without one trailing '\r'. */
+    private static int stripReturn(byte[] buf, int from, int to) {
+        return to > from && buf[to - 1] == '\r' ? to - 1 : to;
+    }
+
+    /** Whether a fast record reader that stopped at {@code p} stopped at its end: '|', the line end or the buffer's. */
+    private static boolean recordEnd(byte[] buf, int p, int end) {
+        if (p == end) {
+            return true;
+        }
+        byte b = buf[p];
+        return b == '|' || b == '\n' || (b == '\r' && (p + 1 == end || buf[p + 1] == '\n'));
+    }
+
+    /** A line without its '\n' or trailing '\r', parsed field by field. */
+    private void line(byte[] buf, int from, int to, QuoteSink sink) {
         if (to == from) {
             return;
         }
@@ -113,26 +181,18 @@ public final class QuoteParser {
             }
             code = SubscriptionCode.parse(received);
         }
-        records(code, buf, from, eq + 1, to, sink);
+        records(code, buf, from, eq + 1, eq + 1, 0, to, sink);
     }
 
-    /** Each non-empty '|'-separated part of the payload is one record. */
-    private void records(SubscriptionCode code, byte[] buf, int lineFrom, int payloadFrom, int to, QuoteSink sink) {
-        QuoteLevel level = code.level();
-        boolean fast = level != QuoteLevel.LV10;
-        int partStart = payloadFrom;
-        int partNumber = 0;
-        for (int i = payloadFrom; i <= to; i++) {
-            if (fast && i == partStart) {
-                int end = level == QuoteLevel.LV2 ? fastTrade(code, buf, partStart, to, sink)
-                        : fastLevel1(code, buf, partStart, to, sink);
-                if (end >= 0) {
-                    partNumber++;
-                    partStart = end + 1;
-                    i = end;
-                    continue;
-                }
-            }
+    /**
+     * Each non-empty '|'-separated part of the payload {@code [payloadFrom, to)} is one record; parsing
+     * starts at {@code resumeFrom}, after {@code partsBefore} records the fast path already delivered.
+     */
+    private void records(SubscriptionCode code, byte[] buf, int lineFrom, int payloadFrom, int resumeFrom,
+                         int partsBefore, int to, QuoteSink sink) {
+        int partStart = resumeFrom;
+        int partNumber = partsBefore;
+        for (int i = resumeFrom; i <= to; i++) {
             if (i < to && buf[i] != '|') {
                 continue;
             }
@@ -157,88 +217,48 @@ public final class QuoteParser {
 
     /** Fixed-point multiplier for a fraction of 0 to 4 decimal places. */
     private static final long[] FRACTION_SCALE = {10_000, 1_000, 100, 10, 1};
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+    /** The most digits a fast integer field may have (so that nothing overflows). */
+    private static final int MAX_INTEGER_DIGITS = 18;
+    /** The most integer digits of a fast decimal field (times {@link FixedPoint#ONE} stays in a long). */
+    private static final int MAX_DECIMAL_DIGITS = 14;
 
     /**
      * The trade shape the feed sends, {@code HH:MM:SS.mmm,id,price,quantity}, parsed in a single pass
-     * over the bytes (the general path splits the record into fields first, then reads each).
-     * Returns the index of the '|' or line end after the record when it was delivered, or -1, having
-     * delivered nothing, for any other shape (id first, a bad or unusual field), which the general
-     * path then parses or reports exactly as before. Digit counts are bounded so nothing overflows.
+     * over the bytes, eight at a time where the buffer allows (the general path splits the record into
+     * fields first, then reads each). Returns where the record ended ('|', '\r', '\n' or {@code end})
+     * when it was delivered, or -1, having delivered nothing, for any other shape (id first, a bad or
+     * unusual field, extra fields), which the general path then parses or reports.
      */
-    private int fastTrade(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+    private int fastTrade(SubscriptionCode code, byte[] buf, int from, int end, QuoteSink sink) {
         int p = from;
-        if (to - p < 18 || buf[p + 2] != ':' || buf[p + 5] != ':' || buf[p + 8] != '.' || buf[p + 12] != ',') {
+        if (end - p < 18) {
             return -1;
         }
-        int h1 = buf[p] - '0';
-        int h0 = buf[p + 1] - '0';
-        int m1 = buf[p + 3] - '0';
-        int m0 = buf[p + 4] - '0';
-        int s1 = buf[p + 6] - '0';
-        int s0 = buf[p + 7] - '0';
-        int ms2 = buf[p + 9] - '0';
-        int ms1 = buf[p + 10] - '0';
-        int ms0 = buf[p + 11] - '0';
-        if (!digit(h1) || !digit(h0) || !digit(m1) || !digit(m0) || !digit(s1) || !digit(s0)
-                || !digit(ms2) || !digit(ms1) || !digit(ms0)) {
+        int seconds = Swar.clockSeconds(Swar.word(buf, p));
+        long millis = Swar.word(buf, p + 8); // ".mmm," and three more bytes
+        if (seconds < 0 || (millis & 0xFF) != '.' || ((millis >>> 32) & 0xFF) != ','
+                || Swar.leadingDigits(millis >>> 8) < 3) {
             return -1;
         }
-        int hour = h1 * 10 + h0;
-        int minute = m1 * 10 + m0;
-        int second = s1 * 10 + s0;
-        if (hour > 23 || minute > 59 || second > 59) {
-            return -1;
-        }
-        int time = ((hour * 60 + minute) * 60 + second) * 1000 + ms2 * 100 + ms1 * 10 + ms0;
+        int time = seconds * 1000 + (int) Swar.digitsValue(millis >>> 8, 3);
         p += 13;
-        int start = p;
-        long tradeId = 0;
-        int d;
-        while (p < to && digit(d = buf[p] - '0')) {
-            tradeId = tradeId * 10 + d;
-            p++;
-        }
-        if (p == start || p - start > 18 || p >= to || buf[p] != ',') {
+        long tradeId = fastInteger(buf, p, end);
+        if (!comma(buf, end)) {
             return -1;
         }
-        start = ++p;
-        long integerPart = 0;
-        while (p < to && digit(d = buf[p] - '0')) {
-            integerPart = integerPart * 10 + d;
-            p++;
-        }
-        if (p == start || p - start > 14) {
+        long price = fastDecimal(buf, cursor + 1, end, false);
+        if (!comma(buf, end)) {
             return -1;
         }
-        long fraction = 0;
-        int places = 0;
-        if (p < to && buf[p] == '.') {
-            p++;
-            while (p < to && places < FixedPoint.SCALE && digit(d = buf[p] - '0')) {
-                fraction = fraction * 10 + d;
-                p++;
-                places++;
-            }
-            if (places == 0) {
-                return -1;
-            }
-        }
-        if (p >= to || buf[p] != ',') {
-            return -1;
-        }
-        long price = integerPart * FixedPoint.ONE + fraction * FRACTION_SCALE[places];
-        start = ++p;
-        long quantity = 0;
-        while (p < to && digit(d = buf[p] - '0')) {
-            quantity = quantity * 10 + d;
-            p++;
-        }
-        if (p == start || p - start > 18 || (p < to && buf[p] != '|')) {
+        long quantity = fastInteger(buf, cursor + 1, end);
+        int stop = cursor;
+        if (stop < 0 || !recordEnd(buf, stop, end)) {
             return -1;
         }
         trade.set(code, time, tradeId, price, quantity);
         sink.onTrade(trade);
-        return p;
+        return stop;
     }
 
     /** Where the last fast number reader stopped, or -1 when the field was not of the usual shape. */
@@ -246,72 +266,61 @@ public final class QuoteParser {
 
     /**
      * A level-1 snapshot in the usual shape (docs/PROTOCOL.md §5.1, time {@code HH:MM:SS}, numbers of at most
-     * 18 digits and 4 decimal places) parsed in one pass, like {@link #fastTrade}: returns the index of
-     * the '|' or line end after it when it was delivered, or -1, having delivered nothing, for the
-     * general path to parse or report. (It may have written into the view's book: the general path
-     * writes every book field again before delivering anything.)
+     * 18 digits and 4 decimal places) parsed in one pass, like {@link #fastTrade}: returns where it ended
+     * when it was delivered, or -1, having delivered nothing, for the general path to parse or report.
+     * (It may have written into the view's book: the general path writes every book field again before
+     * delivering anything.)
      */
-    private int fastLevel1(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+    private int fastLevel1(SubscriptionCode code, byte[] buf, int from, int end, QuoteSink sink) {
         int p = from;
-        if (to - p < 9 || buf[p + 2] != ':' || buf[p + 5] != ':' || buf[p + 8] != ',') {
+        if (end - p < 9 || buf[p + 8] != ',') {
             return -1;
         }
-        int h1 = buf[p] - '0';
-        int h0 = buf[p + 1] - '0';
-        int m1 = buf[p + 3] - '0';
-        int m0 = buf[p + 4] - '0';
-        int s1 = buf[p + 6] - '0';
-        int s0 = buf[p + 7] - '0';
-        if (!digit(h1) || !digit(h0) || !digit(m1) || !digit(m0) || !digit(s1) || !digit(s0)) {
+        int seconds = Swar.clockSeconds(Swar.word(buf, p));
+        if (seconds < 0) {
             return -1;
         }
-        int hour = h1 * 10 + h0;
-        int minute = m1 * 10 + m0;
-        int second = s1 * 10 + s0;
-        if (hour > 23 || minute > 59 || second > 59) {
-            return -1;
-        }
-        int time = ((hour * 60 + minute) * 60 + second) * 1000;
         p += 9;
         int nameStart = p;
-        while (p < to && buf[p] != ',' && buf[p] != '|') {
+        byte b;
+        while (p < end && (b = buf[p]) != ',' && b != '|' && b != '\n') {
             p++;
         }
-        if (p >= to || buf[p] != ',') {
+        if (p >= end || buf[p] != ',') {
             return -1;
         }
         int nameLength = p - nameStart;
-        long price = fastDecimal(buf, p + 1, to, false);
-        if (!comma(buf, to)) {
+        long price = fastDecimal(buf, p + 1, end, false);
+        if (!comma(buf, end)) {
             return -1;
         }
-        long change = fastDecimal(buf, cursor + 1, to, true);
-        if (!comma(buf, to)) {
+        long change = fastDecimal(buf, cursor + 1, end, true);
+        if (!comma(buf, end)) {
             return -1;
         }
-        long volume = fastInteger(buf, cursor + 1, to);
-        if (!comma(buf, to)) {
+        long volume = fastInteger(buf, cursor + 1, end);
+        if (!comma(buf, end)) {
             return -1;
         }
-        long amount = fastDecimal(buf, cursor + 1, to, false);
+        long amount = fastDecimal(buf, cursor + 1, end, false);
         long[] book = level1.book;
         for (int i = 0; i < book.length; i += 2) {
-            if (!comma(buf, to)) {
+            if (!comma(buf, end)) {
                 return -1;
             }
-            book[i] = fastInteger(buf, cursor + 1, to);
-            if (!comma(buf, to)) {
+            book[i] = fastInteger(buf, cursor + 1, end);
+            if (!comma(buf, end)) {
                 return -1;
             }
-            book[i + 1] = fastDecimal(buf, cursor + 1, to, false);
+            book[i + 1] = fastDecimal(buf, cursor + 1, end, false);
         }
-        int end = cursor;
-        if (end < 0 || (end < to && buf[end] != '|')) {
+        int stop = cursor;
+        if (stop < 0 || !recordEnd(buf, stop, end)) {
             return -1;
         }
-        level1.set(code, time, buf, nameStart, nameLength, price, change, volume, amount);
+        level1.set(codes.last(), code, seconds * 1000, buf, nameStart, nameLength, price, change, volume, amount);
         sink.onLevel1(level1);
-        return end;
+        return stop;
     }
 
     /** True when the last fast reader succeeded and stopped at a ',' (so the next field starts after it). */
@@ -320,16 +329,43 @@ public final class QuoteParser {
         return c >= 0 && c < to && buf[c] == ',';
     }
 
-    /** 1 to 18 digits from {@code p}; sets {@link #cursor} to the first byte after them, or -1. */
-    private long fastInteger(byte[] buf, int p, int to) {
+    /**
+     * The digits from {@code p} (not past {@code to}), eight at a time while a whole word fits in the
+     * buffer, then byte by byte; sets {@link #cursor} to the first byte after them. Stops early, past
+     * {@link #MAX_INTEGER_DIGITS}, with a value the caller rejects by the digit count.
+     */
+    private long digitRun(byte[] buf, int p, int to) {
         int start = p;
         long value = 0;
+        int lastWord = buf.length - 8;
+        while (p <= lastWord) {
+            long word = Swar.word(buf, p);
+            int n = Math.min(Swar.leadingDigits(word), to - p);
+            if (n > 0) {
+                value = value * POWERS_OF_TEN[n] + Swar.digitsValue(word, n);
+                p += n;
+            }
+            if (n < 8 || p - start > MAX_INTEGER_DIGITS) {
+                cursor = p;
+                return value;
+            }
+        }
         int d;
         while (p < to && digit(d = buf[p] - '0')) {
             value = value * 10 + d;
             p++;
         }
-        cursor = p == start || p - start > 18 ? -1 : p;
+        cursor = p;
+        return value;
+    }
+
+    /** 1 to 18 digits from {@code p}; sets {@link #cursor} to the first byte after them, or -1. */
+    private long fastInteger(byte[] buf, int p, int to) {
+        long value = digitRun(buf, p, to);
+        int digits = cursor - p;
+        if (digits == 0 || digits > MAX_INTEGER_DIGITS) {
+            cursor = -1;
+        }
         return value;
     }
 
@@ -339,33 +375,23 @@ public final class QuoteParser {
         if (negative) {
             p++;
         }
-        int start = p;
-        long integerPart = 0;
-        int d;
-        while (p < to && digit(d = buf[p] - '0')) {
-            integerPart = integerPart * 10 + d;
-            p++;
-        }
-        if (p == start || p - start > 14) {
+        long integerPart = digitRun(buf, p, to);
+        int digits = cursor - p;
+        if (digits == 0 || digits > MAX_DECIMAL_DIGITS) {
             cursor = -1;
             return 0;
         }
-        long fraction = 0;
-        int places = 0;
-        if (p < to && buf[p] == '.') {
-            p++;
-            while (p < to && places < FixedPoint.SCALE && digit(d = buf[p] - '0')) {
-                fraction = fraction * 10 + d;
-                p++;
-                places++;
-            }
-            if (places == 0) {
+        long value = integerPart * FixedPoint.ONE;
+        int q = cursor;
+        if (q < to && buf[q] == '.') {
+            long fraction = digitRun(buf, q + 1, to);
+            int places = cursor - (q + 1);
+            if (places == 0 || places > FixedPoint.SCALE) {
                 cursor = -1;
                 return 0;
             }
+            value += fraction * FRACTION_SCALE[places];
         }
-        cursor = p;
-        long value = integerPart * FixedPoint.ONE + fraction * FRACTION_SCALE[places];
         return negative ? -value : value;
     }
 
@@ -407,7 +433,7 @@ public final class QuoteParser {
         if (!f.ok()) {
             return f.describeProblem(LV1_NAMES);
         }
-        level1.set(code, time, buf, f.start(LV1_NAME), f.length(LV1_NAME), price, change, volume, amount);
+        level1.set(codes.last(), code, time, buf, f.start(LV1_NAME), f.length(LV1_NAME), price, change, volume, amount);
         sink.onLevel1(level1);
         extraFields(code, LV1_FIELDS, buf, from, to, sink);
         return null;

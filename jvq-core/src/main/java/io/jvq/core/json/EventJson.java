@@ -13,7 +13,8 @@ import io.jvq.core.event.ServerText;
  * The JSON event schema: one data event as one JSON object, the same wherever jvq writes JSON
  * (the CLI's {@code --format json}, Kafka's {@code json} values). Prices, percentages and amounts
  * are JSON numbers written from the fixed-point value ({@link FixedPoint#format}): the digits
- * received, never a binary float. {@code code} is the six-character symbol, without the
+ * received, never a binary float. {@link #write} allocates nothing for a quote: numbers and times are
+ * appended digit by digit, so a writer that reuses its builder costs no garbage per event. {@code code} is the six-character symbol, without the
  * {@code lvN_} prefix. Written with the JDK alone, as the core has no runtime dependency.
  *
  * <pre>{@code {"type":"lv2","code":"600519","time":"09:30:00.120","tradeId":8812,"price":1700.50,"qty":100}}</pre>
@@ -71,7 +72,7 @@ public final class EventJson {
     }
 
     private static void level1(Level1Quote quote, StringBuilder out) {
-        head(out, "lv1", quote.code().symbol(), time(quote.timeOfDayMillis()));
+        head(out, "lv1", quote.code().symbol(), quote.timeOfDayMillis(), false);
         string(out.append(','), "name", quote.name());
         decimal(out, "price", quote.price());
         decimal(out, "changePct", quote.changePercent());
@@ -89,14 +90,14 @@ public final class EventJson {
     }
 
     private static void level2(Level2Trade trade, StringBuilder out) {
-        head(out, "lv2", trade.code().symbol(), TimeOfDay.format(trade.timeOfDayMillis(), true));
+        head(out, "lv2", trade.code().symbol(), trade.timeOfDayMillis(), true);
         integer(out, "tradeId", trade.tradeId());
         decimal(out, "price", trade.price());
         integer(out, "qty", trade.quantity());
     }
 
     private static void level10(Level10Book book, StringBuilder out) {
-        head(out, "lv10", book.code().symbol(), time(book.timeOfDayMillis()));
+        head(out, "lv10", book.code().symbol(), book.timeOfDayMillis(), false);
         string(out.append(','), "name", book.name());
         decimal(out, "price", book.price());
         decimal(out, "lastClose", book.lastClose());
@@ -124,14 +125,16 @@ public final class EventJson {
         }
     }
 
-    private static void head(StringBuilder out, String type, String symbol, String time) {
+    /** Type, code and time; the time with milliseconds when {@code millis} or when it has any (see {@link #time}). */
+    private static void head(StringBuilder out, String type, String symbol, int millisOfDay, boolean millis) {
         string(out, "type", type);
         string(out.append(','), "code", symbol);
-        string(out.append(','), "time", time);
+        out.append(",\"time\":\"");
+        TimeOfDay.append(out, millisOfDay, millis || millisOfDay % 1000 != 0).append('"');
     }
 
     private static void decimal(StringBuilder out, String field, long fixed) {
-        out.append(",\"").append(field).append("\":").append(FixedPoint.format(fixed));
+        FixedPoint.append(out.append(",\"").append(field).append("\":"), fixed);
     }
 
     private static void integer(StringBuilder out, String field, long value) {
@@ -142,7 +145,7 @@ public final class EventJson {
         if (level > 1) {
             out.append(',');
         }
-        out.append('[').append(quantity).append(',').append(FixedPoint.format(price)).append(']');
+        FixedPoint.append(out.append('[').append(quantity).append(','), price).append(']');
     }
 
     private static void string(StringBuilder out, String field, String value) {

@@ -1,0 +1,78 @@
+package io.jvq.core.codec;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The word-at-a-time readers agree with reading one byte at a time, whatever byte sits where. */
+class SwarTest {
+
+    private static long word(String eightChars) {
+        return Swar.word(eightChars.getBytes(StandardCharsets.ISO_8859_1), 0);
+    }
+
+    @ParameterizedTest(name = "non-digit {0}")
+    @ValueSource(ints = {'/', ':', '.', ',', '|', '\n', '\r', ' ', 'x', 0x00, 0x80, 0xE4, 0xFA, 0xFF})
+    void countsTheDigitsBeforeANonDigitAtEachPosition(int nonDigit) {
+        for (int at = 0; at < 8; at++) {
+            byte[] bytes = "98765432".getBytes(StandardCharsets.ISO_8859_1);
+            bytes[at] = (byte) nonDigit;
+            // the bytes after the first non-digit may be anything, carries included
+            for (int after = at + 1; after < 8; after++) {
+                bytes[after] = (byte) 0xFF;
+            }
+            assertThat(Swar.leadingDigits(Swar.word(bytes, 0))).as("non-digit at %d", at).isEqualTo(at);
+        }
+        assertThat(Swar.leadingDigits(word("01234567"))).isEqualTo(8);
+    }
+
+    @Test
+    void readsTheValueOfOneToEightDigits() {
+        Random random = new Random(16);
+        for (int i = 0; i < 10_000; i++) {
+            StringBuilder digits = new StringBuilder();
+            int n = 1 + random.nextInt(8);
+            for (int k = 0; k < n; k++) {
+                digits.append((char) ('0' + random.nextInt(10)));
+            }
+            String padded = (digits + ",|x\n999999").substring(0, 8);
+            assertThat(Swar.digitsValue(word(padded), n)).as(padded).isEqualTo(Long.parseLong(digits.toString()));
+        }
+        assertThat(Swar.digitsValue(word("99999999"), 8)).isEqualTo(99_999_999L);
+        assertThat(Swar.digitsValue(word("00000000"), 8)).isZero();
+    }
+
+    @Test
+    void readsEveryClockTimeOfTheDay() {
+        for (int s = 0; s < 24 * 3600; s += 7) {
+            String clock = LocalTime.ofSecondOfDay(s).toString();
+            clock = clock.length() == 5 ? clock + ":00" : clock;
+            assertThat(Swar.clockSeconds(word(clock))).as(clock).isEqualTo(s);
+        }
+        assertThat(Swar.clockSeconds(word("23:59:59"))).isEqualTo(86_399);
+    }
+
+    @Test
+    void refusesAClockWithAnyByteOutOfPlace() {
+        String good = "09:30:05";
+        for (int at = 0; at < 8; at++) {
+            for (char c : new char[]{'x', '/', ';', '.', ' ', (char) 0xFF}) {
+                char[] chars = good.toCharArray();
+                if (chars[at] == c) {
+                    continue;
+                }
+                chars[at] = c;
+                assertThat(Swar.clockSeconds(word(new String(chars)))).as(new String(chars)).isEqualTo(-1);
+            }
+        }
+        for (String outOfRange : new String[]{"24:00:00", "09:60:00", "09:30:60", "99:99:99"}) {
+            assertThat(Swar.clockSeconds(word(outOfRange))).as(outOfRange).isEqualTo(-1);
+        }
+    }
+}
