@@ -102,9 +102,9 @@ public sealed interface CaptureEntry {
         }
     }
 
-    /** RFC 6455 §7.4: the codes an endpoint may put in a close frame. */
+    /** RFC 6455 §7.4: the codes an endpoint may put in a close frame (the rule every transport follows). */
     static boolean isSendableCloseCode(int code) {
-        return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
+        return io.jvq.core.wire.CloseFrames.isSendable(code);
     }
 
     private static void requireT(long t) {

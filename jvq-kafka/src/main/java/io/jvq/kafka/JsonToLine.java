@@ -2,6 +2,7 @@ package io.jvq.kafka;
 
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
+import io.jvq.core.json.JsonReader;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.jvq.kafka;
 
 import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
+import io.jvq.core.json.JsonReader;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.QuoteParser;

@@ -1,5 +1,6 @@
 /**
- * The JSON event schema jvq writes wherever it writes JSON (the CLI, Kafka values).
+ * The JSON event schema jvq writes wherever it writes JSON (the CLI, Kafka values), and the small
+ * reader for the little JSON jvq reads (the discovery reply, Kafka values).
  * Nothing here is null unless marked {@code @Nullable}.
  */
 @NullMarked

@@ -4,8 +4,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Port: the HTTP call that hands out a server address (docs/PROTOCOL.md §1).
- * An adapter performs {@code GET request.uri()} and parses the JSON reply; the core decides
- * what the reply means. Adapters must never log {@link DiscoveryRequest#uri()}: it holds the token.
+ * An adapter performs {@code GET request.uri()}, follows no redirect, and hands the status and
+ * the body bytes to {@link io.jvq.core.wire.DiscoveryReplies}, which decides what they mean; every
+ * adapter passes the testkit's {@code DiscoveryPortContract}. Adapters must never log {@link DiscoveryRequest#uri()}: it holds the token.
  */
 public interface DiscoveryPort extends AutoCloseable {
 

@@ -4,13 +4,15 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Port: a WebSocket client. One implementation per technology (Tyrus, Vert.x, …); all of them
- * pass the testkit's conformance suite.
+ * pass the testkit's {@code SocketPortContract} and conformance suite.
  */
 public interface SocketPort extends AutoCloseable {
 
     /**
      * Opens a WebSocket to {@code request.uri()}. Completes with the connection once the upgrade
-     * succeeded, or fails (connect timeout, refused upgrade, I/O error). After completion the
+     * succeeded, or fails (refused upgrade, I/O error; a connect timeout as a
+     * {@link java.net.SocketTimeoutException}, see {@link io.jvq.core.wire.Timeouts}), never
+     * showing the token ({@link io.jvq.core.wire.TokenScrubber}). After completion the
      * adapter calls {@code listener} for every message, one call at a time per connection,
      * and finally exactly one of {@link SocketListener#onClose} / {@link SocketListener#onError}.
      * Adapters must never log the URI: it holds the token.

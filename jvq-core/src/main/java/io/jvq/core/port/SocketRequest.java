@@ -1,6 +1,6 @@
 package io.jvq.core.port;
 
-import io.jvq.core.Redaction;
+import io.jvq.core.wire.TokenScrubber;
 
 import java.net.URI;
 import java.time.Duration;
@@ -24,9 +24,9 @@ public record SocketRequest(URI uri, Duration connectTimeout, int maxMessageByte
         }
     }
 
-    /** The URI with the token shown as {@code ***}. */
+    /** The URI with the token shown as {@code ***}, wherever it appears in it. */
     public String redactedUri() {
-        return Redaction.redact(uri.toString());
+        return TokenScrubber.of(uri).scrub(uri.toString());
     }
 
     @Override

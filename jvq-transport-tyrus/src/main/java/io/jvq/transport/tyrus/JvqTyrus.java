@@ -2,6 +2,7 @@ package io.jvq.transport.tyrus;
 
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
+import io.jvq.core.http.JdkHttpDiscoveryPort;
 
 import javax.net.ssl.SSLContext;
 import java.util.Objects;

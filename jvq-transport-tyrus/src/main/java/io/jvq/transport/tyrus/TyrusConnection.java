@@ -3,6 +3,9 @@ package io.jvq.transport.tyrus;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
 import io.jvq.core.port.SocketRequest;
+import io.jvq.core.wire.CloseFrames;
+import io.jvq.core.wire.Timeouts;
+import io.jvq.core.wire.TokenScrubber;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -10,9 +13,8 @@ import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,11 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * listener calling {@code close} from a callback is never re-entered.
  */
 final class TyrusConnection extends Endpoint implements SocketConnection {
-    /** The largest close reason a close frame carries (125 bytes less the 2-byte code). */
-    private static final int MAX_REASON_BYTES = 123;
-
     private final SocketRequest request;
-    private final Secrets secrets;
+    private final TokenScrubber scrubber;
     private final SerialListener listener;
     private final CompletableFuture<SocketConnection> opened = new CompletableFuture<>();
     private final TransportHandle transport = new TransportHandle();
@@ -41,7 +40,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
 
     TyrusConnection(SocketRequest request, SocketListener listener, Executor control, Runnable whenFinished) {
         this.request = request;
-        this.secrets = Secrets.of(request.uri());
+        this.scrubber = TokenScrubber.of(request.uri());
         this.listener = new SerialListener(listener, request.redactedUri(), whenFinished);
         this.control = control;
         // A connect that failed, timed out or was cancelled must leave nothing behind and report nothing.
@@ -98,7 +97,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
 
     @Override
     public void onError(Session session, Throwable error) {
-        Throwable reported = secrets.scrubbed(error);
+        Throwable reported = scrubber.scrubbed(error);
         tyrusError = reported;
         Log.LOG.debug("WebSocket {} failed: {}", request.redactedUri(), reported.toString());
         // Tyrus normally closes the session after an error and onClose reports it; if it did not
@@ -114,7 +113,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
     /** The connect call failed on the connect thread. */
     void connectFailed(Throwable error) {
         IOException failure = new IOException("WebSocket connect to " + request.redactedUri() + " failed: "
-                + describe(error), secrets.scrubbed(error));
+                + describe(error), scrubber.scrubbed(error));
         if (!opened.completeExceptionally(failure) && !opened.isCompletedExceptionally()) {
             // The upgrade got through just as Tyrus gave up on it: the connection is unusable.
             transport.drop();
@@ -124,8 +123,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
 
     /** The connect timer fired. */
     void connectTimedOut() {
-        opened.completeExceptionally(new SocketTimeoutException("WebSocket connect to " + request.redactedUri()
-                + " timed out after " + request.connectTimeout().toMillis() + " ms"));
+        opened.completeExceptionally(Timeouts.connect(request.redactedUri(), request.connectTimeout()));
     }
 
     /**
@@ -148,9 +146,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
 
     @Override
     public CompletableFuture<Void> sendText(String text) {
-        if (text == null) {
-            return CompletableFuture.failedFuture(new NullPointerException("text"));
-        }
+        Objects.requireNonNull(text, "text");
         if (closeRequested.get() || listener.finished()) {
             return CompletableFuture.failedFuture(
                     new IllegalStateException("WebSocket " + request.redactedUri() + " is closed"));
@@ -161,11 +157,11 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
                 if (result.isOK()) {
                     sent.complete(null);
                 } else {
-                    sent.completeExceptionally(secrets.scrubbed(result.getException()));
+                    sent.completeExceptionally(scrubber.scrubbed(result.getException()));
                 }
             });
         } catch (RuntimeException e) {
-            sent.completeExceptionally(secrets.scrubbed(e));
+            sent.completeExceptionally(scrubber.scrubbed(e));
         }
         return sent;
     }
@@ -179,7 +175,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
             session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
         } catch (IOException | RuntimeException e) {
             // A connection that cannot take a ping is dying; its terminal callback tells the rest.
-            Log.LOG.debug("ping on {} not sent: {}", request.redactedUri(), secrets.scrub(e.toString()));
+            Log.LOG.debug("ping on {} not sent: {}", request.redactedUri(), scrubber.scrub(e.toString()));
         }
     }
 
@@ -195,7 +191,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
                 // transport; it does not wait for the peer's answer.
                 session.close(closeReason);
             } catch (IOException | RuntimeException e) {
-                Log.LOG.debug("closing {} failed: {}", request.redactedUri(), secrets.scrub(e.toString()));
+                Log.LOG.debug("closing {} failed: {}", request.redactedUri(), scrubber.scrub(e.toString()));
                 transport.drop();
             }
             // Tyrus skips onClose when the socket was already closing; the listener still hears of it.
@@ -230,28 +226,8 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
     }
 
     private static CloseReason closeReason(int code, String reason) {
-        CloseReason.CloseCode closeCode;
-        try {
-            closeCode = CloseReason.CloseCodes.getCloseCode(code);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("close code must be 1000..4999, got " + code, e);
-        }
-        return new CloseReason(closeCode, cut(reason == null ? "" : reason));
-    }
-
-    /** The longest prefix of {@code reason} that fits a close frame, cut on a character boundary. */
-    private static String cut(String reason) {
-        if (reason.getBytes(StandardCharsets.UTF_8).length <= MAX_REASON_BYTES) {
-            return reason;
-        }
-        int end = reason.length();
-        while (reason.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
-            end--;
-            if (Character.isLowSurrogate(reason.charAt(end)) && end > 0) {
-                end--;
-            }
-        }
-        return reason.substring(0, end);
+        CloseFrames.check(code, reason);
+        return new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason == null ? "" : reason);
     }
 
     private String describe(Throwable error) {
@@ -266,7 +242,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
                 text.append(part);
             }
         }
-        return secrets.scrub(text.toString());
+        return scrubber.scrub(text.toString());
     }
 
     @Override

@@ -69,7 +69,7 @@ class CloseFrameSpotterTest {
     }
 
     private static void frame(ByteArrayOutputStream out, int opcode, int length, boolean masked) {
-        out.writeBytes(RawSocketServer.frameHeader(opcode, true, length));
+        out.writeBytes(io.jvq.testkit.port.RawServer.frameHeader(opcode, true, length));
         byte[] header = out.toByteArray();
         if (masked) {
             // set the mask bit on the length byte just written, then add a 4-byte key

@@ -1,5 +1,6 @@
 package io.jvq.transport.tyrus;
 
+import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketRequest;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,7 @@
 package io.jvq.transport.tyrus;
 
+import io.jvq.testkit.port.RecordingSocketListener;
+import io.jvq.core.http.JdkHttpDiscoveryPort;
 import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;

@@ -3,7 +3,6 @@ package io.jvq.transport.vertx;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import io.vertx.core.internal.VertxBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +31,7 @@ final class OwnedVertx {
     /** A new instance whose threads are named {@code jvq-vert.x-…}. */
     static Vertx create() {
         try {
-            return VertxBootstrap.create()
-                    .options(options())
-                    .threadFactory(new JvqThreadFactory())
-                    .init()
-                    .vertx();
+            return VertxInternals.namedVertx(options());
         } catch (LinkageError e) {
             // On the module path Vert.x does not export the thread class the factory needs.
             LOG.debug("cannot name Vert.x threads ({}); using Vert.x's default names", e.toString());

@@ -4,6 +4,8 @@ import io.jvq.core.port.DiscoveryException;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
+import io.jvq.core.wire.DiscoveryReplies;
+import io.jvq.core.wire.Timeouts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -12,14 +14,12 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.Context;
 import io.vertx.core.net.TrustOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
@@ -30,13 +30,10 @@ import java.util.concurrent.TimeoutException;
  * <p>
  * The whole call, connect to last byte, is bounded by {@link DiscoveryRequest#timeout()}. The
  * future completes on a Vert.x event-loop thread. Redirects are not followed: the URL carries
- * the token, and a redirect is reported with its status instead.
+ * the token, and a redirect is reported with its status instead (docs/PROTOCOL.md §1).
  */
 public final class VertxDiscoveryPort implements DiscoveryPort {
     private static final Logger LOG = LoggerFactory.getLogger(VertxDiscoveryPort.class);
-    /** A discovery reply is a few dozen bytes; a body past this is not one. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
-
     private final VertxHandle vertx;
     private final TrustOptions trustOptions;
     private final boolean verifyHost;
@@ -60,13 +57,13 @@ public final class VertxDiscoveryPort implements DiscoveryPort {
         CompletableFuture<DiscoveryReply> reply = new CompletableFuture<>();
         String where = request.redactedUri();
         RequestOptions options;
-        ContextInternal context;
+        Context context;
         HttpClient http;
         try {
             options = requestOptions(request);
             synchronized (lifecycle) {
                 if (closed) {
-                    throw new IllegalStateException("the Vert.x discovery port is closed");
+                    throw new DiscoveryException("the Vert.x discovery port is closed");
                 }
                 context = vertx.newEventLoopContext();
                 http = client();
@@ -80,21 +77,14 @@ public final class VertxDiscoveryPort implements DiscoveryPort {
     }
 
     static RequestOptions requestOptions(DiscoveryRequest request) {
+        DiscoveryReplies.requireHttpUrl(request);
         URI uri = request.uri();
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("a discovery URL starts with http:// or https://, got "
-                    + request.redactedUri());
-        }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("the discovery URL has no host: " + request.redactedUri());
-        }
         // Vert.x's own timers (connect, then idle) only free the connection; the deadline is ours.
         return new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setAbsoluteURI(uri.toString())
                 .setFollowRedirects(false)
-                .setTimeout(Math.max(1, request.timeout().toMillis()));
+                .setTimeout(Timeouts.millis(request.timeout()));
     }
 
     private HttpClient client() {
@@ -143,10 +133,9 @@ public final class VertxDiscoveryPort implements DiscoveryPort {
             this.reply = reply;
         }
 
-        void start(HttpClient http, RequestOptions options, ContextInternal context) {
-            long timeoutMillis = Math.max(1, request.timeout().toMillis());
-            long timer = context.setTimer(timeoutMillis, id -> fail(new DiscoveryException(
-                    "discovery " + where + " timed out after " + timeoutMillis + " ms")));
+        void start(HttpClient http, RequestOptions options, Context context) {
+            long timer = context.owner().setTimer(Timeouts.millis(request.timeout()),
+                    id -> fail(Timeouts.discovery(where, request.timeout())));
             reply.whenComplete((ok, error) -> context.owner().cancelTimer(timer));
             http.request(options)
                     .compose(sent -> {
@@ -162,9 +151,8 @@ public final class VertxDiscoveryPort implements DiscoveryPort {
 
         private void read(HttpClientResponse response) {
             response.handler(chunk -> {
-                if (body.length() + chunk.length() > MAX_BODY_BYTES) {
-                    fail(new DiscoveryException("discovery " + where + " answered with a body over "
-                            + MAX_BODY_BYTES + " bytes (HTTP " + response.statusCode() + ")"));
+                if (body.length() + chunk.length() > DiscoveryReplies.MAX_BODY_BYTES) {
+                    fail(DiscoveryReplies.bodyTooLarge(request, response.statusCode()));
                 } else {
                     body.appendBuffer(chunk);
                 }
@@ -175,8 +163,7 @@ public final class VertxDiscoveryPort implements DiscoveryPort {
                     return;
                 }
                 try {
-                    reply.complete(DiscoveryReplies.parse(response.statusCode(),
-                            body.toString(StandardCharsets.UTF_8), where, request.token()));
+                    reply.complete(DiscoveryReplies.interpret(request, response.statusCode(), body.getBytes()));
                 } catch (DiscoveryException e) {
                     reply.completeExceptionally(e);
                 }
@@ -185,11 +172,9 @@ public final class VertxDiscoveryPort implements DiscoveryPort {
 
         private void failed(Throwable cause) {
             if (cause instanceof TimeoutException) {
-                fail(new DiscoveryException("discovery " + where + " timed out after "
-                        + request.timeout().toMillis() + " ms"));
+                fail(Timeouts.discovery(where, request.timeout()));
             } else {
-                fail(new DiscoveryException("discovery " + where + " failed: " + Failures.message(cause),
-                        Failures.safe(cause)));
+                fail(DiscoveryReplies.failed(request, cause));
             }
         }
 

@@ -2,8 +2,6 @@ package io.jvq.transport.vertx;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,8 +62,8 @@ final class VertxHandle {
     }
 
     /** A fresh event-loop context: callbacks for one connection or call run there, one at a time. */
-    ContextInternal newEventLoopContext() {
-        return ((VertxInternal) vertx()).createEventLoopContext();
+    Context newEventLoopContext() {
+        return VertxInternals.newEventLoopContext(vertx());
     }
 
     /**

@@ -2,24 +2,24 @@ package io.jvq.transport.vertx;
 
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
+import io.jvq.core.port.SocketRequest;
+import io.jvq.core.wire.CloseFrames;
+import io.jvq.core.wire.Timeouts;
+import io.jvq.core.wire.TokenScrubber;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.buffer.BufferInternal;
-import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -37,7 +37,8 @@ final class VertxSocketConnection implements SocketConnection {
     private final ClientWebSocket webSocket;
     private final SocketListener listener;
     private final String redactedUri;
-    private final ContextInternal context;
+    private final Context context;
+    private final TokenScrubber scrubber;
     private final CompletableFuture<SocketConnection> opened = new CompletableFuture<>();
     private final CompletableFuture<Void> channelClosed = new CompletableFuture<>();
     private final AtomicBoolean closeStarted = new AtomicBoolean();
@@ -47,11 +48,12 @@ final class VertxSocketConnection implements SocketConnection {
     private volatile WebSocket connected;
     private volatile boolean aborted;
 
-    VertxSocketConnection(ClientWebSocket webSocket, SocketListener listener, String redactedUri,
-                          ContextInternal context) {
+    VertxSocketConnection(ClientWebSocket webSocket, SocketListener listener, SocketRequest request,
+                          Context context) {
         this.webSocket = webSocket;
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.redactedUri = redactedUri;
+        this.redactedUri = request.redactedUri();
+        this.scrubber = TokenScrubber.of(request.uri());
         this.context = context;
         // Handlers go in before connect(): Vert.x installs them before it reads the first frame.
         webSocket.textMessageHandler(this::onText)
@@ -74,7 +76,7 @@ final class VertxSocketConnection implements SocketConnection {
 
     /** Starts the attempt; runs on {@link #context}, which {@code connect} then adopts for every callback. */
     void open(WebSocketConnectOptions options, Duration timeout) {
-        long timer = context.setTimer(Math.max(1, timeout.toMillis()), id -> onConnectTimeout(timeout));
+        long timer = context.owner().setTimer(Math.max(1, timeout.toMillis()), id -> onConnectTimeout(timeout));
         webSocket.connect(options).onComplete(result -> {
             context.owner().cancelTimer(timer);
             if (result.succeeded()) {
@@ -99,15 +101,14 @@ final class VertxSocketConnection implements SocketConnection {
     private void onConnectFailed(Throwable cause) {
         if (state == State.CONNECTING) {
             state = State.FAILED;
-            opened.completeExceptionally(Failures.io("WebSocket connect to " + redactedUri + " failed", cause));
+            opened.completeExceptionally(scrubber.io("WebSocket connect to " + redactedUri + " failed", cause));
         }
     }
 
     private void onConnectTimeout(Duration timeout) {
         if (state == State.CONNECTING) {
             state = State.FAILED;
-            opened.completeExceptionally(new TimeoutException(
-                    "WebSocket connect to " + redactedUri + " timed out after " + timeout.toMillis() + " ms"));
+            opened.completeExceptionally(Timeouts.connect(redactedUri, timeout));
         }
     }
 
@@ -131,13 +132,9 @@ final class VertxSocketConnection implements SocketConnection {
         }
     }
 
-    /**
-     * The message's bytes as a ByteBuffer without copying: Vert.x's whole-message buffers are
-     * single heap arrays, so {@code nioBuffer()} wraps that array. Writable on purpose: a read-only
-     * heap buffer hides its array, and {@code Inflater.setInput} would copy it again.
-     */
+    /** The message's bytes without a copy (see {@link VertxInternals#view}). */
     static ByteBuffer view(Buffer message) {
-        return ((BufferInternal) message).getByteBuf().nioBuffer();
+        return VertxInternals.view(message);
     }
 
     private void onPong() {
@@ -197,7 +194,7 @@ final class VertxSocketConnection implements SocketConnection {
                     ? "WebSocket " + redactedUri + " aborted by the client"
                     : "WebSocket " + redactedUri + " lost: the connection closed without a close frame");
         }
-        return Failures.io("WebSocket " + redactedUri + " failed", cause);
+        return scrubber.io("WebSocket " + redactedUri + " failed", cause);
     }
 
     private void notifyError(Throwable error) {
@@ -220,7 +217,7 @@ final class VertxSocketConnection implements SocketConnection {
             if (result.succeeded()) {
                 sent.complete(null);
             } else {
-                sent.completeExceptionally(Failures.io("sending a text message on " + redactedUri + " failed",
+                sent.completeExceptionally(scrubber.io("sending a text message on " + redactedUri + " failed",
                         result.cause()));
             }
         });
@@ -246,7 +243,7 @@ final class VertxSocketConnection implements SocketConnection {
      * Vert.x 5 has no public call for that: {@code close()} always starts the closing handshake
      * and waits up to the closing timeout, and even {@code channel().close()} passes through
      * Vert.x's handler, which turns it into a close frame. Closing from Vert.x's own handler
-     * context ({@link WebSocketInternal#channelHandlerContext()}, internal API) goes past it
+     * context (internal API, see {@link VertxInternals#dropChannel}) goes past it
      * straight to the socket. The listener then hears {@code onError}.
      */
     @Override
@@ -259,7 +256,7 @@ final class VertxSocketConnection implements SocketConnection {
     }
 
     private static void dropChannel(WebSocket socket) {
-        ((WebSocketInternal) socket).channelHandlerContext().close();
+        VertxInternals.dropChannel(socket);
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.Context;
 import io.vertx.core.net.TrustOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,7 @@ public final class VertxSocketPort implements SocketPort {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
         WebSocketConnectOptions options;
-        ContextInternal context;
+        Context context;
         WebSocketClient client;
         try {
             options = connectOptions(request);
@@ -75,7 +75,7 @@ public final class VertxSocketPort implements SocketPort {
             return CompletableFuture.failedFuture(e);
         }
         VertxSocketConnection connection =
-                new VertxSocketConnection(client.webSocket(), listener, request.redactedUri(), context);
+                new VertxSocketConnection(client.webSocket(), listener, request, context);
         // Started on the connection's own context, so its callbacks are in place before Vert.x completes.
         context.runOnContext(ignored -> connection.open(options, request.connectTimeout()));
         LOG.debug("connecting to {}", request.redactedUri());

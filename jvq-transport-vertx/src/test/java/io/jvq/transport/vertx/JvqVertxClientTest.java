@@ -95,7 +95,7 @@ class JvqVertxClientTest {
             assertThat(quote.name()).isEqualTo("贵州茅台");
             assertThat(quote.priceDecimal()).isEqualByComparingTo("1700.50");
             assertThat(commands).contains("all=lv1_600519,lv2_600519");
-            assertThat(quoteThreads.take()).startsWith(JvqThreadFactory.PREFIX);
+            assertThat(quoteThreads.take()).startsWith(VertxInternals.THREAD_PREFIX);
         } finally {
             client.close();
         }
@@ -133,6 +133,6 @@ class JvqVertxClientTest {
 
     private static boolean jvqThreadsAlive() {
         return Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(thread -> thread.isAlive() && thread.getName().startsWith(JvqThreadFactory.PREFIX));
+                .anyMatch(thread -> thread.isAlive() && thread.getName().startsWith(VertxInternals.THREAD_PREFIX));
     }
 }

@@ -1,9 +1,10 @@
 package io.jvq.transport.vertx;
 
+import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.core.Token;
 import io.jvq.core.port.DiscoveryRequest;
 import io.jvq.core.port.SocketRequest;
-import io.jvq.transport.vertx.RecordingListener.Text;
+import io.jvq.testkit.port.RecordingSocketListener.Text;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class VertxLifecycleTest {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(Thread::isAlive)
                 .map(Thread::getName)
-                .filter(name -> name.startsWith(JvqThreadFactory.PREFIX))
+                .filter(name -> name.startsWith(VertxInternals.THREAD_PREFIX))
                 .toList();
     }
 
@@ -76,10 +77,10 @@ class VertxLifecycleTest {
         VertxSocketPort port = VertxSocketPort.builder().build();
         assertThat(jvqThreads()).as("nothing runs before the first connect").isEmpty();
 
-        RecordingListener listener = new RecordingListener();
+        RecordingSocketListener listener = new RecordingSocketListener();
         await(port.connect(socketRequest(), listener));
         assertThat(listener.next()).isEqualTo(new Text("hello"));
-        assertThat(listener.threads).allMatch(name -> name.startsWith("jvq-vert.x-eventloop-thread-"));
+        assertThat(listener.threadNames).allMatch(name -> name.startsWith("jvq-vert.x-eventloop-thread-"));
 
         port.close();
         assertJvqThreadsGone(checkersBefore);
@@ -96,7 +97,7 @@ class VertxLifecycleTest {
         VertxDiscoveryPort discovery = ports.discoveryPort(handle);
 
         assertThat(await(discovery.discover(discoveryRequest())).ok()).isTrue();
-        await(socket.connect(socketRequest(), new RecordingListener()));
+        await(socket.connect(socketRequest(), new RecordingSocketListener()));
         assertThat(jvqThreads()).as("one event loop for both").hasSize(1);
 
         socket.close();
@@ -113,7 +114,7 @@ class VertxLifecycleTest {
         try {
             VertxSocketPort socket = VertxSocketPort.builder().vertx(users).build();
             VertxDiscoveryPort discovery = VertxDiscoveryPort.builder().vertx(users).build();
-            RecordingListener listener = new RecordingListener();
+            RecordingSocketListener listener = new RecordingSocketListener();
             await(socket.connect(socketRequest(), listener));
             assertThat(listener.next()).isEqualTo(new Text("hello"));
             await(discovery.discover(discoveryRequest()));
@@ -124,7 +125,7 @@ class VertxLifecycleTest {
             // A closed Vert.x would fail or never fire this timer.
             await(users.timer(1, TimeUnit.MILLISECONDS).toCompletionStage().toCompletableFuture());
             VertxSocketPort again = VertxSocketPort.builder().vertx(users).build();
-            await(again.connect(socketRequest(), new RecordingListener()));
+            await(again.connect(socketRequest(), new RecordingSocketListener()));
             again.close();
             assertThat(jvqThreads()).isEmpty();
         } finally {
@@ -137,7 +138,7 @@ class VertxLifecycleTest {
         long checkersBefore = blockedThreadCheckers();
         VertxSocketPort port = VertxSocketPort.builder().build();
         CompletableFuture<Long> closeMillis = new CompletableFuture<>();
-        RecordingListener listener = new RecordingListener() {
+        RecordingSocketListener listener = new RecordingSocketListener() {
             @Override
             public void onText(String text) {
                 long started = System.nanoTime();

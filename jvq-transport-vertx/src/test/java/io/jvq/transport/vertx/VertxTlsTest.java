@@ -1,9 +1,10 @@
 package io.jvq.transport.vertx;
 
+import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.core.Token;
 import io.jvq.core.port.DiscoveryRequest;
 import io.jvq.core.port.SocketRequest;
-import io.jvq.transport.vertx.RecordingListener.Text;
+import io.jvq.testkit.port.RecordingSocketListener.Text;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +50,7 @@ class VertxTlsTest {
     void connectsOverWssWhenTheCertificateIsTrusted() throws Exception {
         VertxSocketPort port = VertxSocketPort.builder().vertx(vertx).trustOptions(TestServer.trust()).build();
         try {
-            RecordingListener listener = new RecordingListener();
+            RecordingSocketListener listener = new RecordingSocketListener();
             await(port.connect(socketRequest(), listener));
             assertThat(listener.next()).isEqualTo(new Text("over tls"));
         } finally {
@@ -61,7 +62,7 @@ class VertxTlsTest {
     void refusesAnUntrustedCertificateByDefault() throws Exception {
         VertxSocketPort port = VertxSocketPort.builder().vertx(vertx).build();
         try {
-            Throwable error = port.connect(socketRequest(), new RecordingListener())
+            Throwable error = port.connect(socketRequest(), new RecordingSocketListener())
                     .handle((ok, e) -> e).get(30, TimeUnit.SECONDS);
             assertThat(error).isNotNull().hasMessageContaining("WebSocket connect to wss://127.0.0.1:");
             assertThat(error.getCause()).hasStackTraceContaining("SSL");

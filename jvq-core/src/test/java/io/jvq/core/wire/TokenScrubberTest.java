@@ -1,4 +1,4 @@
-package io.jvq.transport.tyrus;
+package io.jvq.core.wire;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,8 +7,8 @@ import java.net.URI;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SecretsTest {
-    private final Secrets secrets = Secrets.of(URI.create("ws://h:1/p?src=a&token=ab%2Bcd-1234&x=y"));
+class TokenScrubberTest {
+    private final TokenScrubber secrets = TokenScrubber.of(URI.create("ws://h:1/p?src=a&token=ab%2Bcd-1234&x=y"));
 
     @Test
     void scrubs_the_token_query_value_and_the_bare_value_in_both_forms() {
@@ -40,9 +40,24 @@ class SecretsTest {
 
     @Test
     void very_short_tokens_are_only_scrubbed_as_query_values() {
-        Secrets shortToken = Secrets.of(URI.create("ws://h:1/p?token=x"));
+        TokenScrubber shortToken = TokenScrubber.of(URI.create("ws://h:1/p?token=x"));
 
         assertThat(shortToken.scrub("ws://h:1/p?token=x failed: SunCertPathBuilderException"))
                 .isEqualTo("ws://h:1/p?token=*** failed: SunCertPathBuilderException");
+    }
+
+    @Test
+    void a_token_scrubber_for_a_token_hides_it_bare_and_as_a_query_value() {
+        TokenScrubber scrubber = TokenScrubber.of(io.jvq.core.Token.of("ab+cd-1234"));
+
+        assertThat(scrubber.scrub("GET /s?token=ab+cd-1234 said ab+cd-1234")).isEqualTo("GET /s?token=*** said ***");
+    }
+
+    @Test
+    void io_names_what_failed_with_a_scrubbed_message_and_cause() {
+        IOException failure = secrets.io("WebSocket connect failed", new IOException("refused ab+cd-1234"));
+
+        assertThat(failure).hasMessage("WebSocket connect failed: refused ***");
+        assertThat(failure.getCause()).isInstanceOf(ScrubbedException.class);
     }
 }

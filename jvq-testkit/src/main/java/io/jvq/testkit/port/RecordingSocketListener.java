@@ -1,4 +1,4 @@
-package io.jvq.transport.tyrus;
+package io.jvq.testkit.port;
 
 import io.jvq.core.port.SocketListener;
 
@@ -12,27 +12,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
-/** Records what a socket adapter reports, and checks the listener contract while doing so. */
-final class RecordingSocketListener implements SocketListener {
-    sealed interface Event permits Text, Binary, Pong, Closed, Failed {
+/**
+ * Records what a {@link io.jvq.core.port.SocketPort} adapter reports for one connection, and checks
+ * the listener contract while doing so: no overlapping calls, nothing after the one terminal callback.
+ */
+public class RecordingSocketListener implements SocketListener {
+    public sealed interface Event permits Text, Binary, Pong, Closed, Failed {
     }
 
-    record Text(String text) implements Event {
+    public record Text(String text) implements Event {
     }
 
-    record Binary(byte[] bytes) implements Event {
+    /** A copy of the bytes, and whether the adapter handed over a heap buffer (which an Inflater reads without a copy). */
+    public record Binary(byte[] bytes, boolean hasArray) implements Event {
     }
 
-    record Pong() implements Event {
+    public record Pong() implements Event {
     }
 
-    record Closed(int code, String reason) implements Event {
+    public record Closed(int code, String reason) implements Event {
     }
 
-    record Failed(Throwable error) implements Event {
+    public record Failed(Throwable error) implements Event {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -40,11 +47,11 @@ final class RecordingSocketListener implements SocketListener {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger terminals = new AtomicInteger();
-    final List<String> threadNames = new CopyOnWriteArrayList<>();
-    final List<String> violations = new CopyOnWriteArrayList<>();
+    public final List<String> threadNames = new CopyOnWriteArrayList<>();
+    public final List<String> violations = new CopyOnWriteArrayList<>();
 
     /** Runs inside {@link #onText}, after the text is recorded (so a call overlapping it is detected). */
-    volatile Consumer<String> onTextHook = text -> {
+    public volatile Consumer<String> onTextHook = text -> {
     };
 
     @Override
@@ -54,9 +61,10 @@ final class RecordingSocketListener implements SocketListener {
 
     @Override
     public void onBinary(ByteBuffer message) {
+        boolean hasArray = message.hasArray();
         byte[] bytes = new byte[message.remaining()];
         message.get(bytes);
-        record(new Binary(bytes), false);
+        record(new Binary(bytes, hasArray), false);
     }
 
     @Override
@@ -98,18 +106,26 @@ final class RecordingSocketListener implements SocketListener {
         }
     }
 
+    /** The next event, whatever it is. */
+    public Event next() {
+        Event event = poll(WAIT);
+        if (event == null) {
+            fail("no event within " + WAIT);
+        }
+        return event;
+    }
+
     /** The next event, which must be of {@code type}. */
-    <T extends Event> T next(Class<T> type) {
+    public <T extends Event> T next(Class<T> type) {
         Event event = poll(WAIT);
         if (event == null) {
             fail("no " + type.getSimpleName() + " within " + WAIT);
         }
-        assertThat(event).isInstanceOf(type);
-        return type.cast(event);
+        return assertInstanceOf(type, event);
     }
 
     /** Skips messages up to the terminal event and returns it. */
-    Event terminal() {
+    public Event terminal() {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
             Event event = poll(Duration.ofNanos(deadline - System.nanoTime()));
@@ -121,18 +137,18 @@ final class RecordingSocketListener implements SocketListener {
     }
 
     /** Nothing more arrives within {@code quiet}, and the contract held throughout. */
-    void assertQuietFor(Duration quiet) {
+    public void assertQuietFor(Duration quiet) {
         Event extra = poll(quiet);
-        assertThat(extra).as("event after the end").isNull();
+        assertNull(extra, "event after the end");
         assertContractHeld();
     }
 
-    void assertContractHeld() {
-        assertThat(violations).isEmpty();
-        assertThat(terminals.get()).as("terminal callbacks").isLessThanOrEqualTo(1);
+    public void assertContractHeld() {
+        assertEquals(List.of(), violations, "listener contract violations");
+        assertTrue(terminals.get() <= 1, "more than one terminal callback: " + terminals.get());
     }
 
-    int terminalCount() {
+    public int terminalCount() {
         return terminals.get();
     }
 

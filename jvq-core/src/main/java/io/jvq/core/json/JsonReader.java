@@ -1,4 +1,6 @@
-package io.jvq.kafka;
+package io.jvq.core.json;
+
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,12 +11,12 @@ import java.util.Map;
 /**
  * Reads one JSON value (RFC 8259) into plain Java: objects as {@link Map}, arrays as {@link List},
  * strings, numbers as {@link BigDecimal} (exact: the digits written are the digits read),
- * booleans and null. The module's only runtime dependency is kafka-clients, which brings no JSON
- * library; the values it reads are small, flat objects. Not for untrusted nesting depth beyond
- * {@link #MAX_DEPTH}.
+ * booleans and null. For the small documents jvq reads where core and its modules have no JSON
+ * library (the discovery reply, Kafka values); not for the feed, whose text has its own codec.
+ * Nesting deeper than {@link #MAX_DEPTH} is refused rather than allowed to exhaust the stack.
  */
-final class JsonReader {
-    static final int MAX_DEPTH = 16;
+public final class JsonReader {
+    public static final int MAX_DEPTH = 16;
 
     private final String text;
     private int pos;
@@ -26,7 +28,7 @@ final class JsonReader {
     /**
      * @throws IllegalArgumentException saying what was wrong and at which character
      */
-    static Object read(String text) {
+    public static @Nullable Object read(String text) {
         JsonReader reader = new JsonReader(text);
         Object value = reader.value(0);
         reader.skipSpace();
@@ -36,7 +38,7 @@ final class JsonReader {
         return value;
     }
 
-    private Object value(int depth) {
+    private @Nullable Object value(int depth) {
         if (depth > MAX_DEPTH) {
             throw error("nested deeper than " + MAX_DEPTH);
         }
@@ -186,7 +188,7 @@ final class JsonReader {
         return pos - start;
     }
 
-    private Object literal(String word, Object value) {
+    private @Nullable Object literal(String word, @Nullable Object value) {
         if (!text.startsWith(word, pos)) {
             throw error("a value was expected");
         }

@@ -1,7 +1,10 @@
-package io.jvq.transport.tyrus;
+package io.jvq.core.wire;
 
 import io.jvq.core.Redaction;
+import io.jvq.core.Token;
+import org.jspecify.annotations.Nullable;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -9,25 +12,26 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The token values carried by one request URI, and the means to keep them out of messages.
- * Frameworks put the URI they were given into their own exception messages
- * ("Connection to 'ws://…?token=…' failed"); everything this adapter reports passes through here.
+ * Keeps the token out of anything a transport reports. Frameworks put the URI they were given
+ * into their own exception messages ("Connection to 'ws://…?token=…' failed"), sometimes decoded,
+ * sometimes without the {@code token=} in front; every message and every exception a transport
+ * passes on goes through here first.
  */
-final class Secrets {
+public final class TokenScrubber {
     /**
      * Bare values shorter than this are not searched for: replacing "x" everywhere would mangle
      * every message, and a token that short only appears as {@code token=…}, which is always redacted.
      */
-    static final int MIN_BARE_LENGTH = 6;
+    public static final int MIN_BARE_LENGTH = 6;
 
     private final Set<String> values;
 
-    private Secrets(Set<String> values) {
+    private TokenScrubber(Set<String> values) {
         this.values = values;
     }
 
     /** The {@code token} query values of {@code uri}, both as sent and decoded. */
-    static Secrets of(URI uri) {
+    public static TokenScrubber of(URI uri) {
         Set<String> values = new LinkedHashSet<>();
         String query = uri.getRawQuery();
         if (query != null) {
@@ -39,12 +43,21 @@ final class Secrets {
                 }
             }
         }
+        return new TokenScrubber(longEnough(values));
+    }
+
+    /** {@code token} itself, bare or as {@code token=…}. */
+    public static TokenScrubber of(Token token) {
+        return new TokenScrubber(longEnough(new LinkedHashSet<>(Set.of(token.reveal()))));
+    }
+
+    private static Set<String> longEnough(Set<String> values) {
         values.removeIf(value -> value.length() < MIN_BARE_LENGTH);
-        return new Secrets(Set.copyOf(values));
+        return Set.copyOf(values);
     }
 
     /** {@code text} with every {@code token=…} and every bare token value shown as {@code ***}. */
-    String scrub(String text) {
+    public @Nullable String scrub(@Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -55,8 +68,19 @@ final class Secrets {
         return out;
     }
 
-    /** True when {@code error} or one of its causes mentions a token in its message. */
-    boolean leakIn(Throwable error) {
+    /** The error's message, or its type when it has none, scrubbed. */
+    public String message(Throwable error) {
+        String text = error.getMessage();
+        return text == null || text.isBlank() ? error.getClass().getSimpleName() : scrub(text);
+    }
+
+    /** {@code what: <cause's message>}, with the cause attached only once token-free: for a transport's own errors. */
+    public IOException io(String what, Throwable cause) {
+        return new IOException(what + ": " + message(cause), scrubbed(cause));
+    }
+
+    /** True when {@code error} or one of its causes mentions a token in its text. */
+    public boolean leakIn(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String text = t.toString();
             if (!text.equals(scrub(text))) {
@@ -68,9 +92,9 @@ final class Secrets {
 
     /**
      * {@code error} itself when no message in its chain holds a token; otherwise a copy of the
-     * chain in which every message is scrubbed (types are kept by name, stack traces as they were).
+     * chain in which every message is scrubbed (types kept by name, stack traces as they were).
      */
-    Throwable scrubbed(Throwable error) {
+    public @Nullable Throwable scrubbed(@Nullable Throwable error) {
         if (error == null || !leakIn(error)) {
             return error;
         }

@@ -1,4 +1,6 @@
-package io.jvq.transport.tyrus;
+package io.jvq.core.wire;
+
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 
@@ -11,16 +13,16 @@ public final class ScrubbedException extends IOException {
 
     private final String originalType;
 
-    private ScrubbedException(String originalType, String message, Throwable cause) {
+    private ScrubbedException(String originalType, @Nullable String message, @Nullable Throwable cause) {
         super(message, cause);
         this.originalType = originalType;
     }
 
-    static ScrubbedException copyOf(Throwable error, Secrets secrets) {
+    static ScrubbedException copyOf(Throwable error, TokenScrubber scrubber) {
         Throwable cause = error.getCause();
-        Throwable scrubbedCause = cause == null || cause == error ? null : copyOf(cause, secrets);
+        Throwable scrubbedCause = cause == null || cause == error ? null : copyOf(cause, scrubber);
         ScrubbedException copy = new ScrubbedException(error.getClass().getName(),
-                secrets.scrub(error.getMessage()), scrubbedCause);
+                scrubber.scrub(error.getMessage()), scrubbedCause);
         copy.setStackTrace(error.getStackTrace());
         return copy;
     }

@@ -1,12 +1,14 @@
-package io.jvq.transport.tyrus;
+package io.jvq.core.http;
 
 import io.jvq.core.port.DiscoveryException;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
+import io.jvq.core.wire.DiscoveryReplies;
+import io.jvq.core.wire.Timeouts;
+import org.jspecify.annotations.Nullable;
 
 import javax.net.ssl.SSLContext;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,12 +23,12 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link DiscoveryPort} on the JDK's {@link HttpClient}: {@code GET request.uri()}, the whole
- * exchange bounded by {@link DiscoveryRequest#timeout()}, the JSON reply read with JSON-P
- * (Parsson). Failures are {@link DiscoveryException}s that name what went wrong and never hold
- * the token.
+ * exchange bounded by {@link DiscoveryRequest#timeout()}, the reply judged by
+ * {@link DiscoveryReplies}. Redirects are not followed (docs/PROTOCOL.md §1).
  *
  * <p>Threads: the HTTP client's selector thread (the JDK names it
  * {@code HttpClient-n-SelectorManager}) and {@code jvq-discovery-n} threads, which complete
@@ -34,19 +36,16 @@ import java.util.concurrent.TimeoutException;
  * connection attempt, so all of this is idle nearly all the time.
  */
 public final class JdkHttpDiscoveryPort implements DiscoveryPort {
-    private final SSLContext sslContext;
+    private final @Nullable SSLContext sslContext;
     private final Duration connectTimeout;
-    private final int maxBodyBytes;
-    private final DiscoveryReplyParser parser = new DiscoveryReplyParser();
     private final Object lock = new Object();
-    private HttpClient client;
-    private ExecutorService executor;
+    private @Nullable HttpClient client;
+    private @Nullable ExecutorService executor;
     private boolean closed;
 
     private JdkHttpDiscoveryPort(Builder builder) {
         this.sslContext = builder.sslContext;
         this.connectTimeout = builder.connectTimeout;
-        this.maxBodyBytes = builder.maxBodyBytes;
     }
 
     /** A port with the JDK's default trust for {@code https://}. */
@@ -61,17 +60,12 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
     @Override
     public CompletableFuture<DiscoveryReply> discover(DiscoveryRequest request) {
         Objects.requireNonNull(request, "request");
-        String source = request.redactedUri();
-        String scheme = request.baseUrl().getScheme();
-        if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {
-            return CompletableFuture.failedFuture(
-                    new DiscoveryException("discovery URL must be http:// or https://, got " + source));
-        }
         HttpClient http;
         try {
+            DiscoveryReplies.requireHttpUrl(request);
             http = client();
-        } catch (IllegalStateException e) {
-            return CompletableFuture.failedFuture(new DiscoveryException(e.getMessage()));
+        } catch (DiscoveryException e) {
+            return CompletableFuture.failedFuture(e);
         }
         HttpRequest httpRequest;
         try {
@@ -81,32 +75,20 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
                     .GET()
                     .build();
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(
-                    new DiscoveryException("discovery request to " + source + " is invalid: "
-                            + request.token().redact(e.getMessage())));
+            return CompletableFuture.failedFuture(DiscoveryReplies.failed(request, e));
         }
-        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(httpRequest, BoundedBody.handler(maxBodyBytes));
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(httpRequest, BoundedBody.HANDLER);
         // The request timeout covers the wait for the headers; this one covers the body too.
         CompletableFuture<DiscoveryReply> reply = exchange
-                .orTimeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .orTimeout(Timeouts.millis(request.timeout()), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     if (error != null) {
                         throw failure(error, request);
                     }
-                    return read(response, request);
+                    return DiscoveryReplies.interpret(request, response.statusCode(), response.body());
                 });
         reply.whenComplete((r, e) -> exchange.cancel(true));
         return reply;
-    }
-
-    private DiscoveryReply read(HttpResponse<String> response, DiscoveryRequest request) {
-        String source = request.redactedUri();
-        String body = response.body();
-        if (response.statusCode() != 200) {
-            throw new DiscoveryException("discovery " + source + " answered HTTP " + response.statusCode() + ": "
-                    + (body.isEmpty() ? "(empty body)" : DiscoveryReplyParser.excerpt(body, request.token())));
-        }
-        return parser.parse(body, source, request.token());
     }
 
     private static DiscoveryException failure(Throwable error, DiscoveryRequest request) {
@@ -114,34 +96,32 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
         if (cause instanceof DiscoveryException discovery) {
             return discovery;
         }
-        String source = request.redactedUri();
-        Secrets secrets = Secrets.of(request.uri());
         if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            return new DiscoveryException("discovery " + source + " timed out after "
-                    + request.timeout().toMillis() + " ms", secrets.scrubbed(cause));
+            return Timeouts.discovery(request.redactedUri(), request.timeout());
         }
         if (cause instanceof CancellationException) {
-            return new DiscoveryException("discovery " + source + " was cancelled", cause);
+            return new DiscoveryException("discovery " + request.redactedUri() + " was cancelled", cause);
         }
-        String what = cause instanceof IOException ? "failed" : "failed unexpectedly";
-        String detail = cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        return new DiscoveryException("discovery " + source + " " + what + ": " + secrets.scrub(detail),
-                secrets.scrubbed(cause));
+        return DiscoveryReplies.failed(request, cause);
     }
 
     private HttpClient client() {
         synchronized (lock) {
             if (closed) {
-                throw new IllegalStateException("JdkHttpDiscoveryPort is closed");
+                throw new DiscoveryException("the JDK discovery port is closed");
             }
             if (client == null) {
+                AtomicInteger count = new AtomicInteger();
                 executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                        new NamedThreads("jvq-discovery"));
+                        task -> {
+                            Thread thread = new Thread(task, "jvq-discovery-" + count.incrementAndGet());
+                            thread.setDaemon(true);
+                            return thread;
+                        });
                 HttpClient.Builder builder = HttpClient.newBuilder()
                         .executor(executor)
                         .connectTimeout(connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NORMAL)
+                        .followRedirects(HttpClient.Redirect.NEVER)
                         .version(HttpClient.Version.HTTP_1_1);
                 if (sslContext != null) {
                     builder.sslContext(sslContext);
@@ -176,7 +156,7 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
             try {
                 closeable.close();
             } catch (Exception e) {
-                Log.LOG.debug("closing the discovery HttpClient failed: {}", e.toString());
+                // Nothing left to release: the executor below ends the threads that matter.
             }
         }
         if (threads != null) {
@@ -185,9 +165,8 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
     }
 
     public static final class Builder {
-        private SSLContext sslContext;
+        private @Nullable SSLContext sslContext;
         private Duration connectTimeout = Duration.ofSeconds(10);
-        private int maxBodyBytes = 64 * 1024;
 
         private Builder() {
         }
@@ -205,15 +184,6 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
                 throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
             }
             this.connectTimeout = connectTimeout;
-            return this;
-        }
-
-        /** The largest reply body accepted; default 64 KiB (a real reply is under 100 bytes). */
-        public Builder maxBodyBytes(int maxBodyBytes) {
-            if (maxBodyBytes < 1) {
-                throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
-            }
-            this.maxBodyBytes = maxBodyBytes;
             return this;
         }
 
