@@ -407,7 +407,7 @@ final class ClientSession {
 
     /** Under the lock: sends {@code command} on the live {@code link}; a failed send ends it. */
     private void send(Link link, Command command, CompletableFuture<String> reply) {
-        link.send(chunker.split(command), reply, (verb, error) -> scheduler.execute(() -> ended(link.generation,
+        link.send(chunker.chunks(command), reply, (verb, error) -> scheduler.execute(() -> ended(link.generation,
                 OPEN, -1, "sending " + verb + " failed: " + describe(error), true)));
     }
 

@@ -23,7 +23,7 @@ final class CommandChunker {
         this.maxBytes = maxBytes;
     }
 
-    List<Command> split(Command command) {
+    List<Command> chunks(Command command) {
         if (command.verb() == Command.Verb.LIST || bytes(command.verb().wire()) + 1 + listBytes(command.codes()) <= maxBytes) {
             return List.of(command);
         }

@@ -24,16 +24,16 @@ class CommandChunkerTest {
     void aCommandWithinTheLimitGoesAsIs() {
         Command all = Command.all(codes(3));   // all= + 3 × 10 bytes + 2 commas = 36 bytes
 
-        assertThat(new CommandChunker(36).split(all)).containsExactly(all);
-        assertThat(new CommandChunker(64).split(Command.list())).containsExactly(Command.list());
-        assertThat(new CommandChunker(64).split(Command.all(List.of()))).containsExactly(Command.all(List.of()));
+        assertThat(new CommandChunker(36).chunks(all)).containsExactly(all);
+        assertThat(new CommandChunker(64).chunks(Command.list())).containsExactly(Command.list());
+        assertThat(new CommandChunker(64).chunks(Command.all(List.of()))).containsExactly(Command.all(List.of()));
     }
 
     @Test
     void aLargeAllIsAnAllWithTheFirstChunkThenAddsInOrder() {
         List<SubscriptionCode> codes = codes(10);
 
-        List<Command> chunks = new CommandChunker(36).split(Command.all(codes));
+        List<Command> chunks = new CommandChunker(36).chunks(Command.all(codes));
 
         assertThat(chunks).extracting(Command::encode).containsExactly(
                 "all=lv2_600000,lv2_600001,lv2_600002",
@@ -46,9 +46,9 @@ class CommandChunkerTest {
 
     @Test
     void largeAddsAndDelsStayAddsAndDels() {
-        assertThat(new CommandChunker(30).split(Command.del(codes(4)))).extracting(Command::encode)
+        assertThat(new CommandChunker(30).chunks(Command.del(codes(4)))).extracting(Command::encode)
                 .containsExactly("del=lv2_600000,lv2_600001", "del=lv2_600002,lv2_600003");
-        assertThat(new CommandChunker(30).split(Command.add(codes(3)))).extracting(Command::encode)
+        assertThat(new CommandChunker(30).chunks(Command.add(codes(3)))).extracting(Command::encode)
                 .containsExactly("add=lv2_600000,lv2_600001", "add=lv2_600002");
     }
 
@@ -56,7 +56,7 @@ class CommandChunkerTest {
     void aFullMarketFitsTheDefaultLimitInChunks() {
         List<SubscriptionCode> market = codes(11_000);   // about 120 KB as one all=
 
-        List<Command> chunks = new CommandChunker(ClientOptions.DEFAULT_MAX_COMMAND_BYTES).split(Command.all(market));
+        List<Command> chunks = new CommandChunker(ClientOptions.DEFAULT_MAX_COMMAND_BYTES).chunks(Command.all(market));
 
         assertThat(chunks).hasSizeBetween(4, 5);
         assertThat(chunks).allSatisfy(c -> assertThat(c.encode().length())

@@ -46,6 +46,8 @@ class QuoteApplicationTest {
                 awaitStatus(() -> health.healthForPath("jvq"), Status.DOWN);
                 assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
                 awaitStatus(() -> health.healthForPath("jvq"), Status.UP);
+                // the client saw its upgrade; the server may count it a moment later
+                assertThat(server.takeCommand(Duration.ofSeconds(30)).text()).isEqualTo("all=lv2_600519");
                 assertThat(server.acceptedConnectionCount()).isEqualTo(2);
             }
         }
