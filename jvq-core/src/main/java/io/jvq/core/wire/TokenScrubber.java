@@ -35,12 +35,17 @@ public final class TokenScrubber {
         Set<String> values = new LinkedHashSet<>();
         String query = uri.getRawQuery();
         if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.startsWith("token=") && pair.length() > "token=".length()) {
-                    String raw = pair.substring("token=".length());
+            for (int start = 0; start <= query.length(); ) {
+                int end = query.indexOf('&', start);
+                if (end < 0) {
+                    end = query.length();
+                }
+                if (query.startsWith("token=", start) && end > start + "token=".length()) {
+                    String raw = query.substring(start + "token=".length(), end);
                     values.add(raw);
                     values.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
                 }
+                start = end + 1;
             }
         }
         return new TokenScrubber(longEnough(values));
