@@ -85,30 +85,57 @@ final class CodeTable {
             }
             digits = digits * 10 + d;
         }
-        long key = ((long) (level * 2 + index) << 20 | digits) + 1;
-        int mask = keys.length - 1;
-        for (int slot = hash(key) & mask; ; slot = (slot + 1) & mask) {
-            long k = keys[slot];
-            if (k == key) {
-                Entry entry = entries[slot];
-                last = entry;
-                return entry.code;
-            }
-            if (k == 0) {
-                SubscriptionCode code = new SubscriptionCode(LEVELS[level],
-                        new String(buf, symbolStart, to - symbolStart, StandardCharsets.ISO_8859_1));
-                if (size < MAX_ENTRIES) {
-                    Entry entry = new Entry(code);
-                    last = entry;
-                    keys[slot] = key;
-                    entries[slot] = entry;
-                    if (++size * 2 > keys.length) {
-                        grow();
-                    }
-                }
-                return code;
+        long key = key(level, index, digits);
+        int slot = slot(key);
+        if (keys[slot] == key) {
+            Entry entry = entries[slot];
+            last = entry;
+            return entry.code;
+        }
+        SubscriptionCode code = new SubscriptionCode(LEVELS[level],
+                new String(buf, symbolStart, to - symbolStart, StandardCharsets.ISO_8859_1));
+        if (size < MAX_ENTRIES) {
+            Entry entry = new Entry(code);
+            last = entry;
+            keys[slot] = key;
+            entries[slot] = entry;
+            if (++size * 2 > keys.length) {
+                grow();
             }
         }
+        return code;
+    }
+
+    /**
+     * The kept code {@code lv1_} ({@code level} 0) or {@code lv2_} (1) followed by the six-digit symbol
+     * {@code digits}, or null when it has not been seen (then {@link #lookup} makes it). Sets {@link #last}.
+     */
+    SubscriptionCode find(int level, int digits) {
+        long key = key(level, 0, digits);
+        int slot = slot(key);
+        if (keys[slot] != key) {
+            last = null;
+            return null;
+        }
+        Entry entry = entries[slot];
+        last = entry;
+        return entry.code;
+    }
+
+    /** The slot that holds {@code key}, or the free slot where it would go. */
+    private int slot(long key) {
+        int mask = keys.length - 1;
+        int slot = hash(key) & mask;
+        long k;
+        while ((k = keys[slot]) != key && k != 0) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Key + 1 (0 marks a free slot): level, index flag and the six digits in one long. */
+    private static long key(int level, int index, int digits) {
+        return ((long) (level * 2 + index) << 20 | digits) + 1;
     }
 
     /** The entry of the code the last {@link #lookup} returned, or null when it returned null or a code not kept. */
@@ -125,13 +152,9 @@ final class CodeTable {
         Entry[] oldEntries = entries;
         keys = new long[oldKeys.length * 2];
         entries = new Entry[oldKeys.length * 2];
-        int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0) {
-                int slot = hash(oldKeys[i]) & mask;
-                while (keys[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
+                int slot = slot(oldKeys[i]);
                 keys[slot] = oldKeys[i];
                 entries[slot] = oldEntries[i];
             }

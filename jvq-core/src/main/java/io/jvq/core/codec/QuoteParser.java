@@ -95,18 +95,22 @@ public final class QuoteParser {
 
     /** Parses the line starting at {@code from}; returns where the next line starts. */
     private int fastLine(byte[] buf, int from, int end, QuoteSink sink) {
-        int eq = -1;
-        for (int i = from, limit = Math.min(end, from + MAX_CODE_LENGTH + 1); i < limit; i++) {
-            byte b = buf[i];
-            if (b == '=') {
-                eq = i;
-                break;
+        int eq = from + STOCK_CODE_LENGTH;
+        SubscriptionCode code = eq < end && from + 16 <= buf.length ? knownStockCode(buf, from) : null;
+        if (code == null) {
+            eq = -1;
+            for (int i = from, limit = Math.min(end, from + MAX_CODE_LENGTH + 1); i < limit; i++) {
+                byte b = buf[i];
+                if (b == '=') {
+                    eq = i;
+                    break;
+                }
+                if (b == '\n') {
+                    break;
+                }
             }
-            if (b == '\n') {
-                break;
-            }
+            code = eq < 0 ? null : codes.lookup(buf, from, eq);
         }
-        SubscriptionCode code = eq < 0 ? null : codes.lookup(buf, from, eq);
         if (code == null || code.level() == QuoteLevel.LV10) {
             return slowLine(buf, from, end, sink);
         }
@@ -131,6 +135,29 @@ public final class QuoteParser {
                 return b == '\n' ? stop + 1 : stop + 2; // "\r\n", or a '\r' ending the buffer
             }
         }
+    }
+
+    /** {@code lv1_600519} and {@code lv2_600519}: the codes of most lines, before their '='. */
+    private static final int STOCK_CODE_LENGTH = 10;
+    /** "lv1_" and "lv2_" as the low half of a little-endian word. */
+    private static final int LV1_PREFIX = 0x5F31766C;
+    private static final int LV2_PREFIX = 0x5F32766C;
+
+    /**
+     * The code of a line that starts with {@code lv1_} or {@code lv2_}, six digits and '=', read from two
+     * words, when the parser has met it before; otherwise null (the caller then reads the code byte by byte).
+     * Needs the '=' inside the range and 16 bytes from {@code from} inside the array: the bytes after the
+     * '=' are loaded but not looked at.
+     */
+    private SubscriptionCode knownStockCode(byte[] buf, int from) {
+        long head = Swar.word(buf, from);
+        int level = (int) head == LV1_PREFIX ? 0 : (int) head == LV2_PREFIX ? 1 : -1;
+        // Bytes 4 to 11 of the line: six digits and the '=' when the shape is right.
+        long symbol = (head >>> 32) | (Swar.word(buf, from + 8) << 32);
+        if (level < 0 || Swar.leadingDigits(symbol) != 6 || Swar.byteAt(symbol, 6) != '=') {
+            return null;
+        }
+        return codes.find(level, (int) Swar.digitsValue(symbol, 6));
     }
 
     /** A line the fast scan did not take: its end is found first, then it is parsed field by field. */
@@ -243,6 +270,12 @@ public final class QuoteParser {
         }
         int time = seconds * 1000 + (int) Swar.digitsValue(millis >>> 8, 3);
         p += 13;
+        if (end - p >= WIDE_TRADE_TAIL) {
+            int stop = wideTradeTail(code, time, buf, p, end, sink);
+            if (stop >= 0) {
+                return stop;
+            }
+        }
         long tradeId = fastInteger(buf, p, end);
         if (!comma(buf, end)) {
             return -1;
@@ -259,6 +292,64 @@ public final class QuoteParser {
         trade.set(code, time, tradeId, price, quantity);
         sink.onTrade(trade);
         return stop;
+    }
+
+    /**
+     * The most bytes {@link #wideTradeTail} loads from its start: an id of up to 7 digits and ',' (8), an
+     * integer part of up to 7 digits and '.' (8), up to 4 decimals and ',' (5), then the quantity's word (8).
+     */
+    private static final int WIDE_TRADE_TAIL = 8 + 8 + 5 + 8;
+
+    /**
+     * {@code id,price,quantity} of a trade whose fields are short (at most 7 digits each, 4 decimals), with
+     * at least {@link #WIDE_TRADE_TAIL} bytes of the range from {@code p}: each field is one word, and the
+     * byte after its digits, read from the same word, is its separator, so no count needs clamping (every
+     * byte loaded is inside the range). Returns where the record ended when it was delivered, or -1,
+     * having delivered nothing, for {@link #fastTrade}'s field-by-field readers to take over.
+     */
+    private int wideTradeTail(SubscriptionCode code, int time, byte[] buf, int p, int end, QuoteSink sink) {
+        long w = Swar.word(buf, p);
+        int n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8 || Swar.byteAt(w, n) != ',') {
+            return -1;
+        }
+        long tradeId = Swar.digitsValue(w, n);
+        p += n + 1;
+        w = Swar.word(buf, p);
+        n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8) {
+            return -1;
+        }
+        long price = Swar.digitsValue(w, n) * FixedPoint.ONE;
+        int b = Swar.byteAt(w, n);
+        p += n;
+        if (b == '.') {
+            w = Swar.word(buf, ++p);
+            n = Swar.leadingDigits(w);
+            if (n == 0 || n > FixedPoint.SCALE) {
+                return -1;
+            }
+            price += Swar.digitsValue(w, n) * FRACTION_SCALE[n];
+            b = Swar.byteAt(w, n);
+            p += n;
+        }
+        if (b != ',') {
+            return -1;
+        }
+        w = Swar.word(buf, ++p);
+        n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8) {
+            return -1;
+        }
+        long quantity = Swar.digitsValue(w, n);
+        b = Swar.byteAt(w, n);
+        p += n;
+        if (b != '|' && b != '\n' && !(b == '\r' && recordEnd(buf, p, end))) {
+            return -1;
+        }
+        trade.set(code, time, tradeId, price, quantity);
+        sink.onTrade(trade);
+        return p;
     }
 
     /** Where the last fast number reader stopped, or -1 when the field was not of the usual shape. */
@@ -335,6 +426,15 @@ public final class QuoteParser {
      * {@link #MAX_INTEGER_DIGITS}, with a value the caller rejects by the digit count.
      */
     private long digitRun(byte[] buf, int p, int to) {
+        if (to - p >= 8) {
+            // The usual field: fewer than 8 digits, all of its word inside the range, so nothing to clamp.
+            long word = Swar.word(buf, p);
+            int n = Swar.leadingDigits(word);
+            if (n < 8) {
+                cursor = p + n;
+                return n == 0 ? 0 : Swar.digitsValue(word, n);
+            }
+        }
         int start = p;
         long value = 0;
         int lastWord = buf.length - 8;

@@ -28,6 +28,11 @@ final class Swar {
         return (long) LONGS.get(buf, p);
     }
 
+    /** Byte {@code i} (0 to 7) of the word, as an unsigned value. */
+    static int byteAt(long word, int i) {
+        return (int) (word >>> (i << 3)) & 0xFF;
+    }
+
     /**
      * How many of the word's bytes, from its first, are ASCII digits (0 to 8). A byte is a digit when
      * its high nibble is 3 and adding 6 keeps it so; a carry out of a non-digit byte can only disturb

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.jvq.core.FixedPoint.of;
@@ -84,6 +85,88 @@ class WordReadingTest {
                 assertThat(quotes(events)).as(line).isEmpty();
                 assertThat(errors(events)).as(line).hasSize(1);
             }
+        }
+    }
+
+    /** A trade that follows the one under test, so that the range goes on behind it. */
+    private static final String FOLLOWER = "09:30:00.121,7654321,1234.5,4321";
+    private static final Level2Trade FOLLOWING_TRADE =
+            new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse("09:30:00.121")), 7654321, of("1234.5"), 4321);
+
+    @Test
+    void aTradeFollowedByMoreOfTheRangeReadsAsItDoesAlone() {
+        // With the range going on behind a trade, its fields are read a word each; alone at the range end,
+        // field by field: both must read every shape alike, including the ones the word-wide reader declines.
+        String[] prices = {"0.01", "1700", "1700.5", "1700.50", "1700.505", "1700.5051", "1700.50510", "1700.50511",
+                "1234567.5", "12345678.5", "1700.", ".5", "-1700.5", "17e3"};
+        String[] quantities = {"1", "100", "1234567", "12345678", "123456789012", "", "1.5"};
+        for (int idDigits = 0; idDigits <= 19; idDigits++) {
+            String id = "1234567890123456789".substring(0, idDigits);
+            for (String price : prices) {
+                for (String quantity : quantities) {
+                    String record = "09:30:00.120," + id + "," + price + "," + quantity;
+                    List<JvqEvent> alone = parseAt("lv2_600519=" + record, 0, "");
+                    for (String separator : new String[]{"|", "\n", "\r\n"}) {
+                        String follower = separator.equals("|") ? FOLLOWER : "lv2_600519=" + FOLLOWER;
+                        List<JvqEvent> followed = parseAt("lv2_600519=" + record + separator + follower, 0, "");
+                        List<Object> expected = new ArrayList<>(quotes(alone));
+                        expected.add(FOLLOWING_TRADE);
+                        assertThat(quotes(followed)).as("%s then %s", record, separator).isEqualTo(expected);
+                        assertThat(errors(followed)).as("%s then %s", record, separator).hasSameSizeAs(errors(alone));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNonDigitInPlaceOfAnyDigitOfATradeFollowedByMoreOfTheRangeIsReported() {
+        String record = "09:30:00.120,1234567,1700.5051,1234567";
+        for (int at = "09:30:00.120,".length(); at < record.length(); at++) {
+            if (!Character.isDigit(record.charAt(at))) {
+                continue;
+            }
+            for (String bad : new String[]{"x", "/", ":", " ", "中", "-", "e"}) {
+                String line = "lv2_600519=" + record.substring(0, at) + bad + record.substring(at + 1) + "|" + FOLLOWER;
+                List<JvqEvent> events = parseAt(line, 0, "");
+                assertThat(quotes(events)).as(line).containsExactly(FOLLOWING_TRADE);
+                assertThat(errors(events)).as(line).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void linesCutAtEveryByteReadTheSameWithOrWithoutBytesBehindTheRange() {
+        // Codes, trades and snapshots at every distance from the range end, with digits and '=' right behind it.
+        String text = "lv2_600519=09:30:00.120,1234567,1700.50,1234567|09:30:00.121,1234568,1700.5,300\n"
+                + "lv2_000001=09:30:00.122,1,9.99,100\r\n"
+                + "lv1_600519=09:30:00,贵州茅台,1700.00,0.5,100,170000.0,1,1699,2,1698,3,1697,4,1696,5,1695,1,1701,2,1702,3,1703,4,1704,5,1705\n"
+                + "lv2_600519=09:30:00.123,1234569,1700.51,200\n";
+        for (int len = 0; len <= text.length(); len++) {
+            String cut = text.substring(0, len);
+            List<JvqEvent> events = parseAt(cut, 0, "");
+            for (String after : new String[]{"9", "99999999", "=09:30:00.120,1,1,1", "0519=09:30:00.120,1,1,1\n"}) {
+                assertThat(parseAt(cut, 5, after)).as("cut at %d, then '%s'", len, after).isEqualTo(events);
+            }
+        }
+    }
+
+    @Test
+    void aStockCodeWithANonDigitOrTheWrongLengthIsReportedAsReceived() {
+        String payload = "=09:30:00.120,1234567,1700.50,100|09:30:00.121,1234568,1700.5,300";
+        List<String> codes = new ArrayList<>(List.of("lv2_60051", "lv2_6005199", "lv3_600519", "lv2-600519",
+                "Lv2_600519", "lv2_600519 ", "lv2__600519"));
+        for (int at = 4; at < 10; at++) {
+            for (String bad : new String[]{"x", "/", ":", "=", " "}) {
+                codes.add("lv2_600519".substring(0, at) + bad + "lv2_600519".substring(at + 1));
+            }
+        }
+        for (String code : codes) {
+            String line = code + payload;
+            List<JvqEvent> events = parseAt("lv2_600519" + payload + "\n" + line + "\n" + "lv1_i000001=09:30:00,上证指数,3000.1,0.1,1,2\n", 0, "");
+            assertThat(quotes(events)).as(line).hasSize(3)
+                    .extracting(e -> e.code().wire()).containsExactly("lv2_600519", "lv2_600519", "lv1_i000001");
+            assertThat(errors(events)).as(line).hasSize(1);
         }
     }
 
