@@ -262,13 +262,11 @@ public final class QuoteParser {
         if (end - p < 18) {
             return -1;
         }
-        int seconds = Swar.clockSeconds(Swar.word(buf, p));
-        long millis = Swar.word(buf, p + 8); // ".mmm," and three more bytes
-        if (seconds < 0 || (millis & 0xFF) != '.' || ((millis >>> 32) & 0xFF) != ','
-                || Swar.leadingDigits(millis >>> 8) < 3) {
+        // ".mmm," after the clock: five bytes of the next word.
+        int time = fastTime(Swar.word(buf, p), Swar.word(buf, p + 8) & 0xFF_FFFF_FFFFL);
+        if (time < 0) {
             return -1;
         }
-        int time = seconds * 1000 + (int) Swar.digitsValue(millis >>> 8, 3);
         p += 13;
         if (end - p >= WIDE_TRADE_TAIL) {
             int stop = wideTradeTail(code, time, buf, p, end, sink);
@@ -352,6 +350,39 @@ public final class QuoteParser {
         return p;
     }
 
+    /** The last time the fast paths read: its clock word, the bytes after it up to the ',', and its value. */
+    private long lastClock = -1;
+    private long lastStamp = -1;
+    private int lastTime;
+
+    /**
+     * {@code HH:MM:SS} ({@code clock}, one word) then either ',' or {@code .mmm,} ({@code stamp}: those bytes,
+     * the first in its lowest byte) as milliseconds since midnight, or -1 for any other shape. The trades of
+     * one order, and the snapshots of one push, share their time: the same bytes as the last time read
+     * give the same value without checking them again.
+     */
+    private int fastTime(long clock, long stamp) {
+        if (clock == lastClock && stamp == lastStamp) {
+            return lastTime;
+        }
+        int seconds = Swar.clockSeconds(clock);
+        int millis;
+        if (stamp == ',') {
+            millis = 0;
+        } else if ((stamp & 0xFF) == '.' && stamp >>> 32 == ',' && Swar.leadingDigits(stamp >>> 8) == 3) {
+            millis = (int) Swar.digitsValue(stamp >>> 8, 3);
+        } else {
+            return -1;
+        }
+        if (seconds < 0) {
+            return -1;
+        }
+        lastClock = clock;
+        lastStamp = stamp;
+        lastTime = seconds * 1000 + millis;
+        return lastTime;
+    }
+
     /** Where the last fast number reader stopped, or -1 when the field was not of the usual shape. */
     private int cursor;
 
@@ -367,14 +398,19 @@ public final class QuoteParser {
         if (end - p < 9 || buf[p + 8] != ',') {
             return -1;
         }
-        int seconds = Swar.clockSeconds(Swar.word(buf, p));
-        if (seconds < 0) {
+        int time = fastTime(Swar.word(buf, p), ',');
+        if (time < 0) {
             return -1;
         }
         p += 9;
         int nameStart = p;
+        int n = 8;
+        while (n == 8 && p <= end - 8) {
+            n = Swar.firstSeparator(Swar.word(buf, p));
+            p += n;
+        }
         byte b;
-        while (p < end && (b = buf[p]) != ',' && b != '|' && b != '\n') {
+        while (n == 8 && p < end && (b = buf[p]) != ',' && b != '|' && b != '\n') {
             p++;
         }
         if (p >= end || buf[p] != ',') {
@@ -409,7 +445,7 @@ public final class QuoteParser {
         if (stop < 0 || !recordEnd(buf, stop, end)) {
             return -1;
         }
-        level1.set(codes.last(), code, seconds * 1000, buf, nameStart, nameLength, price, change, volume, amount);
+        level1.set(codes.last(), code, time, buf, nameStart, nameLength, price, change, volume, amount);
         sink.onLevel1(level1);
         return stop;
     }

@@ -15,6 +15,11 @@ final class Swar {
     private static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long PLUS_SIX = 0x0606060606060606L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long TOP_BITS = 0x8080808080808080L;
+    private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    private static final long PIPES = 0x7C7C7C7C7C7C7C7CL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     /** {@code HH:MM:SS}: digits at bytes 0, 1, 3, 4, 6, 7; ':' at 2 and 5. */
     private static final long CLOCK_DIGITS = 0xF0F000F0F000F0F0L;
     private static final long CLOCK_COLONS_MASK = 0x0000FF0000FF0000L;
@@ -53,6 +58,21 @@ final class Swar {
         v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
         v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
         return (v * 10_000 + (v >>> 32)) & 0xFFFF_FFFFL;
+    }
+
+    /**
+     * Index (0 to 7) of the word's first byte that is ',', '|' or '\n', or 8 when it has none. A byte
+     * equal to the one looked for becomes zero after the exclusive or; subtracting 1 from each byte then
+     * sets its top bit. A borrow only runs upwards from a zero byte, so only bytes after the first
+     * separator can be flagged wrongly, and the lowest flag is exact.
+     */
+    static int firstSeparator(long word) {
+        long found = zeroBytes(word ^ COMMAS) | zeroBytes(word ^ PIPES) | zeroBytes(word ^ NEWLINES);
+        return Long.numberOfTrailingZeros(found) >>> 3;
+    }
+
+    private static long zeroBytes(long x) {
+        return (x - ONES) & ~x & TOP_BITS;
     }
 
     /** {@code HH:MM:SS} in the word as seconds of the day (hour ≤ 23, minute and second ≤ 59), or -1. */

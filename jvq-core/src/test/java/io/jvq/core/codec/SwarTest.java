@@ -33,6 +33,36 @@ class SwarTest {
     }
 
     @Test
+    void findsTheFirstSeparatorWhateverBytesSurroundIt() {
+        // Neighbours of the separators' values, UTF-8 lead and continuation bytes, zero and 0xFF.
+        int[] others = {'+', '-', '{', '}', 0x09, 0x0B, 0x00, 0x01, 0x7F, 0x80, 0x81, 0xAC, 0xE4, 0xFC, 0xFF, '0', 'x'};
+        for (int separator : new int[]{',', '|', '\n'}) {
+            for (int at = 0; at < 8; at++) {
+                for (int other : others) {
+                    byte[] bytes = new byte[8];
+                    java.util.Arrays.fill(bytes, (byte) other);
+                    bytes[at] = (byte) separator;
+                    assertThat(Swar.firstSeparator(Swar.word(bytes, 0))).as("%02x at %d among %02x", separator, at, other)
+                            .isEqualTo(at);
+                }
+            }
+        }
+        Random random = new Random(8);
+        byte[] pool = {',', '|', '\n', '+', '-', '{', '}', 0x0B, 0x00, 0x01, (byte) 0x80, (byte) 0xE4, (byte) 0xFF, '5'};
+        for (int i = 0; i < 100_000; i++) {
+            byte[] bytes = new byte[8];
+            for (int k = 0; k < 8; k++) {
+                bytes[k] = pool[random.nextInt(pool.length)];
+            }
+            int expected = 0;
+            while (expected < 8 && bytes[expected] != ',' && bytes[expected] != '|' && bytes[expected] != '\n') {
+                expected++;
+            }
+            assertThat(Swar.firstSeparator(Swar.word(bytes, 0))).as(java.util.Arrays.toString(bytes)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void readsTheValueOfOneToEightDigits() {
         Random random = new Random(16);
         for (int i = 0; i < 10_000; i++) {

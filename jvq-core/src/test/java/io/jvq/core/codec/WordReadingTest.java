@@ -171,6 +171,33 @@ class WordReadingTest {
     }
 
     @Test
+    void aTimeThatDiffersFromTheLastInAnyByteIsReadAgain() {
+        // The fast paths remember the last time's bytes; a time that differs in any of them, well formed or
+        // not, must read as it does in a parser that has seen nothing before.
+        String book = ",1700.00,0.5,100,170000.0,1,1699,2,1698,3,1697,4,1696,5,1695,1,1701,2,1702,3,1703,4,1704,5,1705";
+        String[][] shapes = {
+                {"lv2_600519=", "09:30:00.120", ",1234567,1700.5,100", "|"},
+                {"lv1_600519=", "09:30:00", ",贵州茅台" + book, "\n"}};
+        for (String[] shape : shapes) {
+            String first = shape[0] + shape[1] + shape[2];
+            String again = (shape[3].equals("|") ? "" : shape[0]) + shape[1] + shape[2];
+            for (int at = 0; at < shape[1].length(); at++) {
+                for (String other : new String[]{"0", "1", "5", "9", "x", ":", ".", ",", "/"}) {
+                    String time = shape[1].substring(0, at) + other + shape[1].substring(at + 1);
+                    String changed = (shape[3].equals("|") ? "" : shape[0]) + time + shape[2];
+                    List<JvqEvent> alone = parseAt(shape[0] + time + shape[2], 0, "");
+                    List<JvqEvent> after = parseAt(first + shape[3] + changed + shape[3] + again, 0, "");
+                    List<Object> expected = new ArrayList<>(quotes(parseAt(first, 0, "")));
+                    expected.addAll(quotes(alone));
+                    expected.addAll(quotes(parseAt(first, 0, "")));
+                    assertThat(quotes(after)).as(changed).isEqualTo(expected);
+                    assertThat(errors(after)).as(changed).hasSameSizeAs(errors(alone));
+                }
+            }
+        }
+    }
+
+    @Test
     void aSnapshotsNameIsTheSameStringWhileItsBytesDoNotChange() {
         String book = ",1700.00,0.5,100,170000.0,1,1699,2,1698,3,1697,4,1696,5,1695,1,1701,2,1702,3,1703,4,1704,5,1705";
         String text = "lv1_600519=09:30:00,贵州茅台" + book + "\nlv1_600519=09:30:03,贵州茅台" + book
