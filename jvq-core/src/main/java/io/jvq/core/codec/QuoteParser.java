@@ -187,6 +187,12 @@ public final class QuoteParser {
         return b == '|' || b == '\n' || (b == '\r' && (p + 1 == end || buf[p + 1] == '\n'));
     }
 
+    /** Whether the non-digit at {@code p}, before {@code end}, ends a record: '|', '\n' or "\r\n" (or '\r' ending the range). */
+    private static boolean separatorEnds(byte[] buf, int p, int end) {
+        byte b = buf[p];
+        return b == '|' || b == '\n' || (b == '\r' && recordEnd(buf, p, end));
+    }
+
     /** A line without its '\n' or trailing '\r', parsed field by field. */
     private void line(byte[] buf, int from, int to, QuoteSink sink) {
         if (to == from) {
@@ -262,11 +268,13 @@ public final class QuoteParser {
         if (end - p < 18) {
             return -1;
         }
-        // ".mmm," after the clock: five bytes of the next word.
-        int time = fastTime(Swar.word(buf, p), Swar.word(buf, p + 8) & 0xFF_FFFF_FFFFL);
-        if (time < 0) {
+        int seconds = Swar.clockSeconds(Swar.word(buf, p));
+        long millis = Swar.word(buf, p + 8); // ".mmm," and three more bytes
+        if (seconds < 0 || (millis & 0xFF) != '.' || ((millis >>> 32) & 0xFF) != ','
+                || Swar.leadingDigits(millis >>> 8) < 3) {
             return -1;
         }
+        int time = seconds * 1000 + (int) Swar.digitsValue(millis >>> 8, 3);
         p += 13;
         if (end - p >= WIDE_TRADE_TAIL) {
             int stop = wideTradeTail(code, time, buf, p, end, sink);
@@ -307,14 +315,12 @@ public final class QuoteParser {
      * having delivered nothing, for {@link #fastTrade}'s field-by-field readers to take over.
      */
     private int wideTradeTail(SubscriptionCode code, int time, byte[] buf, int p, int end, QuoteSink sink) {
-        long first = Swar.word(buf, p);
-        int marks = Swar.nonDigits(first) | Swar.nonDigits(Swar.word(buf, p + 8)) << 8
-                | Swar.nonDigits(Swar.word(buf, p + 16)) << 16 | Swar.nonDigits(Swar.word(buf, p + 24)) << 24;
+        int marks = Swar.nonDigits32(buf, p);
         int idEnd = Integer.numberOfTrailingZeros(marks);
         if (idEnd == 0 || idEnd > 8 || buf[p + idEnd] != ',') {
             return -1;
         }
-        long tradeId = Swar.digitsValue(first, idEnd);
+        long tradeId = Swar.digitsValue(Swar.word(buf, p), idEnd);
         marks &= marks - 1;
         int integerEnd = Integer.numberOfTrailingZeros(marks);
         int integerDigits = integerEnd - idEnd - 1;
@@ -345,46 +351,12 @@ public final class QuoteParser {
         }
         long quantity = Swar.digitsValue(Swar.word(buf, p + priceEnd + 1), quantityDigits);
         int stop = p + quantityEnd;
-        b = buf[stop];
-        if (b != '|' && b != '\n' && !(b == '\r' && recordEnd(buf, stop, end))) {
+        if (!separatorEnds(buf, stop, end)) {
             return -1;
         }
         trade.set(code, time, tradeId, price, quantity);
         sink.onTrade(trade);
         return stop;
-    }
-
-    /** The last time the fast paths read: its clock word, the bytes after it up to the ',', and its value. */
-    private long lastClock = -1;
-    private long lastStamp = -1;
-    private int lastTime;
-
-    /**
-     * {@code HH:MM:SS} ({@code clock}, one word) then either ',' or {@code .mmm,} ({@code stamp}: those bytes,
-     * the first in its lowest byte) as milliseconds since midnight, or -1 for any other shape. The trades of
-     * one order, and the snapshots of one push, share their time: the same bytes as the last time read
-     * give the same value without checking them again.
-     */
-    private int fastTime(long clock, long stamp) {
-        if (clock == lastClock && stamp == lastStamp) {
-            return lastTime;
-        }
-        int seconds = Swar.clockSeconds(clock);
-        int millis;
-        if (stamp == ',') {
-            millis = 0;
-        } else if ((stamp & 0xFF) == '.' && stamp >>> 32 == ',' && Swar.leadingDigits(stamp >>> 8) == 3) {
-            millis = (int) Swar.digitsValue(stamp >>> 8, 3);
-        } else {
-            return -1;
-        }
-        if (seconds < 0) {
-            return -1;
-        }
-        lastClock = clock;
-        lastStamp = stamp;
-        lastTime = seconds * 1000 + millis;
-        return lastTime;
     }
 
     /** Where the last fast number reader stopped, or -1 when the field was not of the usual shape. */
@@ -402,8 +374,8 @@ public final class QuoteParser {
         if (end - p < 9 || buf[p + 8] != ',') {
             return -1;
         }
-        int time = fastTime(Swar.word(buf, p), ',');
-        if (time < 0) {
+        int seconds = Swar.clockSeconds(Swar.word(buf, p));
+        if (seconds < 0) {
             return -1;
         }
         p += 9;
@@ -449,7 +421,7 @@ public final class QuoteParser {
         if (stop < 0 || !recordEnd(buf, stop, end)) {
             return -1;
         }
-        level1.set(codes.last(), code, time, buf, nameStart, nameLength, price, change, volume, amount);
+        level1.set(codes.last(), code, seconds * 1000, buf, nameStart, nameLength, price, change, volume, amount);
         sink.onLevel1(level1);
         return stop;
     }

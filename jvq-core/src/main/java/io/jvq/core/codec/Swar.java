@@ -77,6 +77,12 @@ final class Swar {
         return (int) (((notDigit >>> 7) * GATHER) >>> 56);
     }
 
+    /** {@link #nonDigits(long)} of the 32 bytes from {@code p} (four words): bit {@code i} for byte {@code p + i}. */
+    static int nonDigits32(byte[] buf, int p) {
+        return nonDigits(word(buf, p)) | nonDigits(word(buf, p + 8)) << 8
+                | nonDigits(word(buf, p + 16)) << 16 | nonDigits(word(buf, p + 24)) << 24;
+    }
+
     /**
      * Index (0 to 7) of the word's first byte that is ',', '|' or '\n', or 8 when it has none. A byte
      * equal to the one looked for becomes zero after the exclusive or; subtracting 1 from each byte then

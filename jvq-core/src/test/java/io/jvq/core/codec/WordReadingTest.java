@@ -170,6 +170,49 @@ class WordReadingTest {
         }
     }
 
+    /** A snapshot's fields after the name, with {@code %s} for the one under test (the volume's place). */
+    private static final String SNAPSHOT = "lv1_600519=09:30:00,贵州茅台,1700.00,%s,%s,%s,1,1699,2,1698,3,1697,4,1696,5,1695,1,1701,2,1702,3,1703,4,1704,5,1705";
+    private static final String NEXT_LINE = "\nlv2_600519=" + FOLLOWER + "\n";
+
+    @Test
+    void aSnapshotFollowedByMoreOfTheRangeReadsAsItDoesAlone() {
+        // Its numbers are found from marks of 32 bytes at a time when the range goes on behind it, a word at a
+        // time at the range end: fields of every length must read alike, wherever a block of marks ends.
+        String digits = "1234567890123456789012";
+        for (int length = 0; length <= 20; length++) {
+            String number = digits.substring(0, length);
+            String[] changes = {"0.5", "-0.5", "-" + number, number + ".25", "-" + number + ".12345", number};
+            String[] amounts = {number, number + ".5", number + ".1234", number + ".12345", number + ".", "1." + number};
+            for (int i = 0; i < changes.length; i++) {
+                for (String volume : new String[]{number, "100"}) {
+                    String line = String.format(SNAPSHOT, changes[i], volume, amounts[i]);
+                    List<JvqEvent> alone = parseAt(line, 0, "");
+                    List<JvqEvent> followed = parseAt(line + NEXT_LINE, 0, "");
+                    List<Object> expected = new ArrayList<>(quotes(alone));
+                    expected.add(FOLLOWING_TRADE);
+                    assertThat(quotes(followed)).as(line).isEqualTo(expected);
+                    assertThat(errors(followed)).as(line).hasSameSizeAs(errors(alone));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNonDigitInPlaceOfAnyDigitOfASnapshotFollowedByMoreOfTheRangeIsReported() {
+        String line = String.format(SNAPSHOT, "-0.5", "123456789012", "170000.25");
+        for (int at = line.indexOf(",1700.00"); at < line.length(); at++) {
+            if (!Character.isDigit(line.charAt(at))) {
+                continue;
+            }
+            for (String bad : new String[]{"x", "/", ":", " ", "中", "-", "e"}) {
+                String changed = line.substring(0, at) + bad + line.substring(at + 1);
+                List<JvqEvent> events = parseAt(changed + NEXT_LINE, 0, "");
+                assertThat(quotes(events)).as(changed).containsExactly(FOLLOWING_TRADE);
+                assertThat(errors(events)).as(changed).hasSize(1);
+            }
+        }
+    }
+
     @Test
     void aTimeThatDiffersFromTheLastInAnyByteIsReadAgain() {
         // The fast paths remember the last time's bytes; a time that differs in any of them, well formed or
