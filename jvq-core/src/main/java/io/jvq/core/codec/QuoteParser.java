@@ -487,6 +487,12 @@ public final class QuoteParser {
         if (negative) {
             p++;
         }
+        if (to - p >= 8) {
+            long value = decimalInOneWord(Swar.word(buf, p), p);
+            if (cursor >= 0) {
+                return negative ? -value : value;
+            }
+        }
         long integerPart = digitRun(buf, p, to);
         int digits = cursor - p;
         if (digits == 0 || digits > MAX_DECIMAL_DIGITS) {
@@ -505,6 +511,31 @@ public final class QuoteParser {
             value += fraction * FRACTION_SCALE[places];
         }
         return negative ? -value : value;
+    }
+
+    /**
+     * The usual price or amount, up to 6 integer digits and its decimals, when all of it is in the word
+     * read from {@code p} (which lies inside the range): sets {@link #cursor} to the byte after it, or to
+     * -1 when it does not fit one word, for {@link #fastDecimal}'s general reading.
+     */
+    private long decimalInOneWord(long word, int p) {
+        cursor = -1;
+        int n = Swar.leadingDigits(word);
+        if (n == 0 || n > 6) {
+            return 0;
+        }
+        long value = Swar.digitsValue(word, n) * FixedPoint.ONE;
+        if (Swar.byteAt(word, n) != '.') {
+            cursor = p + n;
+            return value;
+        }
+        long decimals = word >>> ((n + 1) << 3); // zero bytes shifted in: not digits
+        int places = Swar.leadingDigits(decimals);
+        if (places == 0 || places >= 7 - n || places > FixedPoint.SCALE) {
+            return 0;
+        }
+        cursor = p + n + 1 + places;
+        return value + Swar.digitsValue(decimals, places) * FRACTION_SCALE[places];
     }
 
     private static boolean digit(int d) {
