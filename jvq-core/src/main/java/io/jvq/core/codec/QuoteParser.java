@@ -301,62 +301,60 @@ public final class QuoteParser {
     }
 
     /**
-     * The range {@link #wideTradeTail} needs from its start: the 32 bytes it marks, and the word of a field
-     * that starts at the last of them.
+     * The most bytes {@link #wideTradeTail} loads from its start: an id of up to 7 digits and ',' (8), an
+     * integer part of up to 7 digits and '.' (8), up to 4 decimals and ',' (5), then the quantity's word (8).
      */
-    private static final int WIDE_TRADE_TAIL = 40;
+    private static final int WIDE_TRADE_TAIL = 8 + 8 + 5 + 8;
 
     /**
-     * {@code id,price,quantity} of a trade that ends within 32 bytes, with fields of at most 8 digits (4
-     * decimals): the non-digit bytes of those 32 bytes are marked from four words loaded at once, so every
-     * field's end is found from the marks, without waiting for the field before it to be read. Each field is
-     * then one word from its start, of which only its own digits are used. Needs {@link #WIDE_TRADE_TAIL}
-     * bytes of the range from {@code p}. Returns where the record ended when it was delivered, or -1,
+     * {@code id,price,quantity} of a trade whose fields are short (at most 7 digits each, 4 decimals), with
+     * at least {@link #WIDE_TRADE_TAIL} bytes of the range from {@code p}: each field is one word, and the
+     * byte after its digits, read from the same word, is its separator, so no count needs clamping (every
+     * byte loaded is inside the range). Returns where the record ended when it was delivered, or -1,
      * having delivered nothing, for {@link #fastTrade}'s field-by-field readers to take over.
      */
     private int wideTradeTail(SubscriptionCode code, int time, byte[] buf, int p, int end, QuoteSink sink) {
-        int marks = Swar.nonDigits32(buf, p);
-        int idEnd = Integer.numberOfTrailingZeros(marks);
-        if (idEnd == 0 || idEnd > 8 || buf[p + idEnd] != ',') {
+        long w = Swar.word(buf, p);
+        int n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8 || Swar.byteAt(w, n) != ',') {
             return -1;
         }
-        long tradeId = Swar.digitsValue(Swar.word(buf, p), idEnd);
-        marks &= marks - 1;
-        int integerEnd = Integer.numberOfTrailingZeros(marks);
-        int integerDigits = integerEnd - idEnd - 1;
-        if (integerDigits <= 0 || integerDigits > 8) {
+        long tradeId = Swar.digitsValue(w, n);
+        p += n + 1;
+        w = Swar.word(buf, p);
+        n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8) {
             return -1;
         }
-        long price = Swar.digitsValue(Swar.word(buf, p + idEnd + 1), integerDigits) * FixedPoint.ONE;
-        int priceEnd = integerEnd;
-        byte b = buf[p + integerEnd];
+        long price = Swar.digitsValue(w, n) * FixedPoint.ONE;
+        int b = Swar.byteAt(w, n);
+        p += n;
         if (b == '.') {
-            marks &= marks - 1;
-            priceEnd = Integer.numberOfTrailingZeros(marks);
-            int places = priceEnd - integerEnd - 1;
-            if (places <= 0 || places > FixedPoint.SCALE) {
+            w = Swar.word(buf, ++p);
+            n = Swar.leadingDigits(w);
+            if (n == 0 || n > FixedPoint.SCALE) {
                 return -1;
             }
-            price += Swar.digitsValue(Swar.word(buf, p + integerEnd + 1), places) * FRACTION_SCALE[places];
-            b = buf[p + priceEnd];
+            price += Swar.digitsValue(w, n) * FRACTION_SCALE[n];
+            b = Swar.byteAt(w, n);
+            p += n;
         }
         if (b != ',') {
             return -1;
         }
-        marks &= marks - 1;
-        int quantityEnd = Integer.numberOfTrailingZeros(marks);
-        int quantityDigits = quantityEnd - priceEnd - 1;
-        if (quantityDigits <= 0 || quantityDigits > 8) {
+        w = Swar.word(buf, ++p);
+        n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8) {
             return -1;
         }
-        long quantity = Swar.digitsValue(Swar.word(buf, p + priceEnd + 1), quantityDigits);
-        int stop = p + quantityEnd;
-        if (!separatorEnds(buf, stop, end)) {
+        long quantity = Swar.digitsValue(w, n);
+        p += n;
+        if (!separatorEnds(buf, p, end)) {
             return -1;
         }
         trade.set(code, time, tradeId, price, quantity);
         sink.onTrade(trade);
-        return stop;
+        return p;
     }
 
     /** Where the last fast number reader stopped, or -1 when the field was not of the usual shape. */

@@ -15,9 +15,6 @@ final class Swar {
     private static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long PLUS_SIX = 0x0606060606060606L;
-    private static final long PAST_NINE = 0x4646464646464646L;
-    /** Byte {@code i}'s lowest bit lands on bit {@code 56 + i} of the product, and no two terms share a bit. */
-    private static final long GATHER = 0x0102040810204080L;
     private static final long ONES = 0x0101010101010101L;
     private static final long TOP_BITS = 0x8080808080808080L;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
@@ -61,26 +58,6 @@ final class Swar {
         v = (v * 10 + (v >>> 8)) & 0x00FF00FF00FF00FFL;
         v = (v * 100 + (v >>> 16)) & 0x0000FFFF0000FFFFL;
         return (v * 10_000 + (v >>> 32)) & 0xFFFF_FFFFL;
-    }
-
-    /**
-     * One bit per byte of the word, bit {@code i} set when byte {@code i} is not an ASCII digit: exact for
-     * every byte, unlike {@link #leadingDigits}, whose carries may disturb the bytes after a non-digit. No
-     * byte's sum or difference here can carry into the next: {@code (b | 0x80) - 0x30} has its top bit set
-     * when the low seven bits are at least '0', {@code (b & 0x7F) + 0x46} when they are past '9'. The
-     * top bits are then gathered into the mask's eight low bits by one multiply.
-     */
-    static int nonDigits(long word) {
-        long atLeastZero = (word | TOP_BITS) - ZEROS;
-        long pastNine = (word & ~TOP_BITS) + PAST_NINE;
-        long notDigit = (word | pastNine | ~atLeastZero) & TOP_BITS;
-        return (int) (((notDigit >>> 7) * GATHER) >>> 56);
-    }
-
-    /** {@link #nonDigits(long)} of the 32 bytes from {@code p} (four words): bit {@code i} for byte {@code p + i}. */
-    static int nonDigits32(byte[] buf, int p) {
-        return nonDigits(word(buf, p)) | nonDigits(word(buf, p + 8)) << 8
-                | nonDigits(word(buf, p + 16)) << 16 | nonDigits(word(buf, p + 24)) << 24;
     }
 
     /**

@@ -33,42 +33,6 @@ class SwarTest {
     }
 
     @Test
-    void marksEveryNonDigitByteWhereverItIsAndWhateverSurroundsIt() {
-        for (int value = 0; value < 256; value++) {
-            boolean digit = value >= '0' && value <= '9';
-            for (int at = 0; at < 8; at++) {
-                for (int around : new int[]{'0', '9', 0xFF, 0x00, '/', ':'}) {
-                    byte[] bytes = new byte[8];
-                    java.util.Arrays.fill(bytes, (byte) around);
-                    bytes[at] = (byte) value;
-                    int expected = 0;
-                    for (int k = 0; k < 8; k++) {
-                        expected |= (bytes[k] >= '0' && bytes[k] <= '9') ? 0 : 1 << k;
-                    }
-                    assertThat(Swar.nonDigits(Swar.word(bytes, 0))).as("%02x at %d among %02x", value, at, around)
-                            .isEqualTo(expected);
-                    assertThat((Swar.nonDigits(Swar.word(bytes, 0)) >>> at) & 1).isEqualTo(digit ? 0 : 1);
-                }
-            }
-        }
-        Random random = new Random(32);
-        for (int i = 0; i < 100_000; i++) {
-            byte[] bytes = new byte[8];
-            random.nextBytes(bytes);
-            for (int k = 0; k < 8; k++) {
-                if (random.nextBoolean()) {
-                    bytes[k] = (byte) ('0' + random.nextInt(10));
-                }
-            }
-            int expected = 0;
-            for (int k = 0; k < 8; k++) {
-                expected |= (bytes[k] >= '0' && bytes[k] <= '9') ? 0 : 1 << k;
-            }
-            assertThat(Swar.nonDigits(Swar.word(bytes, 0))).as(java.util.Arrays.toString(bytes)).isEqualTo(expected);
-        }
-    }
-
-    @Test
     void findsTheFirstSeparatorWhateverBytesSurroundIt() {
         // Neighbours of the separators' values, UTF-8 lead and continuation bytes, zero and 0xFF.
         int[] others = {'+', '-', '{', '}', 0x09, 0x0B, 0x00, 0x01, 0x7F, 0x80, 0x81, 0xAC, 0xE4, 0xFC, 0xFF, '0', 'x'};
