@@ -1,6 +1,7 @@
 package io.jvq.cli.session;
 
 import io.jvq.cli.output.JsonEventWriter;
+import io.jvq.cli.output.WriterOutputStream;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
@@ -46,7 +47,7 @@ class QuoteSessionTest {
         PrintWriter printOut = new PrintWriter(out, true);
         ClientOptions options = ClientOptions.builder(TOKEN).discoveryUrl("http://127.0.0.1:9/server").build();
         return new QuoteSession(options, SubscriptionCode.parseAll("lv1_600519", "lv2_600519"), duration, limit,
-                new EventPrinter(new JsonEventWriter(printOut), printOut),
+                new EventPrinter(new JsonEventWriter(new WriterOutputStream(printOut)), printOut),
                 new StatusLog(new PrintWriter(stderr, true), options.token()::redact));
     }
 
