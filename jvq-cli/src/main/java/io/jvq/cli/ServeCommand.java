@@ -138,6 +138,8 @@ final class ServeCommand implements Callable<Integer> {
                 log.info("interrupted");
             }
             commands.interrupt();
+            // its last lines (a replay starting or finishing) come before ours
+            commands.join(Duration.ofSeconds(5).toMillis());
             Replay current = replay;
             if (current != null && !current.done().isDone()) {
                 log.info("stopping the replay: " + sent(current));
