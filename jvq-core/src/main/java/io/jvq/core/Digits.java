@@ -22,11 +22,31 @@ public final class Digits {
         }
         int end = at + length(negative);
         int i = end;
-        do {
-            out[--i] = (byte) ('0' - negative % 10);
-            negative /= 10;
-        } while (negative != 0);
+        // two digits per division, from a table
+        while (negative <= -100) {
+            int pair = (int) -(negative % 100);
+            negative /= 100;
+            out[--i] = PAIRS[2 * pair + 1];
+            out[--i] = PAIRS[2 * pair];
+        }
+        if (negative <= -10) {
+            int pair = (int) -negative;
+            out[--i] = PAIRS[2 * pair + 1];
+            out[--i] = PAIRS[2 * pair];
+        } else {
+            out[--i] = (byte) ('0' - negative);
+        }
         return end;
+    }
+
+    /** "00" to "99", two bytes each. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
     }
 
     /** The number of digits of {@code negative} (at most 0). */

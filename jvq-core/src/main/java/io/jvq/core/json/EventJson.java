@@ -128,8 +128,8 @@ public final class EventJson {
 
     /** Type, code and time; the time with milliseconds when {@code millis} or when it has any (see {@link #time}). */
     private static void head(Utf8Buffer out, String type, String symbol, int millisOfDay, boolean millis) {
-        string(out, "type", type);
-        string(out.ascii(','), "code", symbol);
+        // the type is ours and the symbol is validated (letters and digits): neither needs escaping
+        out.ascii("\"type\":\"").ascii(type).ascii("\",\"code\":\"").ascii(symbol).ascii('"');
         out.ascii(",\"time\":\"").timeOfDay(millisOfDay, millis || millisOfDay % 1000 != 0).ascii('"');
     }
 
