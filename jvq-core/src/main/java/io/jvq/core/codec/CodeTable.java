@@ -24,9 +24,12 @@ final class CodeTable {
     /** The entry of the last code {@link #lookup} returned, or null when that code is not kept. */
     private Entry last;
 
-    /** A kept code and the last name seen under it. */
+    /** A kept code, the last name seen under it, and the layouts of its last trade's id and price. */
     static final class Entry {
         final SubscriptionCode code;
+        /** A security's trade ids and prices keep their width from one trade to the next far more often than two securities' do. */
+        final WordShape tradeIds = new WordShape();
+        final WordShape tradePrices = new WordShape();
         private byte[] nameBytes;
         private String name;
 

@@ -115,10 +115,13 @@ public final class QuoteParser {
             return slowLine(buf, from, end, sink);
         }
         boolean trades = code.level() == QuoteLevel.LV2;
+        CodeTable.Entry entry = codes.last();
+        WordShape ids = entry != null ? entry.tradeIds : tradeIdShape;
+        WordShape prices = entry != null ? entry.tradePrices : priceShape;
         int partStart = eq + 1;
         int parts = 0;
         while (true) {
-            int stop = trades ? fastTrade(code, buf, partStart, end, sink) : fastLevel1(code, buf, partStart, end, sink);
+            int stop = trades ? fastTrade(code, ids, prices, buf, partStart, end, sink) : fastLevel1(code, buf, partStart, end, sink);
             if (stop < 0) {
                 int lineEnd = lineEnd(buf, partStart, end);
                 records(code, buf, from, eq + 1, partStart, parts, stripReturn(buf, from, lineEnd), sink);
@@ -263,7 +266,8 @@ public final class QuoteParser {
      * when it was delivered, or -1, having delivered nothing, for any other shape (id first, a bad or
      * unusual field, extra fields), which the general path then parses or reports.
      */
-    private int fastTrade(SubscriptionCode code, byte[] buf, int from, int end, QuoteSink sink) {
+    private int fastTrade(SubscriptionCode code, WordShape ids, WordShape prices, byte[] buf, int from, int end,
+                          QuoteSink sink) {
         int p = from;
         if (end - p < 18) {
             return -1;
@@ -277,7 +281,7 @@ public final class QuoteParser {
         int time = seconds * 1000 + (int) Swar.digitsValue(millis >>> 8, 3);
         p += 13;
         if (end - p >= WIDE_TRADE_TAIL) {
-            int stop = wideTradeTail(code, time, buf, p, end, sink);
+            int stop = wideTradeTail(code, ids, prices, time, buf, p, end, sink);
             if (stop >= 0) {
                 return stop;
             }
@@ -313,37 +317,56 @@ public final class QuoteParser {
      * byte loaded is inside the range). Returns where the record ended when it was delivered, or -1,
      * having delivered nothing, for {@link #fastTrade}'s field-by-field readers to take over.
      */
-    private int wideTradeTail(SubscriptionCode code, int time, byte[] buf, int p, int end, QuoteSink sink) {
+    private int wideTradeTail(SubscriptionCode code, WordShape idShape, WordShape shape, int time, byte[] buf, int p,
+                              int end, QuoteSink sink) {
         long w = Swar.word(buf, p);
-        int n = Swar.leadingDigits(w);
-        if (n == 0 || n == 8 || Swar.byteAt(w, n) != ',') {
-            return -1;
-        }
-        long tradeId = Swar.digitsValue(w, n);
-        p += n + 1;
-        w = Swar.word(buf, p);
-        n = Swar.leadingDigits(w);
-        if (n == 0 || n == 8) {
-            return -1;
-        }
-        long price = Swar.digitsValue(w, n) * FixedPoint.ONE;
-        int b = Swar.byteAt(w, n);
-        p += n;
-        if (b == '.') {
-            w = Swar.word(buf, ++p);
-            n = Swar.leadingDigits(w);
-            if (n == 0 || n > FixedPoint.SCALE) {
+        long tradeId;
+        if (idShape.matches(w)) {
+            tradeId = idShape.value(w);
+            p += idShape.width();
+        } else {
+            int n = Swar.leadingDigits(w);
+            if (n == 0 || n == 8 || Swar.byteAt(w, n) != ',') {
                 return -1;
             }
-            price += Swar.digitsValue(w, n) * FRACTION_SCALE[n];
-            b = Swar.byteAt(w, n);
+            tradeId = Swar.digitsValue(w, n);
+            idShape.learn(n, 0, false);
+            p += n + 1;
+        }
+        w = Swar.word(buf, p);
+        long price;
+        if (shape.matches(w)) {
+            price = shape.value(w);
+            p += shape.width();
+        } else {
+            int n = Swar.leadingDigits(w);
+            if (n == 0 || n == 8) {
+                return -1;
+            }
+            int integerDigits = n;
+            price = Swar.digitsValue(w, n) * FixedPoint.ONE;
+            int b = Swar.byteAt(w, n);
             p += n;
+            int places = 0;
+            if (b == '.') {
+                w = Swar.word(buf, ++p);
+                n = Swar.leadingDigits(w);
+                if (n == 0 || n > FixedPoint.SCALE) {
+                    return -1;
+                }
+                places = n;
+                price += Swar.digitsValue(w, n) * FRACTION_SCALE[n];
+                b = Swar.byteAt(w, n);
+                p += n;
+            }
+            if (b != ',') {
+                return -1;
+            }
+            shape.learn(integerDigits, places, true);
+            p++;
         }
-        if (b != ',') {
-            return -1;
-        }
-        w = Swar.word(buf, ++p);
-        n = Swar.leadingDigits(w);
+        w = Swar.word(buf, p);
+        int n = Swar.leadingDigits(w);
         if (n == 0 || n == 8) {
             return -1;
         }
@@ -356,6 +379,10 @@ public final class QuoteParser {
         sink.onTrade(trade);
         return p;
     }
+
+    /** The layouts of the last trade id and price of a code the table does not keep (see {@link WordShape}). */
+    private final WordShape tradeIdShape = new WordShape();
+    private final WordShape priceShape = new WordShape();
 
     /** Where the last fast number reader stopped, or -1 when the field was not of the usual shape. */
     private int cursor;

@@ -76,4 +76,36 @@ class TradeFastPathTest {
         assertThat(parse("lv2_600519=09:30:00.120,1,1.5,100||09:30:00.121,2,1.6,200\r\n"))
                 .containsExactly(trade("09:30:00.120", 1, "1.5", 100), trade("09:30:00.121", 2, "1.6", 200));
     }
+
+    @Test
+    void readsEachTradeByItsOwnLayoutWhenItDiffersFromTheTradeBefore() {
+        // The fast path first tries the id and price layouts of the trade before; each trade here changes
+        // one of them (width, '.', decimal places, or a byte that only looks like the learnt layout).
+        String[] records = {
+                "09:30:00.120,5317453,13.11,300", "09:30:00.121,5317454,13.11,400", "09:30:00.122,531745,13.11,500",
+                "09:30:00.123,53174567,13.11,600", "09:30:00.124,5317455,9.99,700", "09:30:00.125,5317456,13.1,800",
+                "09:30:00.126,5317457,13,900", "09:30:00.127,5317458,13.115,1000", "09:30:00.128,5317459,1300.1,1100",
+                "09:30:00.129,5317460,13.11,1200", "09:30:00.130,5317461,13.11,1300", "09:30:00.131,5317462,13.11,1400",
+        };
+        String[] prices = {"13.11", "13.11", "13.11", "13.11", "9.99", "13.1", "13", "13.115", "1300.1", "13.11", "13.11", "13.11"};
+        long[] ids = {5317453, 5317454, 531745, 53174567, 5317455, 5317456, 5317457, 5317458, 5317459, 5317460, 5317461, 5317462};
+        Level2Trade[] expected = new Level2Trade[records.length];
+        for (int i = 0; i < records.length; i++) {
+            expected[i] = trade(records[i].substring(0, 12), ids[i], prices[i], 300 + 100L * i);
+        }
+
+        assertThat(parse("lv2_600519=" + String.join("|", records) + "\n")).containsExactly(expected);
+    }
+
+    @Test
+    void reportsAFieldThatLooksLikeTheLearntLayoutButIsNot() {
+        List<JvqEvent> events = parse("lv2_600519=09:30:00.120,5317453,13.11,300|09:30:00.121,53174:4,13.11,400"
+                + "|09:30:00.122,5317455,13.1x,500|09:30:00.123,5317456,13.11,600|09:30:00.124,5317457,13.11,600");
+
+        assertThat(quotes(events)).containsExactly(trade("09:30:00.120", 5317453, "13.11", 300),
+                trade("09:30:00.123", 5317456, "13.11", 600), trade("09:30:00.124", 5317457, "13.11", 600));
+        assertThat(errors(events)).hasSize(2);
+        assertThat(errors(events).get(0).toString()).contains("lv2 trade 2 of 5").contains("trade id");
+        assertThat(errors(events).get(1).toString()).contains("lv2 trade 3 of 5").contains("price");
+    }
 }
