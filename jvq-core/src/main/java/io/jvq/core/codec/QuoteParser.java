@@ -325,13 +325,11 @@ public final class QuoteParser {
             tradeId = idShape.value(w);
             p += idShape.width();
         } else {
-            int n = Swar.leadingDigits(w);
-            if (n == 0 || n == 8 || Swar.byteAt(w, n) != ',') {
+            tradeId = learnTradeId(idShape, w, p);
+            p = cursor;
+            if (p < 0) {
                 return -1;
             }
-            tradeId = Swar.digitsValue(w, n);
-            idShape.learn(n, 0, false);
-            p += n + 1;
         }
         w = Swar.word(buf, p);
         long price;
@@ -339,31 +337,11 @@ public final class QuoteParser {
             price = shape.value(w);
             p += shape.width();
         } else {
-            int n = Swar.leadingDigits(w);
-            if (n == 0 || n == 8) {
+            price = learnPrice(shape, buf, w, p);
+            p = cursor;
+            if (p < 0) {
                 return -1;
             }
-            int integerDigits = n;
-            price = Swar.digitsValue(w, n) * FixedPoint.ONE;
-            int b = Swar.byteAt(w, n);
-            p += n;
-            int places = 0;
-            if (b == '.') {
-                w = Swar.word(buf, ++p);
-                n = Swar.leadingDigits(w);
-                if (n == 0 || n > FixedPoint.SCALE) {
-                    return -1;
-                }
-                places = n;
-                price += Swar.digitsValue(w, n) * FRACTION_SCALE[n];
-                b = Swar.byteAt(w, n);
-                p += n;
-            }
-            if (b != ',') {
-                return -1;
-            }
-            shape.learn(integerDigits, places, true);
-            p++;
         }
         w = Swar.word(buf, p);
         int n = Swar.leadingDigits(w);
@@ -378,6 +356,57 @@ public final class QuoteParser {
         trade.set(code, time, tradeId, price, quantity);
         sink.onTrade(trade);
         return p;
+    }
+
+    /**
+     * A trade id of 1 to 7 digits and its ',' in the word read from {@code p}, whose layout {@code shape} then
+     * learns; sets {@link #cursor} after the ',', or to -1 for another shape. Kept out of
+     * {@link #wideTradeTail} so that the JIT still inlines that whole.
+     */
+    private long learnTradeId(WordShape shape, long w, int p) {
+        int n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8 || Swar.byteAt(w, n) != ',') {
+            cursor = -1;
+            return 0;
+        }
+        shape.learn(n, 0, false);
+        cursor = p + n + 1;
+        return Swar.digitsValue(w, n);
+    }
+
+    /**
+     * A price of 1 to 7 integer digits, then optionally '.' and 1 to 4 decimals, and its ',', from {@code p}
+     * (its first word {@code w} already read), as fixed point; {@code shape} learns its layout when it fits one
+     * word. Sets {@link #cursor} after the ',', or to -1 for another shape.
+     */
+    private long learnPrice(WordShape shape, byte[] buf, long w, int p) {
+        cursor = -1;
+        int n = Swar.leadingDigits(w);
+        if (n == 0 || n == 8) {
+            return 0;
+        }
+        int integerDigits = n;
+        long price = Swar.digitsValue(w, n) * FixedPoint.ONE;
+        int b = Swar.byteAt(w, n);
+        p += n;
+        int places = 0;
+        if (b == '.') {
+            w = Swar.word(buf, ++p);
+            n = Swar.leadingDigits(w);
+            if (n == 0 || n > FixedPoint.SCALE) {
+                return 0;
+            }
+            places = n;
+            price += Swar.digitsValue(w, n) * FRACTION_SCALE[n];
+            b = Swar.byteAt(w, n);
+            p += n;
+        }
+        if (b != ',') {
+            return 0;
+        }
+        shape.learn(integerDigits, places, true);
+        cursor = p + 1;
+        return price;
     }
 
     /** The layouts of the last trade id and price of a code the table does not keep (see {@link WordShape}). */

@@ -43,6 +43,26 @@ class WordReadingTest {
     }
 
     @Test
+    void aTradeWithTheLayoutOfTheTradeBeforeReadsTheSameAtEveryDistanceFromTheRangeEnd() {
+        String first = "09:30:00.120,5317453,13.11,300";
+        for (String second : new String[]{"09:30:00.121,5317454,13.12,4", "09:30:00.121,5317454,13.12,40000",
+                "09:30:00.121,5317454,13.12,400|09:30:00.122,5317455,13.13,5"}) {
+            List<Level2Trade> expected = new ArrayList<>();
+            for (String record : (first + "|" + second).split("\\|")) {
+                String[] f = record.split(",");
+                expected.add(new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse(f[0])), Long.parseLong(f[1]), of(f[2]),
+                        Long.parseLong(f[3])));
+            }
+            for (int off = 0; off < 9; off++) {
+                for (String after : new String[]{"", "9", "99999999", ",13.11,300", "|09:30:00.120,1,1,1"}) {
+                    assertThat(parseAt("lv2_600519=" + first + "|" + second, off, after))
+                            .as("%s, offset %d, then '%s'", second, off, after).containsExactlyElementsOf(expected);
+                }
+            }
+        }
+    }
+
+    @Test
     void aTradeReadsTheSameAtEveryDistanceFromTheArrayEnd() {
         for (int idDigits = 1; idDigits <= 18; idDigits++) {
             long id = Long.parseLong("123456789012345678".substring(0, idDigits));
