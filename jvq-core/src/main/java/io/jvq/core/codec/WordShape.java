@@ -3,7 +3,7 @@ package io.jvq.core.codec;
 import io.jvq.core.FixedPoint;
 
 /**
- * The layout of one short number field and the ',' after it inside one word, as the last trade had it
+ * The layout of one short number field and the ',' after it inside one word, as the last trade of a code had it
  * ({@code 5317453,} or {@code 13.11,}): the next trade's field is first checked against it with two
  * masked compares, and when it matches, its value is read and its width known without counting digits.
  * The width then comes from this remembered layout, not from the bytes just loaded, so the position of
