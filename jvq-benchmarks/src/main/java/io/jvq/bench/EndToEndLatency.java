@@ -41,24 +41,31 @@ public final class EndToEndLatency {
     /** What one run measured; latencies in nanoseconds; the server's CPU share is NaN when it ran in this JVM. */
     public record Result(Settings settings, long trades, long frames, Histogram sinceSent, Histogram sinceDue,
                          long maxSenderLateNanos, long overruns, long decodeErrors, double cpuShare,
-                         double serverCpuShare, String load) {
+                         double serverCpuShare, long contextSwitches, long serverContextSwitches, String load) {
 
         public String report() {
             double seconds = settings.seconds;
-            String serverCpu = settings.server == PacedFeed.Where.PROCESS
-                    ? String.format(Locale.ROOT, ", the server's JVM %.2f", serverCpuShare) : "";
+            boolean apart = settings.server == PacedFeed.Where.PROCESS;
+            String serverCpu = apart ? String.format(Locale.ROOT, ", the server's JVM %.2f", serverCpuShare) : "";
+            String switches = String.format(Locale.ROOT, "context switches per frame: this JVM %s%s",
+                    perFrame(contextSwitches), apart ? ", the server's JVM " + perFrame(serverContextSwitches) : "");
             return String.format(Locale.ROOT, """
                     %s %s, server %s, %,d trades/s asked, frames of %,d B inflated (%.0f trades each), %d s after %d s warm-up
                       delivered %,d trades (%,.0f/s) in %,d frames; overruns %d, decode errors %d
                       send -> listener (us): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
                       due  -> listener (us): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
-                      sender late by at most %.0f us; this JVM used %.2f CPUs%s; load average %s""",
+                      sender late by at most %.0f us; this JVM used %.2f CPUs%s; load average %s
+                      %s""",
                     settings.transport, settings.path, settings.server, settings.rate, settings.frameBytes,
                     frames == 0 ? 0.0 : (double) trades / frames, settings.seconds, settings.warmup,
                     trades, trades / seconds, frames, overruns, decodeErrors,
                     us(sinceSent, 50), us(sinceSent, 90), us(sinceSent, 99), us(sinceSent, 99.9), max(sinceSent),
                     us(sinceDue, 50), us(sinceDue, 90), us(sinceDue, 99), us(sinceDue, 99.9), max(sinceDue),
-                    maxSenderLateNanos / 1e3, cpuShare, serverCpu, load);
+                    maxSenderLateNanos / 1e3, cpuShare, serverCpu, load, switches);
+        }
+
+        private String perFrame(long switches) {
+            return switches < 0 || frames == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) switches / frames);
         }
 
         private static String us(Histogram h, double percentile) {
@@ -105,6 +112,8 @@ public final class EndToEndLatency {
                 long frames0 = feed.log().framesSent();
                 long cpu0 = MachineLoad.processCpuNanos();
                 long serverCpu0 = feed.serverCpuNanos();
+                long switches0 = MachineLoad.contextSwitches(ProcessHandle.current().pid());
+                long serverSwitches0 = feed.serverContextSwitches();
                 long wall0 = System.nanoTime();
                 TimeUnit.SECONDS.sleep(settings.seconds);
                 Histogram sinceSent = tap.takeSinceSent();
@@ -112,15 +121,22 @@ public final class EndToEndLatency {
                 long wall = System.nanoTime() - wall0;
                 double cpuShare = (double) (MachineLoad.processCpuNanos() - cpu0) / wall;
                 double serverCpuShare = serverCpu0 < 0 ? Double.NaN : (double) (feed.serverCpuNanos() - serverCpu0) / wall;
+                long switches = difference(switches0, MachineLoad.contextSwitches(ProcessHandle.current().pid()));
+                long serverSwitches = difference(serverSwitches0, feed.serverContextSwitches());
                 long framesSent = feed.log().framesSent() - frames0;
                 String load = MachineLoad.loadAverage();
                 long late = tap.takeMaxSenderLate();
                 feed.stopPacing();
                 awaitDelivery(tap, feed.log().tradesSent());
                 return new Result(settings, sinceSent.getTotalCount(), framesSent, sinceSent, sinceDue, late,
-                        tap.overruns(), tap.decodeErrors(), cpuShare, serverCpuShare, load);
+                        tap.overruns(), tap.decodeErrors(), cpuShare, serverCpuShare, switches, serverSwitches, load);
             }
         }
+    }
+
+    /** {@code after - before}, or -1 when either count is unknown. */
+    private static long difference(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 
     private static void awaitDelivery(LatencyTap tap, long trades) {

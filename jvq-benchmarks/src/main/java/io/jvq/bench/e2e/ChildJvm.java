@@ -78,6 +78,11 @@ public final class ChildJvm implements AutoCloseable {
         return process.info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
     }
 
+    /** The child's context switches so far ({@link MachineLoad#contextSwitches}), or -1. */
+    public long contextSwitches() {
+        return MachineLoad.contextSwitches(process.pid());
+    }
+
     private String exitStatus() {
         try {
             return process.waitFor(5, TimeUnit.SECONDS) ? "exit status " + process.exitValue() : "still running";

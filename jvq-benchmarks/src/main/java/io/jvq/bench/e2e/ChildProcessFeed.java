@@ -72,6 +72,11 @@ public final class ChildProcessFeed implements PacedFeed {
     }
 
     @Override
+    public long serverContextSwitches() {
+        return child.contextSwitches();
+    }
+
+    @Override
     public void close() {
         try {
             child.close();

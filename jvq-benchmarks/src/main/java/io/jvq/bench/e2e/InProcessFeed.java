@@ -60,6 +60,11 @@ public final class InProcessFeed implements PacedFeed {
     }
 
     @Override
+    public long serverContextSwitches() {
+        return -1;
+    }
+
+    @Override
     public void close() {
         try {
             pacer.stop();

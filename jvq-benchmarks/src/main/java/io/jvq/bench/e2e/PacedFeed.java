@@ -39,6 +39,9 @@ public sealed interface PacedFeed extends AutoCloseable permits InProcessFeed, C
     /** The CPU time of the server's own process so far, in nanoseconds, or -1 when it runs in this one. */
     long serverCpuNanos();
 
+    /** Context switches of the server's own process so far ({@link MachineLoad#contextSwitches}), or -1 when it runs in this one. */
+    long serverContextSwitches();
+
     @Override
     void close();
 }

@@ -45,7 +45,8 @@ class EndToEndHarnessTest {
         assertThat(result.sinceSent().getMinValue()).isPositive();
         assertThat(result.sinceSent().getValueAtPercentile(50)).isLessThan(TimeUnit.SECONDS.toNanos(1));
         assertThat(result.serverCpuShare()).isPositive();
-        assertThat(result.report()).contains("TYRUS RECORDS, server PROCESS").contains("the server's JVM");
+        assertThat(result.report()).contains("TYRUS RECORDS, server PROCESS").contains("the server's JVM")
+                .contains("context switches per frame");
     }
 
     @Test
