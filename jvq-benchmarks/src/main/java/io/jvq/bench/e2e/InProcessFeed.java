@@ -46,6 +46,8 @@ public final class InProcessFeed implements PacedFeed {
 
     @Override
     public void startPacing() {
+        // The client may see its subscription answered before the fake counts its connection open.
+        server.awaitConnections(1, ClientRig.CONNECT_TIMEOUT);
         pacer.start();
     }
 
