@@ -60,7 +60,7 @@ final class DecodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StatusLog log = new StatusLog(spec.commandLine().getErr());
         SessionStats stats = new SessionStats();
-        EventWriter writer = output.writer(out, root.environment());
+        EventWriter writer = output.writer(JvqCli.stdoutBytes(spec), root.environment());
         CandleEventWriter bars = candles.enabled() ? candles.writer(output, root.environment(), out, writer) : null;
         new CaptureDecoder(bars != null ? bars : writer, log, stats, ClientOptions.DEFAULT_MAX_INFLATED_BYTES)
                 .decode(capture);

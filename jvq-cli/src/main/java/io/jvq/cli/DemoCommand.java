@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
             AtomicReference<BoardScreen> screen = new AtomicReference<>();
             StatusLog log = board ? new StatusLog(line -> screen.get().status(line), options.token()::redact)
                     : new StatusLog(err, options.token()::redact);
-            EventWriter writer = board ? liveBoard : output.writer(out, root.environment());
+            EventWriter writer = board ? liveBoard : output.writer(JvqCli.stdoutBytes(spec), root.environment());
             QuoteSession session = new QuoteSession(options, codes(), duration, limit == null ? 0 : limit,
                     new EventPrinter(writer, out), log);
             if (!board) {

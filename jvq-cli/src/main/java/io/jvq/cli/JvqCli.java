@@ -8,6 +8,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import io.jvq.cli.output.WriterOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,8 @@ public final class JvqCli implements Callable<Integer> {
     public static final String TOKEN_VARIABLE = "JVQ_TOKEN";
 
     private final CliEnvironment environment;
+    /** Stdout as bytes, when the process has one (main); null in-process, where stdout is a writer. */
+    private OutputStream stdoutBytes;
 
     @Spec
     private CommandSpec spec;
@@ -44,18 +48,29 @@ public final class JvqCli implements Callable<Integer> {
         return environment;
     }
 
+    /**
+     * Stdout as bytes, for the event writers, which encode UTF-8 themselves: the process's own
+     * stdout, or (in-process) one that hands what it is given to the command's writer when flushed.
+     */
+    static OutputStream stdoutBytes(CommandSpec spec) {
+        JvqCli root = (JvqCli) spec.root().userObject();
+        return root.stdoutBytes != null ? root.stdoutBytes : new WriterOutputStream(spec.commandLine().getOut());
+    }
+
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "missing a command: demo, stream, record, bridge, serve or decode");
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+        FileOutputStream stdout = new FileOutputStream(FileDescriptor.out);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         FrameworkLogging.routeToSlf4j(Secrets.of(CliEnvironment.system(), args)::redact);
-        int exitCode = run(CliEnvironment.system(), out, err, args);
+        CommandLine cli = commandLine(CliEnvironment.system(), out, err, args);
+        ((JvqCli) cli.getCommand()).stdoutBytes = stdout;
+        int exitCode = cli.execute(args);
         out.flush();
         err.flush();
         System.exit(exitCode);

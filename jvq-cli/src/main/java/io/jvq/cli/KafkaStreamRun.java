@@ -46,7 +46,7 @@ final class KafkaStreamRun {
         List<SubscriptionCode> parsed = Codes.parse(spec, codes);
         PrintWriter out = spec.commandLine().getOut();
         StatusLog log = new StatusLog(spec.commandLine().getErr());
-        EventPrinter printer = new EventPrinter(output.writer(out, environment), out);
+        EventPrinter printer = new EventPrinter(output.writer(JvqCli.stdoutBytes(spec), environment), out);
         SessionStats stats = new SessionStats();
         try (StopSignal signal = new StopSignal()) {
             Printing listener = new Printing(printer, stats, log, stop.limitOrZero(), signal);
@@ -122,7 +122,8 @@ final class KafkaStreamRun {
                 return;
             }
             stats.count(event);
-            if (!printer.print(event) || (limit > 0 && n == limit)) {
+            // a Kafka record is its own frame: each line is flushed as it comes
+            if (!printer.print(event) || !printer.endOfFrame() || (limit > 0 && n == limit)) {
                 stopped = true;
                 signal.stop();
             }

@@ -98,7 +98,7 @@ final class LiveRun {
                 : new StatusLog(err, plan.options().token()::redact);
         LiveBoard liveBoard = onBoard
                 ? new LiveBoard(LiveBoard.symbolsOf(plan.codes()), output.palette(environment), TAPE_LENGTH) : null;
-        EventWriter writer = onBoard ? liveBoard : output.writer(out, environment);
+        EventWriter writer = onBoard ? liveBoard : output.writer(JvqCli.stdoutBytes(spec), environment);
         CandleEventWriter bars = candles != null && candles.enabled()
                 ? candles.writer(output, environment, out, writer) : null;
         EventPrinter printer = new EventPrinter(writerFor.apply(bars != null ? bars : writer), out);

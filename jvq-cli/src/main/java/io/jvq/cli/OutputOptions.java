@@ -6,7 +6,7 @@ import io.jvq.cli.output.Palette;
 import io.jvq.cli.output.TextEventWriter;
 import picocli.CommandLine.Option;
 
-import java.io.Writer;
+import java.io.OutputStream;
 
 /** {@code --format} and {@code --color}. */
 final class OutputOptions {
@@ -23,7 +23,8 @@ final class OutputOptions {
         return Palette.of(format == OutputFormat.TEXT && color.enabled(environment));
     }
 
-    EventWriter writer(Writer out, CliEnvironment environment) {
+    /** The writer for {@code --format}, writing UTF-8 to {@code out}. */
+    EventWriter writer(OutputStream out, CliEnvironment environment) {
         if (format == OutputFormat.JSON) {
             return new JsonEventWriter(out);
         }

@@ -5,6 +5,7 @@ import io.jvq.cli.session.StopSignal;
 import io.jvq.testkit.ClientCommand;
 import io.jvq.testkit.FakeJvQuant;
 import io.jvq.testkit.Replay;
+import io.jvq.testkit.ReplayRate;
 import io.jvq.capture.Capture;
 import io.jvq.capture.CaptureFormatException;
 import io.jvq.capture.ReplaySpeed;
@@ -35,6 +36,9 @@ import java.util.concurrent.Callable;
                 "The WebSocket path is fixed, so any WebSocket client can connect to the printed URL directly "
                         + "(the vendor's Python and Go examples included); the token is shown as ***."})
 final class ServeCommand implements Callable<Integer> {
+    /** The replay running, once the first client has subscribed; read when the server stops. */
+    private volatile Replay replay;
+
     private static final List<String> SIMULATOR_OPTIONS =
             List.of("--seed", "--interval", "--trades-per-tick", "--start-time");
 
@@ -64,6 +68,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "X",
             description = "Replay speed with --fixture: 1 = as recorded (default), 10 = ten times faster, 0 = no waiting.")
     BigDecimal speed;
+
+    @Option(names = "--rate", paramLabel = "TRADES_PER_SECOND",
+            description = "With --fixture: send the capture's quote frames paced by level-2 trades at this rate, "
+                    + "whatever their recorded times (a load test's feed), instead of by the recorded clock.")
+    Long rate;
+
+    @Option(names = "--loop",
+            description = "With --rate: send the capture's frames over and over until the server stops.")
+    boolean loop;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Simulator: seed of the market's random walk (default: ${DEFAULT-VALUE}).")
@@ -125,6 +138,12 @@ final class ServeCommand implements Callable<Integer> {
                 log.info("interrupted");
             }
             commands.interrupt();
+            // its last lines (a replay starting or finishing) come before ours
+            commands.join(Duration.ofSeconds(5).toMillis());
+            Replay current = replay;
+            if (current != null && !current.done().isDone()) {
+                log.info("stopping the replay: " + sent(current));
+            }
             log.info("stopping");
         }
         return 0;
@@ -135,6 +154,14 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--market is blank");
         }
         return market;
+    }
+
+    /** What a replay sent, and at what rate it actually went. */
+    private static String sent(Replay replay) {
+        double seconds = replay.elapsed().toNanos() / 1e9;
+        return replay.entriesPlayed() + " entries, " + replay.tradesSent() + " trades in "
+                + String.format(java.util.Locale.ROOT, "%.3f s (%.0f trades/s)", seconds,
+                seconds > 0 ? replay.tradesSent() / seconds : 0.0);
     }
 
     /** Logs each client command; with a fixture, starts the replay on the first one (a subscription). */
@@ -153,12 +180,19 @@ final class ServeCommand implements Callable<Integer> {
             log.info("client #" + command.get().connectionId() + " sent " + command.get().text());
             if (capture != null && !replaying) {
                 replaying = true;
-                ReplaySpeed replaySpeed = replaySpeed();
-                Replay replay = server.replay(capture, replaySpeed);
-                log.info("replaying " + fixture + " (" + capture.entries().size() + " entries, " + replaySpeed + ")");
-                replay.done().whenComplete((done, error) -> log.info(error == null
-                        ? "replay finished: " + replay.entriesPlayed() + " entries"
-                        : "replay stopped: " + error.getMessage()));
+                if (rate != null) {
+                    ReplayRate replayRate = ReplayRate.tradesPerSecond(rate);
+                    replay = server.replay(capture, loop ? replayRate.looping() : replayRate);
+                    log.info("replaying " + fixture + " (" + capture.entries().size() + " entries) at " + replayRate
+                            + (loop ? ", looping" : ""));
+                } else {
+                    ReplaySpeed replaySpeed = replaySpeed();
+                    replay = server.replay(capture, replaySpeed);
+                    log.info("replaying " + fixture + " (" + capture.entries().size() + " entries, " + replaySpeed + ")");
+                }
+                Replay started = replay;
+                started.done().whenComplete((done, error) -> log.info((error == null
+                        ? "replay finished: " : "replay stopped: " + error.getMessage() + "; ") + sent(started)));
             }
         }
     }
@@ -169,6 +203,17 @@ final class ServeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(),
                         "--fixture replays a capture: it cannot be combined with " + option);
             }
+        }
+        if (rate != null && speed != null) {
+            throw new ParameterException(spec.commandLine(), "--rate and --speed cannot be combined: "
+                    + "--rate paces by trades, --speed by the recorded clock");
+        }
+        if (rate != null && (rate < 1 || rate > ReplayRate.MAX_TRADES_PER_SECOND)) {
+            throw new ParameterException(spec.commandLine(), "invalid --rate " + rate + ": expected 1 to "
+                    + ReplayRate.MAX_TRADES_PER_SECOND + " trades per second");
+        }
+        if (loop && rate == null) {
+            throw new ParameterException(spec.commandLine(), "--loop needs --rate");
         }
         if (speed != null && speed.signum() < 0) {
             throw new ParameterException(spec.commandLine(), "invalid --speed " + speed + ": expected 0 or more");
@@ -193,8 +238,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private MarketSimulator simulator() {
-        if (speed != null) {
-            throw new ParameterException(spec.commandLine(), "--speed only applies to --fixture");
+        for (String option : List.of("--speed", "--rate", "--loop")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                throw new ParameterException(spec.commandLine(), option + " only applies to --fixture");
+            }
         }
         if (tradesPerTick < 0 || tradesPerTick > 10_000) {
             throw new ParameterException(spec.commandLine(),

@@ -182,6 +182,53 @@ class ServeCommandTest {
     }
 
     @Test
+    void atARateTheFixturesFramesAreSentPacedByTradesAndLoopUntilTheServerStops() throws Exception {
+        String threeTrades = "lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.120,2,1700.49,300\n"
+                + "lv2_000001=09:30:00.200,3,11.50,500";
+        String twoTrades = "lv2_600519=09:30:01.000,4,1700.48,200|09:30:01.000,5,1700.47,100";
+        Path fixture = dir.resolve("fixture.jsonl");
+        new Capture(CaptureHeader.minimal(), List.of(
+                new CaptureEntry.Command(0, "all=lv2_600519,lv2_000001"),
+                new CaptureEntry.Quotes(10, threeTrades),
+                new CaptureEntry.Quotes(60_000, twoTrades))).write(fixture);
+        BackgroundRun serve = BackgroundRun.start("serve", "--token", TOKEN, "--fixture", fixture.toString(),
+                "--rate", "20", "--loop");
+        String webSocketUrl = find(WEBSOCKET, serve.awaitOut(printed -> WEBSOCKET.matcher(printed).find(), WAIT));
+
+        PlainClient client = new PlainClient();
+        WebSocket socket = connect(webSocketUrl + "?token=" + TOKEN, client);
+        socket.sendText("all=lv2_600519,lv2_000001", true).join();
+
+        assertThat(client.next(client.texts)).isEqualTo("all ok: lv2_600519,lv2_000001");
+        for (int loop = 0; loop < 3; loop++) {
+            // a minute apart when recorded: at 20 trades/s the second frame follows 150 ms after the first
+            assertThat(client.next(client.quotes)).isEqualTo(threeTrades);
+            assertThat(client.next(client.quotes)).isEqualTo(twoTrades);
+        }
+        socket.abort();
+        CliRun done = serve.stop(WAIT);
+
+        assertThat(done.err()).contains("jvq: replaying " + fixture + " (3 entries) at 20 trades/s, looping");
+        Matcher sent = Pattern.compile("stopping the replay: (\\d+) entries, (\\d+) trades in ([\\d.]+) s")
+                .matcher(done.err());
+        assertThat(sent.find()).as("the replay's report in %s", done.err()).isTrue();
+        long trades = Long.parseLong(sent.group(2));
+        double seconds = Double.parseDouble(sent.group(3));
+        assertThat(trades).isGreaterThanOrEqualTo(15);
+        // never ahead of the rate: at most the trades due by then, plus the frame due at that moment
+        assertThat((double) trades).isLessThanOrEqualTo(20 * seconds + 3);
+    }
+
+    @Test
+    void aRateNeedsAFixtureAndExcludesASpeed() {
+        assertThat(CliRun.run("serve", "--rate", "1000").err()).contains("--rate only applies to --fixture");
+        assertThat(CliRun.run("serve", "--fixture", "x.jsonl", "--rate", "1000", "--speed", "2").err())
+                .contains("--rate and --speed cannot be combined");
+        assertThat(CliRun.run("serve", "--fixture", "x.jsonl", "--rate", "0").err()).contains("invalid --rate 0");
+        assertThat(CliRun.run("serve", "--fixture", "x.jsonl", "--loop").err()).contains("--loop needs --rate");
+    }
+
+    @Test
     void aFixtureDoesNotMixWithSimulatorOptions() {
         CliRun run = CliRun.run("serve", "--fixture", "x.jsonl", "--seed", "7");
         assertThat(run.exitCode()).isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.jvq.core;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Prices, amounts and percentages travel as fixed-point {@code long}s in units of 1/10,000
@@ -30,35 +31,41 @@ public final class FixedPoint {
         return of(new BigDecimal(decimal));
     }
 
+    /** The most bytes {@link #write} writes: a sign, 15 integer digits, the point and 4 decimals. */
+    public static final int MAX_TEXT_BYTES = 21;
+
     /** Plain text with trailing zeros removed (at least two decimals kept), for logs. */
     public static String format(long fixed) {
-        return append(new StringBuilder(24), fixed).toString();
+        byte[] text = new byte[MAX_TEXT_BYTES];
+        return new String(text, 0, write(text, 0, fixed), StandardCharsets.US_ASCII);
     }
 
     /**
-     * Appends {@link #format}'s text ({@code 17005000 -> 1700.50}, {@code 1 -> 0.0001}) without
+     * Writes {@link #format}'s text ({@code 17005000 -> 1700.50}, {@code 1 -> 0.0001}) as ASCII bytes
+     * into {@code out} from {@code at}, which must have room for {@link #MAX_TEXT_BYTES}, without
      * allocating: the integer part, then the four decimals less trailing zeros, at least two kept.
+     *
+     * @return the index after the last byte written
      */
-    public static StringBuilder append(StringBuilder out, long fixed) {
-        if (fixed == Long.MIN_VALUE) { // its magnitude has no long
-            BigDecimal d = toBigDecimal(fixed).stripTrailingZeros();
-            return out.append((d.scale() < 2 ? d.setScale(2) : d).toPlainString());
+    public static int write(byte[] out, int at, long fixed) {
+        boolean negative = fixed < 0;
+        // Long.MIN_VALUE has no positive long: work on the negated magnitude, which always fits
+        long magnitude = negative ? fixed : -fixed;
+        if (negative) {
+            out[at++] = '-';
         }
-        if (fixed < 0) {
-            out.append('-');
-            fixed = -fixed;
-        }
-        out.append(fixed / ONE);
-        int fraction = (int) (fixed % ONE);
+        long whole = -(magnitude / ONE);
+        int fraction = (int) -(magnitude % ONE);
+        at = Digits.write(out, at, whole);
         int places = SCALE;
         while (places > 2 && fraction % 10 == 0) {
             fraction /= 10;
             places--;
         }
-        out.append('.');
+        out[at++] = '.';
         for (int scale = places == 4 ? 1000 : places == 3 ? 100 : 10; scale > 0; scale /= 10) {
-            out.append((char) ('0' + fraction / scale % 10));
+            out[at++] = (byte) ('0' + fraction / scale % 10);
         }
-        return out;
+        return at;
     }
 }

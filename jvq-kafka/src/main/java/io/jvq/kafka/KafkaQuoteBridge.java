@@ -10,6 +10,7 @@ import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.client.QuoteListener;
 import io.jvq.core.json.EventJson;
+import io.jvq.core.json.Utf8Buffer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -78,6 +79,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
 
     // reader thread only
     private final StringBuilder text = new StringBuilder(512);
+    private final Utf8Buffer json = new Utf8Buffer(512);
     private long sequenceConnection;
     private long sequence;
     private boolean dropping;
@@ -178,11 +180,15 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             sequence = 0;
         }
         sequence++;
-        text.setLength(0);
+        byte[] value;
         if (format == ValueFormat.LINE) {
+            text.setLength(0);
             LineEncoder.write(quote, text);
+            value = text.toString().getBytes(StandardCharsets.UTF_8);
         } else {
-            EventJson.write(quote, text);
+            json.clear();
+            EventJson.write(quote, json);
+            value = json.toByteArray();
         }
         Instant receivedAt = clock.instant();
         RecordHeaders headers = new RecordHeaders();
@@ -193,7 +199,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         headers.add(QuoteHeaders.FORMAT, formatHeader);
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topics.topic(quote.code().level()), null,
                 receivedAt.toEpochMilli(), quote.code().symbol().getBytes(StandardCharsets.US_ASCII),
-                text.toString().getBytes(StandardCharsets.UTF_8), headers);
+                value, headers);
         if (offer(record)) {
             if (dropping) {
                 dropping = false;

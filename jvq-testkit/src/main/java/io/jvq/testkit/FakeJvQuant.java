@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -356,7 +357,39 @@ public final class FakeJvQuant implements AutoCloseable {
         Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(speed, "speed");
         requireOpen();
-        return replays.start(this, capture, speed, "jvq-fake-" + port() + "-replay");
+        return replays.start(new Replay(this, capture, speed, "jvq-fake-" + port() + "-replay"));
+    }
+
+    /**
+     * Replays a capture's quote frames paced by trades ({@link ReplayRate}), on a thread of its
+     * own, for load tests: each frame is prepared once (deflated, trades counted) before the first
+     * is sent, then sent to every open connection filtered by its subscription, like a binary
+     * entry of {@link #replay(Capture, ReplaySpeed)}. The capture's texts, faults and commands are
+     * not played. {@link Replay#tradesSent()} tells how many trades went out.
+     *
+     * @throws IllegalArgumentException when the capture holds no quote frame
+     */
+    public Replay replay(Capture capture, ReplayRate rate) {
+        Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(rate, "rate");
+        requireOpen();
+        List<PreparedFrame> frames = new ArrayList<>();
+        for (CaptureEntry entry : capture.entries()) {
+            PreparedFrame frame = PreparedFrame.of(entry, fanOut);
+            if (frame != null) {
+                frames.add(frame);
+            }
+        }
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("the capture holds no quote frame to replay at a rate");
+        }
+        return replays.start(new Replay(this, capture, rate, List.copyOf(frames), "jvq-fake-" + port() + "-replay"));
+    }
+
+    /** Replay's way to send a prepared frame. */
+    int pushPrepared(PreparedFrame frame) {
+        requireOpen();
+        return fanOut.sendPrepared(frame);
     }
 
     /** Replay's way to send recorded quote text: filtered like {@link #pushQuotes}, malformed lines to everyone. */

@@ -70,6 +70,18 @@ final class QuoteFanOut {
         return send(text, wire);
     }
 
+    /** A prepared frame, to each open connection the part of it that connection subscribes to. */
+    int sendPrepared(PreparedFrame frame) {
+        int sent = 0;
+        for (FakeConnection c : state.openConnections()) {
+            byte[] mine = frame.frameFor(c.subscribedWireCodes(), this);
+            if (mine.length > 0 && c.sendBinary(mine)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
     byte[] deflate(String text) {
         return RawDeflate.deflate(text.getBytes(StandardCharsets.UTF_8), deflateLevel);
     }

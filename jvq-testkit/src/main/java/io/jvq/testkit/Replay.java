@@ -7,29 +7,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** A capture being replayed by {@link FakeJvQuant#replay}, on a thread of its own. */
+/**
+ * A capture being replayed by {@link FakeJvQuant#replay}, on a thread of its own: paced by the
+ * recorded clock ({@link ReplaySpeed}) or by trades ({@link ReplayRate}).
+ */
 public final class Replay {
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
 
     private final FakeJvQuant server;
     private final Capture capture;
     private final ReplaySpeed speed;
+    private final ReplayRate rate;
+    /** With a rate: the capture's quote frames, prepared once. */
+    private final List<PreparedFrame> frames;
     private final Thread thread;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicInteger applied = new AtomicInteger();
+    private final AtomicLong tradesSent = new AtomicLong();
+    private volatile long startNanos;
+    private volatile long endNanos;
 
     Replay(FakeJvQuant server, Capture capture, ReplaySpeed speed, String threadName) {
+        this(server, capture, speed, null, List.of(), threadName);
+    }
+
+    Replay(FakeJvQuant server, Capture capture, ReplayRate rate, List<PreparedFrame> frames, String threadName) {
+        this(server, capture, null, rate, frames, threadName);
+    }
+
+    private Replay(FakeJvQuant server, Capture capture, ReplaySpeed speed, ReplayRate rate, List<PreparedFrame> frames,
+                   String threadName) {
         this.server = server;
         this.capture = capture;
         this.speed = speed;
-        this.thread = new Thread(this::run, threadName);
+        this.rate = rate;
+        this.frames = frames;
+        this.thread = new Thread(rate == null ? this::run : this::runAtRate, threadName);
         this.thread.setDaemon(true);
     }
 
@@ -61,9 +83,24 @@ public final class Replay {
         }
     }
 
-    /** Entries played so far (command entries count as played). */
+    /** Entries played so far (command entries count as played; with a rate, frames sent, every loop counted). */
     public int entriesPlayed() {
         return applied.get();
+    }
+
+    /** Level-2 trades in the frames sent so far (counted with a {@link ReplayRate}; 0 otherwise). */
+    public long tradesSent() {
+        return tradesSent.get();
+    }
+
+    /** Time from the first entry to the last sent (or to now while the replay runs). */
+    public Duration elapsed() {
+        long start = startNanos;
+        if (start == 0) {
+            return Duration.ZERO;
+        }
+        long end = endNanos;
+        return Duration.ofNanos((end == 0 ? System.nanoTime() : end) - start);
     }
 
     /** Stops the replay; a stall it started is resumed. */
@@ -81,6 +118,7 @@ public final class Replay {
 
     private void run() {
         long start = System.nanoTime();
+        startNanos = start;
         try {
             for (CaptureEntry entry : capture.entries()) {
                 long due = start + TimeUnit.MILLISECONDS.toNanos(speed.gapMillis(entry.t()));
@@ -94,10 +132,53 @@ public final class Replay {
                 play(entry);
                 applied.incrementAndGet();
             }
-            done.complete(null);
-        } catch (InterruptedException e) {
+            finish();
+        } catch (InterruptedException | RuntimeException e) {
+            ended(e);
+        }
+    }
+
+    /**
+     * With a rate: the prepared quote frames, each when the trades before it are due, once or in a
+     * loop; the capture's other entries (texts, faults, commands) are not played.
+     */
+    private void runAtRate() {
+        long start = System.nanoTime();
+        startNanos = start;
+        long trades = 0;
+        try {
+            do {
+                for (PreparedFrame frame : frames) {
+                    long wait = start + rate.dueNanos(trades) - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                    server.pushPrepared(frame);
+                    trades += frame.trades();
+                    tradesSent.set(trades);
+                    applied.incrementAndGet();
+                }
+            } while (rate.loops() && !frames.isEmpty());
+            finish();
+        } catch (InterruptedException | RuntimeException e) {
+            ended(e);
+        }
+    }
+
+    private void finish() {
+        endNanos = System.nanoTime();
+        done.complete(null);
+    }
+
+    private void ended(Exception failure) {
+        endNanos = System.nanoTime();
+        if (failure instanceof InterruptedException) {
             done.completeExceptionally(new CancellationException("replay cancelled after " + applied.get() + " entries"));
-        } catch (RuntimeException e) {
+        } else {
+            RuntimeException e = (RuntimeException) failure;
             if (server.isClosed()) {
                 done.completeExceptionally(new CancellationException("the server closed after " + applied.get()
                         + " entries of the replay"));

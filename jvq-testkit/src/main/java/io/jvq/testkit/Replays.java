@@ -1,7 +1,5 @@
 package io.jvq.testkit;
 
-import io.jvq.capture.Capture;
-import io.jvq.capture.ReplaySpeed;
 
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class Replays {
     private final List<Replay> running = new CopyOnWriteArrayList<>();
 
-    Replay start(FakeJvQuant server, Capture capture, ReplaySpeed speed, String threadName) {
-        Replay replay = new Replay(server, capture, speed, threadName);
+    Replay start(Replay replay) {
         running.add(replay);
         replay.done().whenComplete((v, e) -> running.remove(replay));
         replay.start();

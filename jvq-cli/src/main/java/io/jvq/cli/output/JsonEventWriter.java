@@ -2,40 +2,37 @@ package io.jvq.cli.output;
 
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.json.EventJson;
+import io.jvq.core.json.Utf8Buffer;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 
 /**
  * One JSON object per line (JSON Lines), in the schema of {@link EventJson}: the same objects a
- * Kafka bridge publishes with its {@code json} value format. Reuses its line and character buffers, so
- * a quote costs the writer no allocation of its own.
+ * Kafka bridge publishes with its {@code json} value format. Lines are encoded straight into one
+ * reused UTF-8 buffer, written out when it fills or on {@link #flush}, so a quote costs the writer
+ * no allocation and a frame's lines one write.
  */
 public final class JsonEventWriter implements EventWriter {
-    private final Writer out;
-    private final StringBuilder line = new StringBuilder(512);
-    /** The line's characters, handed to the writer without making a String of them. */
-    private char[] chars = new char[512];
+    private final OutputStream out;
+    private final LineBuffer lines;
 
-    public JsonEventWriter(Writer out) {
+    public JsonEventWriter(OutputStream out) {
         this.out = out;
+        this.lines = new LineBuffer(out);
     }
 
     @Override
     public void write(JvqEvent event) throws IOException {
-        line.setLength(0);
+        Utf8Buffer line = lines.buffer();
         EventJson.write(event, line);
-        line.append('\n');
-        int length = line.length();
-        if (chars.length < length) {
-            chars = new char[Math.max(length, 2 * chars.length)];
-        }
-        line.getChars(0, length, chars, 0);
-        out.write(chars, 0, length);
+        line.ascii('\n');
+        lines.lineWritten();
     }
 
     @Override
     public void flush() throws IOException {
+        lines.writeOut();
         out.flush();
     }
 

@@ -25,13 +25,20 @@ public final class Palette {
 
     /** Colours {@code text} by the sign of {@code direction}: up red, down green, zero as is. */
     public String bySign(long direction, String text) {
-        if (direction > 0) {
-            return paint("\u001b[31m", text);
+        return signStart(direction) + text + signEnd(direction);
+    }
+
+    /** What starts {@link #bySign}'s colour: empty for zero or without colour. */
+    public String signStart(long direction) {
+        if (!enabled || direction == 0) {
+            return "";
         }
-        if (direction < 0) {
-            return paint("\u001b[32m", text);
-        }
-        return text;
+        return direction > 0 ? "\u001b[31m" : "\u001b[32m";
+    }
+
+    /** What ends {@link #bySign}'s colour. */
+    public String signEnd(long direction) {
+        return !enabled || direction == 0 ? "" : RESET;
     }
 
     public String bold(String text) {

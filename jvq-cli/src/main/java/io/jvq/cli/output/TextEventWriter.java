@@ -1,15 +1,15 @@
 package io.jvq.cli.output;
 
-import io.jvq.core.TimeOfDay;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
 import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.core.event.ServerText;
+import io.jvq.core.json.Utf8Buffer;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,39 +24,60 @@ import java.util.Objects;
  * </pre>
  */
 public final class TextEventWriter implements EventWriter {
-    private final Writer out;
-    private final Palette palette;
-    /** Last trade price per code, for the tick colour. */
-    private final Map<String, Long> lastTrade = new HashMap<>();
+    private static final long NO_TRADE = Long.MIN_VALUE;
 
-    public TextEventWriter(Writer out, Palette palette) {
+    private final OutputStream out;
+    private final LineBuffer lines;
+    private final Palette palette;
+    /** Last trade price per code, for the tick colour: a one-element array, updated in place. */
+    private final Map<String, long[]> lastTrade = new HashMap<>();
+    /** For {@link #line}. */
+    private final Utf8Buffer scratch = new Utf8Buffer(256);
+
+    public TextEventWriter(OutputStream out, Palette palette) {
         this.out = Objects.requireNonNull(out, "out");
+        this.lines = new LineBuffer(out);
         this.palette = palette;
     }
 
     /** A formatter only, for {@link #line}: what {@link #write} writes goes nowhere. */
     public static TextEventWriter linesOnly(Palette palette) {
-        return new TextEventWriter(Writer.nullWriter(), palette);
+        return new TextEventWriter(OutputStream.nullOutputStream(), palette);
     }
 
     @Override
     public void write(JvqEvent event) throws IOException {
-        out.write(line(event));
-        out.write('\n');
+        Utf8Buffer line = lines.buffer();
+        append(event, line);
+        line.ascii('\n');
+        lines.lineWritten();
     }
 
     @Override
     public void flush() throws IOException {
+        lines.writeOut();
         out.flush();
     }
 
     /** The line for {@code event}, without its line break. */
     public String line(JvqEvent event) {
+        scratch.clear();
+        append(event, scratch);
+        return scratch.toString();
+    }
+
+    /** A trade, the bulk of a feed, is written without allocating; the rarer lines are built as text first. */
+    private void append(JvqEvent event, Utf8Buffer out) {
+        if (event instanceof Level2Trade trade) {
+            trade(trade, out);
+        } else {
+            out.text(text(event));
+        }
+    }
+
+    private String text(JvqEvent event) {
         if (event instanceof Level1Quote quote) {
             return level1(quote);
-        }
-        if (event instanceof Level2Trade trade) {
-            return trade(trade);
         }
         if (event instanceof Level10Book book) {
             return level10(book);
@@ -81,11 +102,13 @@ public final class TextEventWriter implements EventWriter {
                 + " ask " + q.askQuantity(1) + '@' + Decimals.text(q.askPrice(1));
     }
 
-    private String trade(Level2Trade t) {
-        Long previous = lastTrade.put(t.code().symbol(), t.price());
-        long tick = previous == null ? 0 : Long.compare(t.price(), previous);
-        return TimeOfDay.format(t.timeOfDayMillis(), true) + ' ' + t.code().symbol() + " trade #" + t.tradeId()
-                + ' ' + palette.bySign(tick, Decimals.text(t.price())) + " x " + t.quantity();
+    private void trade(Level2Trade t, Utf8Buffer out) {
+        long[] previous = lastTrade.computeIfAbsent(t.code().symbol(), symbol -> new long[] {NO_TRADE});
+        long tick = previous[0] == NO_TRADE ? 0 : Long.compare(t.price(), previous[0]);
+        previous[0] = t.price();
+        out.timeOfDay(t.timeOfDayMillis(), true).ascii(' ').ascii(t.code().symbol()).ascii(" trade #")
+                .number(t.tradeId()).ascii(' ').ascii(palette.signStart(tick)).fixedPoint(t.price())
+                .ascii(palette.signEnd(tick)).ascii(" x ").number(t.quantity());
     }
 
     private String level10(Level10Book b) {

@@ -200,6 +200,13 @@ public final class QuoteSession {
 
     private final class Listener implements QuoteListener {
         @Override
+        public void onFrameEnd() {
+            if (end.get() == null && !printer.endOfFrame()) {
+                stop(End.OUTPUT_CLOSED);
+            }
+        }
+
+        @Override
         public void onEvent(JvqEvent event) {
             if (event instanceof ConnectionEvent change) {
                 if (change instanceof ConnectionEvent.Connected) {

@@ -14,7 +14,8 @@ import io.jvq.core.event.ServerText;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,13 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JsonEventWriterTest {
 
     private static String json(JvqEvent... events) throws IOException {
-        StringWriter out = new StringWriter();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         JsonEventWriter writer = new JsonEventWriter(out);
         for (JvqEvent event : events) {
             writer.write(event);
         }
         writer.flush();
-        return out.toString();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

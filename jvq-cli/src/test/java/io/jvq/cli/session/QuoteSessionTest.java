@@ -1,6 +1,7 @@
 package io.jvq.cli.session;
 
 import io.jvq.cli.output.JsonEventWriter;
+import io.jvq.cli.output.WriterOutputStream;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
@@ -46,7 +47,7 @@ class QuoteSessionTest {
         PrintWriter printOut = new PrintWriter(out, true);
         ClientOptions options = ClientOptions.builder(TOKEN).discoveryUrl("http://127.0.0.1:9/server").build();
         return new QuoteSession(options, SubscriptionCode.parseAll("lv1_600519", "lv2_600519"), duration, limit,
-                new EventPrinter(new JsonEventWriter(printOut), printOut),
+                new EventPrinter(new JsonEventWriter(new WriterOutputStream(printOut)), printOut),
                 new StatusLog(new PrintWriter(stderr, true), options.token()::redact));
     }
 
@@ -71,6 +72,50 @@ class QuoteSessionTest {
                 l -> assertThat(l).contains("\"tradeId\":2,"));
         assertThat(done.stats().events()).isEqualTo(3);
         assertThat(reported.get()).isSameAs(done);
+    }
+
+    /** Keeps each chunk written to it: what reached stdout in one write. */
+    private static final class Writes extends java.io.Writer {
+        final java.util.List<String> chunks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void write(char[] text, int offset, int length) {
+            chunks.add(new String(text, offset, length));
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void eachFramesLinesReachStdoutInOneWriteAsTheFrameEnds() throws Exception {
+        Writes writes = new Writes();
+        QuoteSession session = session(WAIT, 0, writes);
+        Future<QuoteSession.Outcome> outcome = start(session, null);
+        ScriptedPorts.Connection server = ports.awaitConnection();
+        server.takeSent(WAIT);
+
+        server.pushQuotes("lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.130,2,1700.51,200\nlv2_600519=garbage\n");
+        server.pushQuotes("lv2_600519=09:30:00.140,3,1700.52,300\n");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (writes.chunks.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        // while the session runs: not a write per line, and nothing held back past its frame
+        assertThat(writes.chunks).hasSize(2);
+        assertThat(writes.chunks.get(0).lines()).hasSize(3).satisfiesExactly(
+                l -> assertThat(l).contains("\"tradeId\":1,"),
+                l -> assertThat(l).contains("\"tradeId\":2,"),
+                l -> assertThat(l).startsWith("{\"type\":\"error\","));
+        assertThat(writes.chunks.get(1).lines()).singleElement().satisfies(l -> assertThat(l).contains("\"tradeId\":3,"));
+        session.interrupt();
+        outcome.get(10, TimeUnit.SECONDS);
     }
 
     @Test

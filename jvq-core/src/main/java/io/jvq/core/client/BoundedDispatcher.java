@@ -17,11 +17,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Every event gets a sequence number when it arrives; the dispatch thread always takes the
  * lowest one at the head of either queue, so dropping feed events never reorders what is left.
  * A {@link DispatchEvent.DroppingStarted} takes the sequence number of the first event dropped,
- * so it arrives exactly where the gap is.
+ * so it arrives exactly where the gap is. The end of a frame is queued as a control entry with
+ * no event, so the listener hears of it after the frame's events (or where they would have been).
  */
 final class BoundedDispatcher implements EventDispatcher {
     private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
 
+    /** A control entry: an event, or the end of a frame when {@code event} is null. */
     private record Sequenced(long sequence, JvqEvent event) {
     }
 
@@ -45,6 +47,8 @@ final class BoundedDispatcher implements EventDispatcher {
     private boolean dropping;
     private long droppedInEpisode;
     private boolean closing;
+    /** The sequence of the last frame end queued, to queue no second one with nothing in between. */
+    private long lastFrameEnd = -1;
     private volatile Thread thread;
 
     BoundedDispatcher(Dispatch.Bounded dispatch, ListenerGuard listener, StatsCounters stats, String threadName) {
@@ -84,6 +88,22 @@ final class BoundedDispatcher implements EventDispatcher {
             startThreadIfNeeded();
             notEmpty.signal();
             notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void frameEnd() {
+        lock.lock();
+        try {
+            if (closing || lastFrameEnd == nextSequence - 1) {
+                return;
+            }
+            lastFrameEnd = nextSequence;
+            control.add(new Sequenced(nextSequence++, null));
+            startThreadIfNeeded();
+            notEmpty.signal();
         } finally {
             lock.unlock();
         }
@@ -202,13 +222,17 @@ final class BoundedDispatcher implements EventDispatcher {
         }
     }
 
-    /** The dispatch thread: delivers events in sequence order until it has delivered Closed. */
+    /** The dispatch thread: delivers events (and frame ends, null) in sequence order until it has delivered Closed. */
     private void drain() {
         while (true) {
             JvqEvent next = take();
-            deliver(next);
-            if (next instanceof ConnectionEvent.Closed) {
-                return;
+            if (next == null) {
+                listener.frameEnd();
+            } else {
+                deliver(next);
+                if (next instanceof ConnectionEvent.Closed) {
+                    return;
+                }
             }
             JvqEvent caughtUp = caughtUp();
             if (caughtUp != null) {

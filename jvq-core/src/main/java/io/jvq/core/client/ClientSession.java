@@ -88,7 +88,7 @@ final class ClientSession {
         this.chunker = new CommandChunker(options.maxCommandBytes());
         int number = CLIENTS.incrementAndGet();
         this.dispatcher = EventDispatcher.of(dispatch, new ListenerGuard(listener, stats), stats, number);
-        this.records = quoteSink == null ? new EventSink(dispatcher::dispatch)
+        this.records = quoteSink == null ? new EventSink(dispatcher::dispatch, dispatcher::frameEnd)
                 : new FlyweightSink(quoteSink, stats, (record, error) -> emit(new ListenerFailure(record, error)));
         stats.feed.queueDepth(dispatcher::queuedEvents);
         this.scheduler = scheduler != null ? scheduler : new ThreadScheduler("jvq-client-" + number);

@@ -17,6 +17,11 @@ final class DirectDispatcher implements EventDispatcher {
     }
 
     @Override
+    public void frameEnd() {
+        listener.frameEnd();
+    }
+
+    @Override
     public void close(ConnectionEvent.Closed closed) {
         listener.deliver(closed);
     }

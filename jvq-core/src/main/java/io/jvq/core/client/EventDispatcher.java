@@ -9,6 +9,9 @@ interface EventDispatcher {
     /** One event for the listener; ignored after {@link #close}. */
     void dispatch(JvqEvent event);
 
+    /** The end of the frame whose events were just dispatched; ignored after {@link #close}. */
+    void frameEnd();
+
     /** Delivers {@code closed} as the last event and releases what the dispatcher holds. Idempotent. */
     void close(ConnectionEvent.Closed closed);
 

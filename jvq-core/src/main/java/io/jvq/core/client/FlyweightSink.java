@@ -16,6 +16,8 @@ import java.util.function.BiConsumer;
  * connection: only then is the record turned into an event, for the {@code ListenerFailure} report.
  */
 final class FlyweightSink implements QuoteSink {
+    private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
+
     private final QuoteSink user;
     private final StatsCounters stats;
     private final BiConsumer<JvqEvent, Throwable> failureReport;
@@ -72,6 +74,17 @@ final class FlyweightSink implements QuoteSink {
             user.onNotice(notice);
         } catch (RuntimeException thrown) {
             fail(notice, thrown);
+        }
+    }
+
+    @Override
+    public void onFrameEnd() {
+        try {
+            user.onFrameEnd();
+        } catch (RuntimeException thrown) {
+            stats.listenerFailures.increment();
+            // no record to report it with: the failure is logged, and the feed goes on
+            LOG.log(System.Logger.Level.WARNING, "quote sink threw at the end of a frame", thrown);
         }
     }
 

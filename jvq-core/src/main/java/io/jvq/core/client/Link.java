@@ -24,7 +24,8 @@ import java.util.function.LongSupplier;
  *
  * <p>The receive path runs forward through here, on the adapter's thread: a frame is counted,
  * decoded, and each record counted and passed on to the downstream sink (events for the listener,
- * or the user's flyweight sink). The one check is whether this link is still the session's
+ * or the user's flyweight sink), then the frame's end ({@link QuoteSink#onFrameEnd}), once, here
+ * for every transport. The one check is whether this link is still the session's
  * current one: the session retires it, under its lock, the moment it is replaced or the client
  * closes, and a retired link takes nothing in, not even the rest of a frame being decoded.
  */
@@ -153,6 +154,9 @@ final class Link implements SocketListener, QuoteSink {
         stats.frameReceived(frame.remaining());
         try {
             decoder.decode(frame, this);
+            if (!retired) {
+                downstream.onFrameEnd();
+            }
         } finally {
             long extra = decoder.extraFieldRecords();
             stats.frameDecoded(decoder.inflatedBytes(), extra - extraFieldsCounted);

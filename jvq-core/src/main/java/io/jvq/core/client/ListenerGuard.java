@@ -36,6 +36,17 @@ final class ListenerGuard {
         }
     }
 
+    /** The end of a frame; a failure is counted and logged, as there is no event to report it with. */
+    void frameEnd() {
+        try {
+            listener.onFrameEnd();
+        } catch (Throwable error) {
+            rethrowIfFatal(error);
+            stats.listenerFailures.increment();
+            LOG.log(System.Logger.Level.WARNING, "quote listener threw at the end of a frame", error);
+        }
+    }
+
     private void report(JvqEvent event, Throwable error) {
         try {
             listener.onEvent(new ListenerFailure(event, error));

@@ -21,7 +21,8 @@ import java.util.function.Consumer;
  * events may come from the client's own thread; with {@link Dispatch#bounded} every callback runs
  * on the client's dispatch thread, in the order the events happened.
  * A method that throws does not break the connection: the failure comes back as
- * {@link #onListenerFailure}.
+ * {@link #onListenerFailure}. {@link #onFrameEnd} marks the end of each frame's events, for
+ * listeners that batch.
  *
  * <p>For one kind of event a lambda will do:
  * <pre>{@code
@@ -74,10 +75,19 @@ public interface QuoteListener {
     default QuoteListener andThen(QuoteListener next) {
         Objects.requireNonNull(next, "next");
         QuoteListener first = this;
-        return onEvents(event -> {
-            first.onEvent(event);
-            next.onEvent(event);
-        });
+        return new QuoteListener() {
+            @Override
+            public void onEvent(JvqEvent event) {
+                first.onEvent(event);
+                next.onEvent(event);
+            }
+
+            @Override
+            public void onFrameEnd() {
+                first.onFrameEnd();
+                next.onFrameEnd();
+            }
+        };
     }
 
     private static <T extends JvqEvent> Consumer<JvqEvent> only(Class<T> type, Consumer<? super T> action) {
@@ -139,5 +149,18 @@ public interface QuoteListener {
     }
 
     default void onListenerFailure(ListenerFailure failure) {
+    }
+
+    /**
+     * The binary frame whose quotes and decode errors were just delivered has ended: called once
+     * per frame, after its last event, on the thread that delivered them (the reader thread with
+     * {@link Dispatch#direct()}, the dispatch thread with {@link Dispatch#bounded}), so that a
+     * listener that batches (a buffered writer, a batch of inserts) can flush once per frame
+     * rather than per event. Server text and connection events are not part of a frame. A frame
+     * whose events were all dropped by a bounded dispatcher still ends. If this throws, the
+     * failure is counted and logged (there is no event to report it with) and the feed goes on.
+     * Ignored by default.
+     */
+    default void onFrameEnd() {
     }
 }

@@ -7,12 +7,21 @@ import io.jvq.core.event.JvqEvent;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-/** The record path: turns each view into its immutable event and hands it, and each error, downstream. */
+/**
+ * The record path: turns each view into its immutable event and hands it, and each error, downstream;
+ * the end of a frame goes to {@code frameEnd}.
+ */
 public final class EventSink implements QuoteSink {
     private final Consumer<? super JvqEvent> downstream;
+    private final Runnable frameEnd;
 
     public EventSink(Consumer<? super JvqEvent> downstream) {
+        this(downstream, () -> { });
+    }
+
+    public EventSink(Consumer<? super JvqEvent> downstream, Runnable frameEnd) {
         this.downstream = Objects.requireNonNull(downstream, "downstream");
+        this.frameEnd = Objects.requireNonNull(frameEnd, "frameEnd");
     }
 
     @Override
@@ -38,5 +47,10 @@ public final class EventSink implements QuoteSink {
     @Override
     public void onNotice(DecodeNotice notice) {
         downstream.accept(notice);
+    }
+
+    @Override
+    public void onFrameEnd() {
+        frameEnd.run();
     }
 }

@@ -24,4 +24,13 @@ public interface QuoteSink {
      */
     default void onNotice(DecodeNotice notice) {
     }
+
+    /**
+     * The frame whose records were just delivered has ended: called once per binary frame, after
+     * its last record (or decode error), on the thread that delivered them, so that a sink that
+     * batches (a buffered writer, a batch of inserts) can flush once per frame rather than per
+     * record. The client calls it; {@link FrameDecoder#decode} alone does not. Ignored by default.
+     */
+    default void onFrameEnd() {
+    }
 }

@@ -13,9 +13,10 @@ import io.jvq.core.event.ServerText;
  * The JSON event schema: one data event as one JSON object, the same wherever jvq writes JSON
  * (the CLI's {@code --format json}, Kafka's {@code json} values). Prices, percentages and amounts
  * are JSON numbers written from the fixed-point value ({@link FixedPoint#format}): the digits
- * received, never a binary float. {@link #write} allocates nothing for a quote: numbers and times are
- * appended digit by digit, so a writer that reuses its builder costs no garbage per event. {@code code} is the six-character symbol, without the
- * {@code lvN_} prefix. Written with the JDK alone, as the core has no runtime dependency.
+ * received, never a binary float. {@link #write} encodes straight into UTF-8 bytes and allocates
+ * nothing for a quote: numbers and times are written digit by digit, so a writer that reuses its
+ * {@link Utf8Buffer} costs no garbage per event. {@code code} is the six-character symbol, without
+ * the {@code lvN_} prefix. Written with the JDK alone, as the core has no runtime dependency.
  *
  * <pre>{@code {"type":"lv2","code":"600519","time":"09:30:00.120","tradeId":8812,"price":1700.50,"qty":100}}</pre>
  */
@@ -31,18 +32,18 @@ public final class EventJson {
 
     /** The event as one JSON object, without a line end. */
     public static String toJson(JvqEvent event) {
-        StringBuilder out = new StringBuilder(256);
+        Utf8Buffer out = new Utf8Buffer(256);
         write(event, out);
         return out.toString();
     }
 
     /**
-     * Appends the event as one JSON object, without a line end.
+     * Appends the event as one JSON object in UTF-8, without a line end.
      *
      * @throws IllegalArgumentException when the event is not one the schema {@linkplain #covers covers}
      */
-    public static void write(JvqEvent event, StringBuilder out) {
-        out.append('{');
+    public static void write(JvqEvent event, Utf8Buffer out) {
+        out.ascii('{');
         if (event instanceof Level1Quote quote) {
             level1(quote, out);
         } else if (event instanceof Level2Trade trade) {
@@ -51,13 +52,13 @@ public final class EventJson {
             level10(book, out);
         } else if (event instanceof ServerText text) {
             string(out, "type", "text");
-            string(out.append(','), "text", text.text());
+            string(out.ascii(','), "text", text.text());
         } else if (event instanceof DecodeError error) {
             decodeError(error, out);
         } else {
             throw new IllegalArgumentException("not a data event: " + event.getClass().getSimpleName());
         }
-        out.append('}');
+        out.ascii('}');
     }
 
     /** Level-1 and level-10 times are whole seconds on the wire: milliseconds only when present. */
@@ -71,110 +72,111 @@ public final class EventJson {
         return underscore < 0 ? wireCode : wireCode.substring(underscore + 1);
     }
 
-    private static void level1(Level1Quote quote, StringBuilder out) {
+    private static void level1(Level1Quote quote, Utf8Buffer out) {
         head(out, "lv1", quote.code().symbol(), quote.timeOfDayMillis(), false);
-        string(out.append(','), "name", quote.name());
+        string(out.ascii(','), "name", quote.name());
         decimal(out, "price", quote.price());
         decimal(out, "changePct", quote.changePercent());
         integer(out, "volume", quote.volume());
         decimal(out, "amount", quote.amount());
-        out.append(",\"bids\":[");
+        out.ascii(",\"bids\":[");
         for (int level = 1; level <= Level1Quote.DEPTH; level++) {
             pair(out, level, quote.bidQuantity(level), quote.bidPrice(level));
         }
-        out.append("],\"asks\":[");
+        out.ascii("],\"asks\":[");
         for (int level = 1; level <= Level1Quote.DEPTH; level++) {
             pair(out, level, quote.askQuantity(level), quote.askPrice(level));
         }
-        out.append(']');
+        out.ascii(']');
     }
 
-    private static void level2(Level2Trade trade, StringBuilder out) {
+    private static void level2(Level2Trade trade, Utf8Buffer out) {
         head(out, "lv2", trade.code().symbol(), trade.timeOfDayMillis(), true);
         integer(out, "tradeId", trade.tradeId());
         decimal(out, "price", trade.price());
         integer(out, "qty", trade.quantity());
     }
 
-    private static void level10(Level10Book book, StringBuilder out) {
+    private static void level10(Level10Book book, Utf8Buffer out) {
         head(out, "lv10", book.code().symbol(), book.timeOfDayMillis(), false);
-        string(out.append(','), "name", book.name());
+        string(out.ascii(','), "name", book.name());
         decimal(out, "price", book.price());
         decimal(out, "lastClose", book.lastClose());
         decimal(out, "amount", book.amount());
         integer(out, "volume", book.volume());
-        out.append(",\"bids\":[");
+        out.ascii(",\"bids\":[");
         for (int level = 1; level <= Level10Book.DEPTH; level++) {
             pair(out, level, book.bidQuantity(level), book.bidPrice(level));
         }
-        out.append("],\"asks\":[");
+        out.ascii("],\"asks\":[");
         for (int level = 1; level <= Level10Book.DEPTH; level++) {
             pair(out, level, book.askQuantity(level), book.askPrice(level));
         }
-        out.append(']');
+        out.ascii(']');
     }
 
-    private static void decodeError(DecodeError error, StringBuilder out) {
+    private static void decodeError(DecodeError error, Utf8Buffer out) {
         string(out, "type", "error");
-        string(out.append(','), "reason", error.reason());
+        string(out.ascii(','), "reason", error.reason());
         if (error.code() != null) {
-            string(out.append(','), "code", symbolOf(error.code()));
+            string(out.ascii(','), "code", symbolOf(error.code()));
         }
         if (!error.excerpt().isEmpty()) {
-            string(out.append(','), "line", error.excerpt());
+            string(out.ascii(','), "line", error.excerpt());
         }
     }
 
     /** Type, code and time; the time with milliseconds when {@code millis} or when it has any (see {@link #time}). */
-    private static void head(StringBuilder out, String type, String symbol, int millisOfDay, boolean millis) {
-        string(out, "type", type);
-        string(out.append(','), "code", symbol);
-        out.append(",\"time\":\"");
-        TimeOfDay.append(out, millisOfDay, millis || millisOfDay % 1000 != 0).append('"');
+    private static void head(Utf8Buffer out, String type, String symbol, int millisOfDay, boolean millis) {
+        // the type is ours and the symbol is validated (letters and digits): neither needs escaping
+        out.ascii("\"type\":\"").ascii(type).ascii("\",\"code\":\"").ascii(symbol).ascii('"');
+        out.ascii(",\"time\":\"").timeOfDay(millisOfDay, millis || millisOfDay % 1000 != 0).ascii('"');
     }
 
-    private static void decimal(StringBuilder out, String field, long fixed) {
-        FixedPoint.append(out.append(",\"").append(field).append("\":"), fixed);
+    private static void decimal(Utf8Buffer out, String field, long fixed) {
+        out.ascii(",\"").ascii(field).ascii("\":").fixedPoint(fixed);
     }
 
-    private static void integer(StringBuilder out, String field, long value) {
-        out.append(",\"").append(field).append("\":").append(value);
+    private static void integer(Utf8Buffer out, String field, long value) {
+        out.ascii(",\"").ascii(field).ascii("\":").number(value);
     }
 
-    private static void pair(StringBuilder out, int level, long quantity, long price) {
+    private static void pair(Utf8Buffer out, int level, long quantity, long price) {
         if (level > 1) {
-            out.append(',');
+            out.ascii(',');
         }
-        FixedPoint.append(out.append('[').append(quantity).append(','), price).append(']');
+        out.ascii('[').number(quantity).ascii(',').fixedPoint(price).ascii(']');
     }
 
-    private static void string(StringBuilder out, String field, String value) {
-        out.append('"').append(field).append("\":");
+    private static void string(Utf8Buffer out, String field, String value) {
+        out.ascii('"').ascii(field).ascii("\":");
         quoted(out, value);
     }
 
     /** A JSON string (RFC 8259 §7): quote, backslash and control characters escaped, the rest as is. */
-    static void quoted(StringBuilder out, String value) {
-        out.append('"');
+    static void quoted(Utf8Buffer out, String value) {
+        out.ascii('"');
+        int plain = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-                    } else {
-                        out.append(c);
-                    }
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                default -> c < 0x20 ? "\\u00" : null;
+            };
+            if (escape != null) {
+                out.text(value.substring(plain, i)).ascii(escape);
+                if (c < 0x20 && escape.length() == 4) {
+                    out.ascii(Character.forDigit(c >> 4, 16)).ascii(Character.forDigit(c & 15, 16));
                 }
+                plain = i + 1;
             }
         }
-        out.append('"');
+        (plain == 0 ? out.text(value) : out.text(value.substring(plain))).ascii('"');
     }
 }

@@ -12,7 +12,7 @@ import java.lang.management.ManagementFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Writing a quote into a reused builder allocates nothing: numbers and times are appended digit by
+ * Writing a quote into a reused byte buffer allocates nothing: numbers and times are appended digit by
  * digit. Not a timing test: it counts the bytes this thread allocated, which does not depend on the
  * machine's speed or load. The bound (under 1 byte per event over 200,000) leaves room for the
  * measuring call itself, while one String per event (24 bytes at least) would fail it many times over.
@@ -24,10 +24,10 @@ class EventJsonAllocationTest {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
-    private static long writeMany(Object event, StringBuilder out) {
+    private static long writeMany(Object event, Utf8Buffer out) {
         long length = 0;
         for (int i = 0; i < EVENTS; i++) {
-            out.setLength(0);
+            out.clear();
             EventJson.write((io.jvq.core.event.JvqEvent) event, out);
             length += out.length();
         }
@@ -44,7 +44,7 @@ class EventJsonAllocationTest {
         }
         Level1Quote snapshot = new Level1Quote(SubscriptionCode.lv1("600519"), TimeOfDay.of(9, 30, 3, 0), "贵州茅台",
                 FixedPoint.of("1700"), FixedPoint.of("-0.25"), 123456, FixedPoint.of("209876543.5"), book);
-        StringBuilder out = new StringBuilder(1024);
+        Utf8Buffer out = new Utf8Buffer(1024);
         writeMany(trade, out);
         writeMany(snapshot, out); // warm up: compiled, and the builder at its full size
 
@@ -54,7 +54,7 @@ class EventJsonAllocationTest {
 
         assertThat(written).isPositive();
         assertThat(allocated).as("bytes allocated for %d events", 2 * EVENTS).isLessThan(2 * EVENTS);
-        out.setLength(0);
+        out.clear();
         EventJson.write(trade, out);
         assertThat(out.toString()).isEqualTo(
                 "{\"type\":\"lv2\",\"code\":\"600519\",\"time\":\"09:30:00.120\",\"tradeId\":8812,\"price\":1700.50,\"qty\":100}");

@@ -5,6 +5,11 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
+import io.jvq.core.client.QuoteListener;
+import io.jvq.core.codec.Level10View;
+import io.jvq.core.codec.Level1View;
+import io.jvq.core.codec.QuoteSink;
+import io.jvq.core.codec.TradeView;
 import io.jvq.core.client.ReconnectPolicy;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
@@ -46,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The behaviour every transport (a {@link SocketPort} and a {@link DiscoveryPort}) must show when it
  * drives the real {@link JvqClient} against a {@link FakeJvQuant}: discovery, connecting with the
  * token, commands and replies, quotes decoded exactly, reconnection after a close, a cut and a stall,
- * no reconnect storm on a wrong token, bad frames survived, and a clean {@code close()}.
+ * no reconnect storm on a wrong token, bad frames survived, each frame's end after its records, and a
+ * clean {@code close()}.
  *
  * <pre>{@code
  * class MyTransportConformanceTest extends TransportConformanceSuite {
@@ -417,6 +423,126 @@ public abstract class TransportConformanceSuite {
         server.pushQuotes(text.toString());
 
         assertEquals(expected, events.nextQuotes(expected.size(), patience()));
+    }
+
+    /** Three frames (the second with a line that does not parse), as the tape a frame-aware listener writes. */
+    private static final List<String> THREE_FRAMES_TAPE = List.of(
+            "trade 1", "trade 2", "frame end",
+            "trade 3", "error", "frame end",
+            "trade 4", "frame end");
+
+    /** Builds the client on fresh ports, subscribes to Moutai's trades and waits until it is connected. */
+    private void connectForFrames(JvqClient.Builder builder, RecordingListener events) {
+        JvqClient client = builder.options(options(server).build()).socket(createSocketPort())
+                .discovery(createDiscoveryPort()).build();
+        clients.add(client);
+        client.subscribe(MOUTAI_LV2);
+        client.start();
+        assertEquals(allCommand(MOUTAI_LV2), server.takeCommand(patience()).text(), "the subscription sent on connect");
+        events.nextConnectionEvent(ConnectionEvent.Connected.class, patience());
+    }
+
+    private void pushThreeFrames() {
+        server.pushQuotes("lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.120,2,1700.49,300\n");
+        server.pushQuotes("lv2_600519=09:30:01.000,3,1700.48,200\nlv2_600519=not a trade\n");
+        server.pushQuotes("lv2_600519=09:30:02.000,4,1700.47,100\n");
+    }
+
+    @Test
+    void aListenerHearsTheEndOfEachFrameAfterItsEventsOnTheirThread() {
+        FrameTape tape = new FrameTape();
+        RecordingListener events = new RecordingListener();
+        QuoteListener listener = new QuoteListener() {
+            @Override
+            public void onEvent(JvqEvent event) {
+                events.onEvent(event);
+                if (event instanceof Level2Trade trade) {
+                    tape.add("trade " + trade.tradeId());
+                } else if (event instanceof DecodeError) {
+                    tape.add("error");
+                }
+            }
+
+            @Override
+            public void onFrameEnd() {
+                tape.add("frame end");
+            }
+        };
+        connectForFrames(JvqClient.builder().listener(listener), events);
+
+        pushThreeFrames();
+
+        assertEquals(THREE_FRAMES_TAPE, tape.await(THREE_FRAMES_TAPE.size(), patience()));
+        assertEquals(1, tape.threads().size(), "one reader thread delivers a connection's frames: " + tape.threads());
+    }
+
+    @Test
+    void aQuoteSinkHearsTheEndOfEachFrameAfterItsRecordsOnTheirThread() {
+        FrameTape tape = new FrameTape();
+        QuoteSink sink = new QuoteSink() {
+            @Override
+            public void onTrade(TradeView trade) {
+                tape.add("trade " + trade.tradeId());
+            }
+
+            @Override
+            public void onLevel1(Level1View quote) {
+            }
+
+            @Override
+            public void onLevel10(Level10View book) {
+            }
+
+            @Override
+            public void onError(DecodeError error) {
+                tape.add("error");
+            }
+
+            @Override
+            public void onFrameEnd() {
+                tape.add("frame end");
+            }
+        };
+        RecordingListener events = new RecordingListener();
+        connectForFrames(JvqClient.builder().listener(events).quoteSink(sink), events);
+
+        pushThreeFrames();
+
+        assertEquals(THREE_FRAMES_TAPE, tape.await(THREE_FRAMES_TAPE.size(), patience()));
+        assertEquals(1, tape.threads().size(), "one reader thread delivers a connection's frames: " + tape.threads());
+    }
+
+    /** What a frame-aware listener or sink was told, in order, and on which threads. */
+    private static final class FrameTape {
+        private final List<String> entries = new ArrayList<>();
+        private final Set<String> threads = new java.util.LinkedHashSet<>();
+
+        synchronized void add(String entry) {
+            entries.add(entry);
+            threads.add(Thread.currentThread().getName());
+            notifyAll();
+        }
+
+        synchronized List<String> await(int n, Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                while (entries.size() < n) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        fail("expected " + n + " entries in " + timeout + ", got " + entries);
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+            return List.copyOf(entries);
+        }
+
+        synchronized Set<String> threads() {
+            return Set.copyOf(threads);
+        }
     }
 
     // ------------------------------------------------------------------ staying connected

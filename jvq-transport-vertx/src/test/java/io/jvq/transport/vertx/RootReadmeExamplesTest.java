@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The root README's "Using the client" and "The zero-allocation path" examples, kept compiling and
+ * The root README's "Using the client", "The zero-allocation path" and "Batching" examples, kept compiling and
  * run against the fake server. The code between the markers is the README's, with the token and
  * discovery URL taken from the fake server.
  */
@@ -127,6 +127,45 @@ class RootReadmeExamplesTest {
                 server.pushQuotes(MOUTAI_LV2);
                 assertThat(book.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 34200120 17005000 100");
                 assertThat(book.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 34200120 17004900 300");
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void batchingOneFlushPerFrame() throws Exception {
+        try (FakeJvQuant server = FakeJvQuant.start()) {
+            ClientOptions options = server.clientOptions().build();
+            BlockingQueue<String> batches = new LinkedBlockingQueue<>();
+
+            // --- README: Batching: one flush per frame
+            JvqClient client = JvqVertx.clientBuilder(options)
+                    .listener(new QuoteListener() {
+                        private final StringBuilder batch = new StringBuilder();
+
+                        @Override
+                        public void onTrade(Level2Trade trade) {
+                            batch.append(trade.code().symbol()).append(' ').append(trade.quantity()).append('\n');
+                        }
+
+                        @Override
+                        public void onFrameEnd() {
+                            batches.add(batch.toString());   // e.g. one write to a file or a socket per frame
+                            batch.setLength(0);
+                        }
+                    })
+                    .build();
+            // --- end
+
+            try {
+                client.subscribe(SubscriptionCode.lv2("600519"));
+                client.start();
+                assertThat(server.takeCommand(Duration.ofSeconds(30)).text()).isEqualTo("all=lv2_600519");
+                server.pushQuotes(MOUTAI_LV2);
+                server.pushQuotes("lv2_600519=09:30:01.000,1234569,1700.48,200");
+                assertThat(batches.poll(30, TimeUnit.SECONDS)).isEqualTo("600519 100\n600519 300\n");
+                assertThat(batches.poll(30, TimeUnit.SECONDS)).isEqualTo("600519 200\n");
             } finally {
                 client.close();
             }

@@ -1,0 +1,80 @@
+package io.jvq.testkit;
+
+import io.jvq.capture.CaptureEntry;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.DataFormatException;
+
+/**
+ * A capture's quote frame made ready to be sent many times: deflated (or, when recorded as wire
+ * bytes, inflated) once, its level-2 trades counted once, and the frame each subscription gets
+ * deflated the first time that subscription needs it.
+ */
+final class PreparedFrame {
+    private static final byte[] NOTHING = new byte[0];
+
+    private final byte[] wire;
+    /** The inflated text; null when the recorded bytes do not inflate (sent as is to everyone). */
+    private final String text;
+    private final long trades;
+    private final Map<Set<String>, byte[]> bySubscription = new ConcurrentHashMap<>();
+
+    private PreparedFrame(byte[] wire, String text) {
+        this.wire = wire;
+        this.text = text;
+        this.trades = text == null ? 0 : trades(text);
+    }
+
+    /** The frame of a binary or quotes entry; null for any other entry. */
+    static PreparedFrame of(CaptureEntry entry, QuoteFanOut fanOut) {
+        if (entry instanceof CaptureEntry.Binary binary) {
+            String text;
+            try {
+                text = new String(RawDeflate.inflate(binary.data(), QuoteFanOut.RECORDED_INFLATE_LIMIT),
+                        StandardCharsets.UTF_8);
+            } catch (DataFormatException notQuotes) {
+                text = null;
+            }
+            return new PreparedFrame(binary.data(), text);
+        }
+        if (entry instanceof CaptureEntry.Quotes quotes) {
+            return new PreparedFrame(fanOut.deflate(quotes.data()), quotes.data());
+        }
+        return null;
+    }
+
+    /** Level-2 trades in the frame: one per {@code lv2_} line and one more per {@code |}. */
+    long trades() {
+        return trades;
+    }
+
+    /** The bytes a connection subscribed to {@code codes} gets; empty when it takes no line. */
+    byte[] frameFor(Set<String> codes, QuoteFanOut fanOut) {
+        if (text == null) {
+            return wire;
+        }
+        return bySubscription.computeIfAbsent(codes, mine -> {
+            String lines = QuoteText.filter(text, mine);
+            return lines.isEmpty() ? NOTHING : lines == text ? wire : fanOut.deflate(lines);
+        });
+    }
+
+    private static long trades(String text) {
+        long trades = 0;
+        boolean lv2Line = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (i == 0 || text.charAt(i - 1) == '\n') {
+                lv2Line = text.startsWith("lv2_", i);
+                trades += lv2Line ? 1 : 0;
+            }
+            if (c == '|' && lv2Line) {
+                trades++;
+            }
+        }
+        return trades;
+    }
+}
