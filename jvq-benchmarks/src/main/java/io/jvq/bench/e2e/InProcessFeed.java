@@ -22,7 +22,7 @@ public final class InProcessFeed implements PacedFeed {
         MarkedFrames frames = MarkedFrames.forRate(rate, frameBytes);
         SendLog log = logFor.apply(frames.slots());
         FakeJvQuant server = FakeJvQuant.start();
-        Pacer pacer = new Pacer(frames, log, rate, frame -> {
+        Pacer pacer = new Pacer(frames, log, rate, (slot, frame) -> {
             if (server.pushBinary(frame) != 1) {
                 throw new IllegalStateException("the fake has no open connection: " + server);
             }

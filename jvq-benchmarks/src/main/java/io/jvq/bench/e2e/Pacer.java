@@ -13,8 +13,8 @@ public final class Pacer {
     /** Where a frame goes: the fake server's push to its one client. */
     @FunctionalInterface
     public interface Wire {
-        /** Sends {@code frame} as is; throws if it cannot reach the client. */
-        void push(byte[] frame);
+        /** Sends {@code frame}, the ring's slot {@code slot}, as is; throws if it cannot reach the client. */
+        void push(int slot, byte[] frame);
     }
 
     private final MarkedFrames frames;
@@ -70,7 +70,7 @@ public final class Pacer {
                     LockSupport.parkNanos(wait);
                 }
                 log.sending(slot, k, due, System.nanoTime());
-                wire.push(frames.compressed(slot));
+                wire.push(slot, frames.compressed(slot));
                 sentTrades += frames.trades(slot);
                 log.sent(k + 1, sentTrades);
             }

@@ -1,6 +1,7 @@
 package io.jvq.bench.e2e;
 
 import io.jvq.bench.EndToEndLatency;
+import io.jvq.bench.LoopbackFloor;
 import io.jvq.core.QuoteLevel;
 import io.jvq.sim.MarketSimulator;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,17 @@ class EndToEndHarnessTest {
         assertThat(result.serverCpuShare()).isPositive();
         assertThat(result.report()).contains("TYRUS RECORDS, server PROCESS").contains("the server's JVM")
                 .contains("context switches per frame");
+    }
+
+    @Test
+    void the_loopback_floor_times_every_frame_it_paced_out() throws Exception {
+        LoopbackFloor.Result result = LoopbackFloor.run(20_000, 1024, 0, 1);
+
+        assertThat(result.framesSent()).isPositive();
+        assertThat(result.sinceSent().getTotalCount()).isEqualTo(result.framesSent());
+        assertThat(result.sinceDue().getMaxValue()).isGreaterThanOrEqualTo(result.sinceSent().getMaxValue());
+        assertThat(result.sinceSent().getValueAtPercentile(50)).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(result.report()).contains("plain TCP on loopback").contains("p99.9");
     }
 
     @Test
