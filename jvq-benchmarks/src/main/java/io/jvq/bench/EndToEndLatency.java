@@ -5,12 +5,10 @@ import io.jvq.bench.e2e.ClientRig;
 import io.jvq.bench.e2e.DeliveryPath;
 import io.jvq.bench.e2e.LatencyTap;
 import io.jvq.bench.e2e.MachineLoad;
-import io.jvq.bench.e2e.MarkedFrames;
+import io.jvq.bench.e2e.PacedFeed;
 import io.jvq.bench.e2e.Transport;
-import io.jvq.bench.frames.FrameCorpus;
-import io.jvq.bench.frames.FrameMix;
-import io.jvq.bench.frames.FrameSource;
 import io.jvq.core.QuoteLevel;
+import io.jvq.core.client.JvqClient;
 import io.jvq.sim.MarketSimulator;
 import org.HdrHistogram.Histogram;
 
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,33 +23,49 @@ import java.util.concurrent.locks.LockSupport;
  * so that trades go out at {@code rate} per second, and every trade's delay from its frame's send
  * (System.nanoTime just before the push) to the listener call is recorded in an HdrHistogram. A second
  * histogram measures from when the frame was due, so a sender held up by a busy machine is charged
- * too. Server, client and listener share this JVM; not JMH, because JMH's sample mode times the
- * caller of a method, and here the time that matters ends on another thread.
+ * too. With {@code server=inprocess} the server and its pacer share this JVM with the client (and
+ * their allocation and GC pauses count against it); with {@code server=process} they run in a child
+ * JVM ({@link io.jvq.bench.e2e.PacedFeedMain}) and the send times come back through a memory-mapped
+ * file ({@link io.jvq.bench.e2e.SendLog}): System.nanoTime is CLOCK_MONOTONIC on Linux, one clock for
+ * all processes. Not JMH, because JMH's sample mode times the caller of a method, and here the time
+ * that matters ends on another thread.
  *
  * <pre>java -Xms1g -Xmx1g -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.EndToEndLatency \
- *     [transport=VERTX|TYRUS] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20]</pre>
+ *     [transport=VERTX|TYRUS] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] \
+ *     [server=INPROCESS|PROCESS]</pre>
  */
 public final class EndToEndLatency {
-    private static final Set<String> KEYS = Set.of("transport", "path", "rate", "frameBytes", "warmup", "seconds");
+    private static final Set<String> KEYS = Set.of("transport", "path", "rate", "frameBytes", "warmup", "seconds",
+            "server");
 
-    /** What one run measured; latencies in nanoseconds. */
+    /** What one run measured; latencies in nanoseconds; the server's CPU share is NaN when it ran in this JVM. */
     public record Result(Settings settings, long trades, long frames, Histogram sinceSent, Histogram sinceDue,
-                         long maxSenderLateNanos, long overruns, long decodeErrors, double cpuShare, String load) {
+                         long maxSenderLateNanos, long overruns, long decodeErrors, double cpuShare,
+                         double serverCpuShare, long contextSwitches, long serverContextSwitches, String load) {
 
         public String report() {
             double seconds = settings.seconds;
+            boolean apart = settings.server == PacedFeed.Where.PROCESS;
+            String serverCpu = apart ? String.format(Locale.ROOT, ", the server's JVM %.2f", serverCpuShare) : "";
+            String switches = String.format(Locale.ROOT, "context switches per frame: this JVM %s%s",
+                    perFrame(contextSwitches), apart ? ", the server's JVM " + perFrame(serverContextSwitches) : "");
             return String.format(Locale.ROOT, """
-                    %s %s, %,d trades/s asked, frames of %,d B inflated (%.0f trades each), %d s after %d s warm-up
+                    %s %s, server %s, %,d trades/s asked, frames of %,d B inflated (%.0f trades each), %d s after %d s warm-up
                       delivered %,d trades (%,.0f/s) in %,d frames; overruns %d, decode errors %d
                       send -> listener (us): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
                       due  -> listener (us): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
-                      sender late by at most %.0f us; this JVM used %.2f CPUs; load average %s""",
-                    settings.transport, settings.path, settings.rate, settings.frameBytes,
+                      sender late by at most %.0f us; this JVM used %.2f CPUs%s; load average %s
+                      %s""",
+                    settings.transport, settings.path, settings.server, settings.rate, settings.frameBytes,
                     frames == 0 ? 0.0 : (double) trades / frames, settings.seconds, settings.warmup,
                     trades, trades / seconds, frames, overruns, decodeErrors,
                     us(sinceSent, 50), us(sinceSent, 90), us(sinceSent, 99), us(sinceSent, 99.9), max(sinceSent),
                     us(sinceDue, 50), us(sinceDue, 90), us(sinceDue, 99), us(sinceDue, 99.9), max(sinceDue),
-                    maxSenderLateNanos / 1e3, cpuShare, load);
+                    maxSenderLateNanos / 1e3, cpuShare, serverCpu, load, switches);
+        }
+
+        private String perFrame(long switches) {
+            return switches < 0 || frames == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", (double) switches / frames);
         }
 
         private static String us(Histogram h, double percentile) {
@@ -64,7 +77,8 @@ public final class EndToEndLatency {
         }
     }
 
-    public record Settings(Transport transport, DeliveryPath path, int rate, int frameBytes, int warmup, int seconds) {
+    public record Settings(Transport transport, DeliveryPath path, int rate, int frameBytes, int warmup, int seconds,
+                           PacedFeed.Where server) {
         public Settings {
             if (rate < 1 || frameBytes < 64 || warmup < 0 || seconds < 1) {
                 throw new IllegalArgumentException("need rate >= 1, frameBytes >= 64, warmup >= 0, seconds >= 1; got "
@@ -80,51 +94,49 @@ public final class EndToEndLatency {
         Args args = new Args(argv, KEYS);
         Settings settings = new Settings(args.getEnum("transport", Transport.class, Transport.VERTX),
                 args.getEnum("path", DeliveryPath.class, DeliveryPath.RECORDS), args.getInt("rate", 100_000),
-                args.getInt("frameBytes", 16384), args.getInt("warmup", 10), args.getInt("seconds", 20));
+                args.getInt("frameBytes", 16384), args.getInt("warmup", 10), args.getInt("seconds", 20),
+                args.getEnum("server", PacedFeed.Where.class, PacedFeed.Where.INPROCESS));
         System.out.println(run(settings).report());
     }
 
     public static Result run(Settings settings) throws InterruptedException {
-        FrameCorpus corpus = Corpora.get(FrameSource.SIMULATOR, FrameMix.LV2, settings.frameBytes);
-        double tradesPerFrame = (double) corpus.totalEvents() / corpus.size();
-        // Two seconds of frames: a slot is reused only long after its frame should have arrived.
-        int slots = (int) Math.min(16384, Math.max(64, Math.ceil(2.0 * settings.rate / tradesPerFrame)));
-        MarkedFrames frames = new MarkedFrames(corpus, slots);
-        LatencyTap tap = new LatencyTap(slots);
-        try (ClientRig rig = ClientRig.start(settings.transport, settings.path,
-                MarketSimulator.fullMarketCodes(QuoteLevel.LV2), tap)) {
-            Pacer pacer = new Pacer(rig, frames, tap, settings.rate);
-            Thread thread = new Thread(pacer, "jvq-bench-pacer");
-            thread.setDaemon(true);
-            thread.start();
-            try {
+        try (PacedFeed feed = PacedFeed.start(settings.server, settings.rate, settings.frameBytes)) {
+            LatencyTap tap = new LatencyTap(feed.log());
+            try (JvqClient client = ClientRig.connect(settings.transport, settings.path, feed.clientOptions(),
+                    MarketSimulator.fullMarketCodes(QuoteLevel.LV2), tap)) {
+                feed.startPacing();
                 TimeUnit.SECONDS.sleep(settings.warmup);
                 tap.takeSinceSent();
                 tap.takeSinceDue();
-                long frames0 = pacer.framesSent.get();
+                tap.takeMaxSenderLate();
+                long frames0 = feed.log().framesSent();
                 long cpu0 = MachineLoad.processCpuNanos();
+                long serverCpu0 = feed.serverCpuNanos();
+                long switches0 = MachineLoad.contextSwitches(ProcessHandle.current().pid());
+                long serverSwitches0 = feed.serverContextSwitches();
                 long wall0 = System.nanoTime();
-                pacer.maxLate.set(0);
                 TimeUnit.SECONDS.sleep(settings.seconds);
                 Histogram sinceSent = tap.takeSinceSent();
                 Histogram sinceDue = tap.takeSinceDue();
-                double cpuShare = (double) (MachineLoad.processCpuNanos() - cpu0) / (System.nanoTime() - wall0);
-                long framesSent = pacer.framesSent.get() - frames0;
+                long wall = System.nanoTime() - wall0;
+                double cpuShare = (double) (MachineLoad.processCpuNanos() - cpu0) / wall;
+                double serverCpuShare = serverCpu0 < 0 ? Double.NaN : (double) (feed.serverCpuNanos() - serverCpu0) / wall;
+                long switches = difference(switches0, MachineLoad.contextSwitches(ProcessHandle.current().pid()));
+                long serverSwitches = difference(serverSwitches0, feed.serverContextSwitches());
+                long framesSent = feed.log().framesSent() - frames0;
                 String load = MachineLoad.loadAverage();
-                long late = pacer.maxLate.get();
-                pacer.stop = true;
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-                if (pacer.failure != null) {
-                    throw new IllegalStateException("the pacer failed", pacer.failure);
-                }
-                awaitDelivery(tap, pacer.trades.get());
+                long late = tap.takeMaxSenderLate();
+                feed.stopPacing();
+                awaitDelivery(tap, feed.log().tradesSent());
                 return new Result(settings, sinceSent.getTotalCount(), framesSent, sinceSent, sinceDue, late,
-                        tap.overruns(), tap.decodeErrors(), cpuShare, load);
-            } finally {
-                pacer.stop = true;
-                thread.join(TimeUnit.SECONDS.toMillis(10));
+                        tap.overruns(), tap.decodeErrors(), cpuShare, serverCpuShare, switches, serverSwitches, load);
             }
         }
+    }
+
+    /** {@code after - before}, or -1 when either count is unknown. */
+    private static long difference(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 
     private static void awaitDelivery(LatencyTap tap, long trades) {
@@ -134,55 +146,6 @@ public final class EndToEndLatency {
                 throw new IllegalStateException("only " + tap.trades() + " of " + trades + " trades delivered");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
-    }
-
-    /** Pushes frame after frame, each when the trades before it should have gone out at the rate. */
-    private static final class Pacer implements Runnable {
-        private final ClientRig rig;
-        private final MarkedFrames frames;
-        private final LatencyTap tap;
-        private final double nanosPerTrade;
-        final AtomicLong framesSent = new AtomicLong();
-        final AtomicLong trades = new AtomicLong();
-        final AtomicLong maxLate = new AtomicLong();
-        volatile boolean stop;
-        volatile Throwable failure;
-
-        Pacer(ClientRig rig, MarkedFrames frames, LatencyTap tap, int rate) {
-            this.rig = rig;
-            this.frames = frames;
-            this.tap = tap;
-            this.nanosPerTrade = 1e9 / rate;
-        }
-
-        @Override
-        public void run() {
-            try {
-                long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1);
-                long sentTrades = 0;
-                for (long k = 0; !stop; k++) {
-                    int slot = (int) (k % frames.slots());
-                    long due = start + (long) (sentTrades * nanosPerTrade);
-                    long wait;
-                    while ((wait = due - System.nanoTime()) > 0) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    long sent = System.nanoTime();
-                    if (sent - due > maxLate.get()) {
-                        maxLate.set(sent - due);
-                    }
-                    tap.sending(slot, k, due, sent);
-                    if (rig.server().pushBinary(frames.compressed(slot)) != 1) {
-                        throw new IllegalStateException("the fake has no open connection: " + rig.server());
-                    }
-                    sentTrades += frames.trades(slot);
-                    trades.set(sentTrades);
-                    framesSent.set(k + 1);
-                }
-            } catch (RuntimeException | Error e) {
-                failure = e;
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.jvq.bench;
 
 import io.jvq.bench.e2e.Args;
+import io.jvq.bench.e2e.ChildJvm;
 import io.jvq.bench.e2e.ClientRig;
 import io.jvq.bench.e2e.DeliveryPath;
 import io.jvq.bench.e2e.FeedServerMain;
@@ -11,16 +12,10 @@ import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
-import io.jvq.testkit.FakeJvQuant;
 import io.jvq.sim.MarketSimulator;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +50,8 @@ public final class FullMarketHeap {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = heapAfterGc(memory);
 
-        Process server = startServer(tickMillis);
-        try {
-            int port = readPort(server);
-            ClientOptions options = ClientOptions.builder(FakeJvQuant.DEFAULT_TOKEN).market(FakeJvQuant.DEFAULT_MARKET)
-                    .discoveryUrl(URI.create("http://127.0.0.1:" + port + FakeJvQuant.DISCOVERY_PATH)).build();
+        try (ChildJvm server = ChildJvm.start(List.of("-Xmx512m"), FeedServerMain.class, List.of("tickMillis=" + tickMillis))) {
+            ClientOptions options = ClientRig.optionsForFake(Integer.parseInt(server.expect("port=")));
             FeedTap tap = FeedTap.counting();
             List<Long> samples = new ArrayList<>();
             long cpu0 = MachineLoad.processCpuNanos();
@@ -81,11 +73,6 @@ public final class FullMarketHeap {
                         tap.snapshots(), tap.trades(), (tap.snapshots() + tap.trades()) * 1e9 / (System.nanoTime() - wall0),
                         tap.decodeErrors(), cpu, MachineLoad.loadAverage());
             }
-        } finally {
-            server.getOutputStream().close();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroy();
-            }
         }
     }
 
@@ -100,22 +87,5 @@ public final class FullMarketHeap {
             out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", s / 1048576.0));
         }
         return out.toString();
-    }
-
-    private static Process startServer(int tickMillis) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                FeedServerMain.class.getName(), "tickMillis=" + tickMillis)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-    }
-
-    private static int readPort(Process server) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        String line = out.readLine();
-        if (line == null || !line.startsWith("port=")) {
-            throw new IllegalStateException("the feed server did not start; its first line was: " + line);
-        }
-        return Integer.parseInt(line.substring("port=".length()));
     }
 }

@@ -5,6 +5,7 @@ import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.testkit.FakeJvQuant;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,12 @@ public final class ClientRig implements AutoCloseable {
             server.close();
             throw e;
         }
+    }
+
+    /** Options for a {@link FakeJvQuant} with the default token and market listening on {@code port} (in another process). */
+    public static ClientOptions optionsForFake(int port) {
+        return ClientOptions.builder(FakeJvQuant.DEFAULT_TOKEN).market(FakeJvQuant.DEFAULT_MARKET)
+                .discoveryUrl(URI.create("http://127.0.0.1:" + port + FakeJvQuant.DISCOVERY_PATH)).build();
     }
 
     /** Builds and starts a client and waits until its subscription is acknowledged. */

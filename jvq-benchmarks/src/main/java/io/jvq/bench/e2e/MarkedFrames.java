@@ -1,7 +1,10 @@
 package io.jvq.bench.e2e;
 
+import io.jvq.bench.Corpora;
 import io.jvq.bench.frames.Deflate;
 import io.jvq.bench.frames.FrameCorpus;
+import io.jvq.bench.frames.FrameMix;
+import io.jvq.bench.frames.FrameSource;
 import io.jvq.core.codec.FrameDecoder;
 import io.jvq.core.codec.Level10View;
 import io.jvq.core.codec.Level1View;
@@ -39,6 +42,18 @@ public final class MarkedFrames {
                 check(decoder, s);
             }
         }
+    }
+
+    /**
+     * A ring of simulator level-2 frames of about {@code frameBytes} inflated, holding two seconds of
+     * frames at {@code rate} trades a second (64 to 16,384 slots): a slot is reused only long after
+     * its frame should have arrived.
+     */
+    public static MarkedFrames forRate(int rate, int frameBytes) {
+        FrameCorpus corpus = Corpora.get(FrameSource.SIMULATOR, FrameMix.LV2, frameBytes);
+        double tradesPerFrame = (double) corpus.totalEvents() / corpus.size();
+        int slots = (int) Math.min(16384, Math.max(64, Math.ceil(2.0 * rate / tradesPerFrame)));
+        return new MarkedFrames(corpus, slots);
     }
 
     public int slots() {

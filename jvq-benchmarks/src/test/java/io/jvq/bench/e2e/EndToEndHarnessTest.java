@@ -1,12 +1,14 @@
 package io.jvq.bench.e2e;
 
 import io.jvq.bench.EndToEndLatency;
+import io.jvq.bench.LoopbackFloor;
 import io.jvq.core.QuoteLevel;
 import io.jvq.sim.MarketSimulator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +18,8 @@ class EndToEndHarnessTest {
 
     @Test
     void the_latency_harness_times_every_trade_it_paced_out() throws InterruptedException {
-        EndToEndLatency.Result result = EndToEndLatency.run(
-                new EndToEndLatency.Settings(Transport.VERTX, DeliveryPath.RECORDS, 20_000, 1024, 0, 1));
+        EndToEndLatency.Result result = EndToEndLatency.run(new EndToEndLatency.Settings(
+                Transport.VERTX, DeliveryPath.RECORDS, 20_000, 1024, 0, 1, PacedFeed.Where.INPROCESS));
 
         assertThat(result.overruns()).isZero();
         assertThat(result.decodeErrors()).isZero();
@@ -25,14 +27,46 @@ class EndToEndHarnessTest {
         assertThat(result.sinceDue().getTotalCount()).isEqualTo(result.trades());
         // From when a frame was due is never shorter than from when it went out.
         assertThat(result.sinceDue().getMaxValue()).isGreaterThanOrEqualTo(result.sinceSent().getMaxValue());
-        assertThat(result.report()).contains("VERTX RECORDS").contains("p99.9");
+        assertThat(result.report()).contains("VERTX RECORDS, server INPROCESS").contains("p99.9");
+    }
+
+    @Test
+    void with_the_server_in_a_child_process_every_paced_trade_is_timed_through_the_mapped_log()
+            throws InterruptedException {
+        EndToEndLatency.Result result = EndToEndLatency.run(new EndToEndLatency.Settings(
+                Transport.TYRUS, DeliveryPath.RECORDS, 5_000, 1024, 0, 2, PacedFeed.Where.PROCESS));
+
+        // run() itself waits until every trade the child paced out arrived, and fails if one did not.
+        assertThat(result.overruns()).isZero();
+        assertThat(result.decodeErrors()).isZero();
+        // Two seconds at 5,000 trades/s, give or take the frames at either end of the window.
+        assertThat(result.trades()).isEqualTo(result.sinceSent().getTotalCount()).isBetween(8_000L, 12_000L);
+        assertThat(result.frames()).isPositive();
+        // The send times came from the child: a latency from another process's clock is still sane.
+        assertThat(result.sinceSent().getMinValue()).isPositive();
+        assertThat(result.sinceSent().getValueAtPercentile(50)).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(result.serverCpuShare()).isPositive();
+        assertThat(result.report()).contains("TYRUS RECORDS, server PROCESS").contains("the server's JVM")
+                .contains("context switches per frame");
+    }
+
+    @Test
+    void the_loopback_floor_times_every_frame_it_paced_out() throws Exception {
+        LoopbackFloor.Result result = LoopbackFloor.run(20_000, 1024, 0, 1);
+
+        assertThat(result.framesSent()).isPositive();
+        assertThat(result.sinceSent().getTotalCount()).isEqualTo(result.framesSent());
+        assertThat(result.sinceDue().getMaxValue()).isGreaterThanOrEqualTo(result.sinceSent().getMaxValue());
+        assertThat(result.sinceSent().getValueAtPercentile(50)).isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(result.report()).contains("plain TCP on loopback").contains("p99.9");
     }
 
     @Test
     void the_latency_tap_counts_a_frame_whose_slot_was_reused_as_an_overrun() {
-        LatencyTap tap = new LatencyTap(2);
-        tap.sending(0, 0, 1, 1);
-        tap.sending(0, 2, 1, 1); // frame 2 took slot 0 before frame 0 arrived
+        SendLog log = SendLog.inMemory(2);
+        LatencyTap tap = new LatencyTap(log);
+        log.sending(0, 0, 1, 1);
+        log.sending(0, 2, 1, 1); // frame 2 took slot 0 before frame 0 arrived
 
         tap.onTrade(MarkedFrames.MARKER_BASE, 100, 1);
 

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Tyrus's Grizzly client container, with the connection's {@link TransportHandle} filled in on
- * the way through the Tyrus SPI. Not API: public only because Tyrus instantiates its container
+ * the way through the Tyrus SPI, and the upgraded connection reading on its selector thread
+ * ({@link SelectorThreadReads}). Not API: public only because Tyrus instantiates its container
  * by class name ({@code ClientManager.createClient(String)}).
  */
 public final class HookedGrizzlyClientContainer implements ClientContainer {
@@ -62,7 +63,13 @@ public final class HookedGrizzlyClientContainer implements ClientContainer {
                 @Override
                 public Connection createConnection() {
                     Connection connection = info.createConnection();
-                    return connection == null ? null : handle.watch(connection);
+                    if (connection == null) {
+                        return null;
+                    }
+                    if (writer != null) {
+                        SelectorThreadReads.apply(writer);
+                    }
+                    return handle.watch(connection);
                 }
             };
         }

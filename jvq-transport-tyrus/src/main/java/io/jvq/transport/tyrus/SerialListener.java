@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Guards one connection's {@link SocketListener}: calls never overlap (Grizzly worker threads
+ * Guards one connection's {@link SocketListener}: calls never overlap (Grizzly's threads
  * and this adapter's control thread both report), exactly one terminal callback is made, and
  * nothing is reported after it. A listener that throws is logged, never allowed into Tyrus
  * (which would treat it as a connection error).

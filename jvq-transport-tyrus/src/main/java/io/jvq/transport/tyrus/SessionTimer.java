@@ -16,6 +16,11 @@ import java.util.concurrent.AbstractExecutorService;
  * closed a task is quietly not scheduled instead of throwing into Tyrus's read path (a Tyrus
  * session schedules its idle-timeout check on every message, and one may still arrive on a
  * connection that is closing). Shutting this view down is the port's business, not Tyrus's.
+ *
+ * <p>A task due at once runs at once, on the calling thread. The one such task is that same
+ * idle-timeout check: Tyrus schedules it with the idle timeout as delay, which is always 0 here
+ * (the core watches liveness itself), and the check then does nothing. Handing it to the control
+ * thread would wake that thread for every message received, on the reading thread's time.
  */
 final class SessionTimer extends AbstractExecutorService implements ScheduledExecutorService {
     private final ScheduledExecutorService control;
@@ -26,10 +31,18 @@ final class SessionTimer extends AbstractExecutorService implements ScheduledExe
 
     @Override
     public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        if (delay <= 0) {
+            try {
+                command.run();
+            } catch (RuntimeException e) {
+                Log.LOG.warn("a Tyrus session task failed", e);
+            }
+            return Settled.RAN;
+        }
         try {
             return control.schedule(command, delay, unit);
         } catch (RejectedExecutionException e) {
-            return NotScheduled.INSTANCE;
+            return Settled.NOT_SCHEDULED;
         }
     }
 
@@ -38,7 +51,7 @@ final class SessionTimer extends AbstractExecutorService implements ScheduledExe
         try {
             return control.schedule(callable, delay, unit);
         } catch (RejectedExecutionException e) {
-            return NotScheduled.cast();
+            return Settled.cast();
         }
     }
 
@@ -47,7 +60,7 @@ final class SessionTimer extends AbstractExecutorService implements ScheduledExe
         try {
             return control.scheduleAtFixedRate(command, initialDelay, period, unit);
         } catch (RejectedExecutionException e) {
-            return NotScheduled.INSTANCE;
+            return Settled.NOT_SCHEDULED;
         }
     }
 
@@ -56,13 +69,17 @@ final class SessionTimer extends AbstractExecutorService implements ScheduledExe
         try {
             return control.scheduleWithFixedDelay(command, initialDelay, delay, unit);
         } catch (RejectedExecutionException e) {
-            return NotScheduled.INSTANCE;
+            return Settled.NOT_SCHEDULED;
         }
     }
 
     @Override
     public void execute(Runnable command) {
-        schedule(command, 0, TimeUnit.NANOSECONDS);
+        try {
+            control.execute(command);
+        } catch (RejectedExecutionException e) {
+            // The port is closed: nothing is left for the task to do.
+        }
     }
 
     @Override
@@ -90,18 +107,23 @@ final class SessionTimer extends AbstractExecutorService implements ScheduledExe
         return control.awaitTermination(timeout, unit);
     }
 
-    /** The future of a task that was never scheduled: already cancelled. */
-    private static final class NotScheduled implements ScheduledFuture<Object> {
-        static final NotScheduled INSTANCE = new NotScheduled();
-        private static final CompletableFuture<Object> CANCELLED = new CompletableFuture<>();
+    /** The future of a task that already ran, or was never scheduled (then it counts as cancelled). */
+    private static final class Settled implements ScheduledFuture<Object> {
+        static final Settled RAN = new Settled(false);
+        static final Settled NOT_SCHEDULED = new Settled(true);
+        private final CompletableFuture<Object> outcome = new CompletableFuture<>();
 
-        static {
-            CANCELLED.cancel(false);
+        private Settled(boolean cancelled) {
+            if (cancelled) {
+                outcome.cancel(false);
+            } else {
+                outcome.complete(null);
+            }
         }
 
         @SuppressWarnings("unchecked")
         static <V> ScheduledFuture<V> cast() {
-            return (ScheduledFuture<V>) (ScheduledFuture<?>) INSTANCE;
+            return (ScheduledFuture<V>) (ScheduledFuture<?>) NOT_SCHEDULED;
         }
 
         @Override
@@ -121,7 +143,7 @@ final class SessionTimer extends AbstractExecutorService implements ScheduledExe
 
         @Override
         public boolean isCancelled() {
-            return true;
+            return outcome.isCancelled();
         }
 
         @Override
@@ -131,12 +153,12 @@ final class SessionTimer extends AbstractExecutorService implements ScheduledExe
 
         @Override
         public Object get() throws InterruptedException, ExecutionException {
-            return CANCELLED.get();
+            return outcome.get();
         }
 
         @Override
         public Object get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException {
-            return CANCELLED.get();
+            return outcome.get();
         }
     }
 }

@@ -22,9 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One WebSocket: the Jakarta {@link Endpoint} Tyrus calls, and the {@link SocketConnection} the
- * core holds. Tyrus calls the endpoint on a Grizzly worker thread of this connection's own
- * transport, one task at a time; close and abort run on the port's control thread, so that a
- * listener calling {@code close} from a callback is never re-entered.
+ * core holds. Tyrus calls the endpoint on a thread of this connection's own Grizzly transport
+ * (its selector thread once the upgrade succeeded, a worker before), one task at a time; close
+ * and abort run on the port's control thread, so that a listener calling {@code close} from a
+ * callback is never re-entered.
  */
 final class TyrusConnection extends Endpoint implements SocketConnection {
     private final SocketRequest request;

@@ -32,9 +32,11 @@ import java.util.concurrent.TimeUnit;
  * client container.
  *
  * <p>Threads. Each connection gets its own Grizzly transport: one selector thread (Grizzly
- * names it {@code Grizzly(n) SelectorRunner}) and a small worker pool ({@code jvq-tyrus-worker(n)},
- * 2 by default) that parses frames and calls the {@link SocketListener}, one call at a time;
- * both end with the connection. The port adds a cached pool of {@code jvq-tyrus-connect-n}
+ * names it {@code Grizzly(n) SelectorRunner}) that, once the upgrade succeeded, reads frames and
+ * calls the {@link SocketListener}, one call at a time, and a small worker pool
+ * ({@code jvq-tyrus-worker(n)}, 2 by default) that handles the upgrade (and every read, where the
+ * transport cannot be switched to selector-thread reads: {@link SelectorThreadReads}); both end with
+ * the connection. The port adds a cached pool of {@code jvq-tyrus-connect-n}
  * threads (Tyrus connects by blocking a thread until the upgrade answers; idle ones end after
  * 30 s) and one {@code jvq-tyrus-control-n} thread for connect timers, close, abort and Tyrus's
  * per-message session timer tasks. All daemon.
@@ -236,7 +238,7 @@ public final class TyrusSocketPort implements SocketPort {
             return this;
         }
 
-        /** Grizzly worker threads per connection (they read frames and call the listener); default 2. */
+        /** Grizzly worker threads per connection (they handle the upgrade, and reads where they cannot move to the selector thread); default 2. */
         public Builder workerThreads(int workerThreads) {
             if (workerThreads < 1) {
                 throw new IllegalArgumentException("workerThreads must be at least 1, got " + workerThreads);

@@ -1,0 +1,54 @@
+package io.jvq.transport.tyrus;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scheduler Tyrus sessions get: what it runs where, and what it does once the port is closed. */
+class SessionTimerTest {
+    private final ScheduledExecutorService control = new ScheduledThreadPoolExecutor(1, new NamedThreads("test-control"));
+    private final SessionTimer timer = new SessionTimer(control);
+
+    @AfterEach
+    void stop() {
+        control.shutdownNow();
+    }
+
+    @Test
+    void a_task_due_at_once_runs_on_the_calling_thread_without_waking_the_control_thread() {
+        String[] ranOn = new String[1];
+
+        ScheduledFuture<?> future = timer.schedule((Runnable) () -> ranOn[0] = Thread.currentThread().getName(), 0,
+                TimeUnit.MILLISECONDS);
+
+        assertThat(ranOn[0]).isEqualTo(Thread.currentThread().getName());
+        assertThat(future.isDone()).isTrue();
+        assertThat(future.isCancelled()).isFalse();
+    }
+
+    @Test
+    void a_later_task_runs_on_the_control_thread() throws Exception {
+        CompletableFuture<String> ranOn = new CompletableFuture<>();
+
+        timer.schedule((Runnable) () -> ranOn.complete(Thread.currentThread().getName()), 5, TimeUnit.MILLISECONDS);
+
+        assertThat(ranOn.get(5, TimeUnit.SECONDS)).startsWith("test-control");
+    }
+
+    @Test
+    void once_the_port_closed_a_later_task_is_quietly_not_scheduled() {
+        control.shutdown();
+
+        ScheduledFuture<?> future = timer.schedule(() -> {
+        }, 5, TimeUnit.MILLISECONDS);
+
+        assertThat(future.isCancelled()).isTrue();
+    }
+}
