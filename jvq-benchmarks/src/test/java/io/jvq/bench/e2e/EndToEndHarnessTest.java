@@ -2,10 +2,14 @@ package io.jvq.bench.e2e;
 
 import io.jvq.bench.EndToEndLatency;
 import io.jvq.bench.LoopbackFloor;
+import io.jvq.bench.WebSocketFloor;
 import io.jvq.core.QuoteLevel;
 import io.jvq.sim.MarketSimulator;
+import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +63,30 @@ class EndToEndHarnessTest {
         assertThat(result.sinceDue().getMaxValue()).isGreaterThanOrEqualTo(result.sinceSent().getMaxValue());
         assertThat(result.sinceSent().getValueAtPercentile(50)).isLessThan(TimeUnit.SECONDS.toNanos(1));
         assertThat(result.report()).contains("plain TCP on loopback").contains("p99.9");
+    }
+
+    @Test
+    void the_bare_websocket_floor_reads_every_frame_the_child_server_paced_out() throws Exception {
+        WebSocketFloor.Result result = WebSocketFloor.run(PacedFeed.Where.PROCESS, 5_000, 1024, 0, 2);
+
+        assertThat(result.overruns()).isZero();
+        assertThat(result.lastByte().getTotalCount()).isEqualTo(result.framesSent()).isPositive();
+        assertThat(result.inflated().getTotalCount()).isEqualTo(result.framesSent());
+        // Inflating comes after the last byte, and a frame is read no sooner than it was due.
+        assertThat(result.inflated().getMinValue()).isGreaterThanOrEqualTo(result.lastByte().getMinValue());
+        assertThat(result.sinceDue().getMaxValue()).isGreaterThanOrEqualTo(result.lastByte().getMaxValue());
+        assertThat(result.lastByte().getValueAtPercentile(50)).isPositive().isLessThan(TimeUnit.SECONDS.toNanos(1));
+        assertThat(result.serverCpuShare()).isPositive();
+        assertThat(result.report()).contains("bare WebSocket reader, server PROCESS").contains("the server's JVM");
+    }
+
+    @Test
+    void the_bare_websocket_is_refused_a_path_discovery_did_not_issue() {
+        try (FakeJvQuant server = FakeJvQuant.start()) {
+            assertThatThrownBy(() -> BareWebSocket.open(URI.create(
+                    "ws://127.0.0.1:" + server.port() + "/never-issued?token=" + server.token())))
+                    .isInstanceOf(IOException.class).hasMessageContaining("upgrade refused").hasMessageContaining("404");
+        }
     }
 
     @Test
