@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>java -Xms1g -Xmx1g -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.EndToEndLatency \
  *     [transport=VERTX|TYRUS] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] \
- *     [server=INPROCESS|PROCESS]</pre>
+ *     [server=INPROCESS|PROCESS|BARE]</pre>
  */
 public final class EndToEndLatency {
     private static final Set<String> KEYS = Set.of("transport", "path", "rate", "frameBytes", "warmup", "seconds",

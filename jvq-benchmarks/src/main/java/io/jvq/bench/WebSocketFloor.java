@@ -35,7 +35,7 @@ import java.util.zip.Inflater;
  * per trade (a frame's later trades also wait for the parsing of the earlier ones).
  *
  * <pre>java -Xms1g -Xmx1g -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.WebSocketFloor \
- *     [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] [server=INPROCESS|PROCESS]</pre>
+ *     [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] [server=INPROCESS|PROCESS|BARE]</pre>
  */
 public final class WebSocketFloor {
     private static final Set<String> KEYS = Set.of("rate", "frameBytes", "warmup", "seconds", "server");
@@ -82,10 +82,11 @@ public final class WebSocketFloor {
         Recorder inflated = new Recorder(3);
         Recorder sinceDue = new Recorder(3);
         AtomicLong overruns = new AtomicLong();
+        AtomicLong framesRead = new AtomicLong();
         try (PacedFeed feed = PacedFeed.start(where, rate, frameBytes);
              BareWebSocket socket = BareWebSocket.open(webSocketUri(feed.clientOptions()))) {
             SendLog log = feed.log();
-            Thread reader = new Thread(() -> read(socket, log, lastByte, inflated, sinceDue, overruns),
+            Thread reader = new Thread(() -> read(socket, log, lastByte, inflated, sinceDue, overruns, framesRead),
                     "jvq-bench-bare-reader");
             reader.setDaemon(true);
             reader.start();
@@ -101,16 +102,19 @@ public final class WebSocketFloor {
             long serverSwitches0 = feed.serverContextSwitches();
             long wall0 = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds);
-            feed.stopPacing();
-            // The last frame pushed is read within milliseconds on loopback.
-            TimeUnit.MILLISECONDS.sleep(200);
             long wall = System.nanoTime() - wall0;
             double cpu = (double) (MachineLoad.processCpuNanos() - cpu0) / wall;
             double serverCpu = serverCpu0 < 0 ? Double.NaN : (double) (feed.serverCpuNanos() - serverCpu0) / wall;
             long switches = MachineLoad.contextSwitches(ProcessHandle.current().pid());
             long serverSwitches = feed.serverContextSwitches();
-            return new Result(where, rate, frameBytes, warmup, seconds, log.framesSent() - frames0,
-                    lastByte.getIntervalHistogram(), inflated.getIntervalHistogram(), sinceDue.getIntervalHistogram(),
+            long framesSent = log.framesSent() - frames0;
+            Histogram lastByteWindow = lastByte.getIntervalHistogram();
+            Histogram inflatedWindow = inflated.getIntervalHistogram();
+            Histogram sinceDueWindow = sinceDue.getIntervalHistogram();
+            feed.stopPacing();
+            awaitEveryFrame(framesRead, log.framesSent());
+            return new Result(where, rate, frameBytes, warmup, seconds, framesSent, lastByteWindow, inflatedWindow,
+                    sinceDueWindow,
                     overruns.get(), cpu, serverCpu, difference(switches0, switches),
                     difference(serverSwitches0, serverSwitches), MachineLoad.loadAverage());
         }
@@ -130,7 +134,7 @@ public final class WebSocketFloor {
     }
 
     private static void read(BareWebSocket socket, SendLog log, Recorder lastByte, Recorder inflated,
-                             Recorder sinceDue, AtomicLong overruns) {
+                             Recorder sinceDue, AtomicLong overruns, AtomicLong framesRead) {
         byte[] frame = new byte[1 << 20];
         byte[] text = new byte[1 << 20];
         Inflater inflater = new Inflater(true);
@@ -147,6 +151,7 @@ public final class WebSocketFloor {
                     inflater.inflate(text);
                 }
                 long readable = System.nanoTime();
+                framesRead.incrementAndGet();
                 // Frames arrive in the order sent, one binary message each, so the k-th is the pacer's frame k.
                 int slot = (int) (k % log.slots());
                 if (log.frame(slot) != k) {
@@ -165,6 +170,16 @@ public final class WebSocketFloor {
             // Closed by the run's end.
         } catch (DataFormatException e) {
             throw new IllegalStateException("a frame did not inflate", e);
+        }
+    }
+
+    private static void awaitEveryFrame(AtomicLong framesRead, long framesSent) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (framesRead.get() < framesSent) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + framesRead.get() + " of " + framesSent + " frames read");
+            }
+            TimeUnit.MILLISECONDS.sleep(1);
         }
     }
 

@@ -7,20 +7,26 @@ import io.jvq.core.client.ClientOptions;
  * each frame in a {@link SendLog}: in the harness's own process, or in one of its own so that the
  * sender's pauses (GC, scheduling) are not the client's.
  */
-public sealed interface PacedFeed extends AutoCloseable permits InProcessFeed, ChildProcessFeed {
+public sealed interface PacedFeed extends AutoCloseable permits InProcessFeed, ChildProcessFeed, BareFeed {
 
     /** Where the server runs. */
     enum Where {
         /** In the harness's JVM, sharing its heap and collector with the client. */
         INPROCESS,
         /** In a child JVM ({@link PacedFeedMain}); send times come back through a memory-mapped {@link SendLog}. */
-        PROCESS
+        PROCESS,
+        /**
+         * Not the fake: a {@link BareFeed} in the harness's JVM whose pacer writes each frame on the socket
+         * itself, to tell the fake's send path from the rest.
+         */
+        BARE
     }
 
     static PacedFeed start(Where where, int rate, int frameBytes) {
         return switch (where) {
             case INPROCESS -> InProcessFeed.start(rate, frameBytes, SendLog::inMemory);
             case PROCESS -> ChildProcessFeed.start(rate, frameBytes);
+            case BARE -> BareFeed.start(rate, frameBytes);
         };
     }
 
