@@ -5,6 +5,7 @@ import io.jvq.testkit.FakeJvQuant;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * WebSocket upgrade, and the {@link Pacer}'s own thread writes each frame on the socket (a blocking
  * write, no event loop, no hand-off). Set beside {@link InProcessFeed} it shows what the fake's send
  * path (Vert.x: the push handed to its event loop) adds to the latency. It checks no token, ignores
- * the client's commands and pings (their bytes are read and dropped), and serves one client.
+ * the client's commands and pings, ends the connection on the client's close frame, and serves one client.
  */
 public final class BareFeed implements PacedFeed {
     private static final String WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -85,23 +86,9 @@ public final class BareFeed implements PacedFeed {
     }
 
     @Override
-    public long serverCpuNanos() {
-        return -1;
-    }
-
-    @Override
-    public long serverContextSwitches() {
-        return -1;
-    }
-
-    @Override
     public void close() {
         try {
-            pacer.stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IllegalStateException e) {
-            // Reported by stopPacing to whoever asked; closing goes on.
+            pacer.stopQuietly();
         } finally {
             closeQuietly(listener);
             if (client != null) {
@@ -128,7 +115,7 @@ public final class BareFeed implements PacedFeed {
                             + "Sec-WebSocket-Accept: " + accept(header(request, "sec-websocket-key")) + "\r\n\r\n");
                     client = socket;
                     out = new BufferedOutputStream(socket.getOutputStream(), 1 << 20);
-                    Thread drain = new Thread(() -> drain(in), "jvq-bench-bare-drain");
+                    Thread drain = new Thread(() -> drain(socket, in), "jvq-bench-bare-drain");
                     drain.setDaemon(true);
                     drain.start();
                     upgraded.countDown();
@@ -168,11 +155,26 @@ public final class BareFeed implements PacedFeed {
         }
     }
 
-    private static void drain(InputStream in) {
-        byte[] sink = new byte[8192];
+    /**
+     * Reads the client's frames (its commands and pings, which the bare server does not answer) so
+     * that they never back up; on its close frame, ends the connection instead of answering it.
+     */
+    private static void drain(Socket socket, InputStream input) {
+        DataInputStream in = new DataInputStream(input);
         try {
-            while (in.read(sink) >= 0) {
-                // The client's commands and pings: the bare server does not answer them.
+            while (true) {
+                int opcode = in.readUnsignedByte() & 0x0F;
+                long length = in.readUnsignedByte() & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                in.skipNBytes(4 + length); // the mask, then the payload
+                if (opcode == 8) {
+                    socket.close();
+                    return;
+                }
             }
         } catch (IOException e) {
             // The connection closed: the run is over.

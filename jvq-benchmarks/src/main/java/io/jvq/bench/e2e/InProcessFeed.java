@@ -57,23 +57,9 @@ public final class InProcessFeed implements PacedFeed {
     }
 
     @Override
-    public long serverCpuNanos() {
-        return -1;
-    }
-
-    @Override
-    public long serverContextSwitches() {
-        return -1;
-    }
-
-    @Override
     public void close() {
         try {
-            pacer.stop();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IllegalStateException e) {
-            // Reported by stopPacing to whoever asked; closing goes on.
+            pacer.stopQuietly();
         } finally {
             server.close();
         }

@@ -43,10 +43,14 @@ public sealed interface PacedFeed extends AutoCloseable permits InProcessFeed, C
     void stopPacing() throws InterruptedException;
 
     /** The CPU time of the server's own process so far, in nanoseconds, or -1 when it runs in this one. */
-    long serverCpuNanos();
+    default long serverCpuNanos() {
+        return -1;
+    }
 
     /** Context switches of the server's own process so far ({@link MachineLoad#contextSwitches}), or -1 when it runs in this one. */
-    long serverContextSwitches();
+    default long serverContextSwitches() {
+        return -1;
+    }
 
     @Override
     void close();

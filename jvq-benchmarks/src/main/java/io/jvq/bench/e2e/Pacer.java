@@ -53,6 +53,17 @@ public final class Pacer {
         }
     }
 
+    /** Stops pushing, on closing: what made the pacer fail was for {@link #stop}'s caller to hear, if anyone asked. */
+    public void stopQuietly() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IllegalStateException e) {
+            // Closing goes on.
+        }
+    }
+
     /** What made the pacer stop on its own, or null while it runs. */
     public Throwable failure() {
         return failure;
