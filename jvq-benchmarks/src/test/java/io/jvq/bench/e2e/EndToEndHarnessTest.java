@@ -74,7 +74,9 @@ class EndToEndHarnessTest {
         // The window's frames, give or take those in flight at either end of it.
         assertThat(result.lastByte().getTotalCount()).isPositive()
                 .isBetween(result.framesSent() * 9 / 10, result.framesSent() * 11 / 10);
-        assertThat(result.inflated().getTotalCount()).isEqualTo(result.lastByte().getTotalCount());
+        // The window's histograms are cut one after the other while frames arrive: one frame may straddle the cut.
+        assertThat(result.inflated().getTotalCount()).isBetween(result.lastByte().getTotalCount() - 1,
+                result.lastByte().getTotalCount() + 1);
         // Inflating comes after the last byte, and a frame is read no sooner than it was due.
         assertThat(result.inflated().getMinValue()).isGreaterThanOrEqualTo(result.lastByte().getMinValue());
         assertThat(result.sinceDue().getMaxValue()).isGreaterThanOrEqualTo(result.lastByte().getMaxValue());
