@@ -226,6 +226,21 @@ public abstract class SocketPortContract {
     }
 
     @Test
+    void a_server_that_never_answers_our_close_frame_does_not_hold_up_closing_the_port() throws Exception {
+        Peer peer = open();
+
+        connection.close(1000, "bye");
+        assertEquals(Frame.CLOSE, peer.readFrame().opcode());
+        // The server never answers: the port lets the connection go within a few seconds.
+        long start = System.nanoTime();
+        port.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "closing the port took " + took);
+        assertTrue(peer.awaitEndOfStream(), "the client sent more after its close frame");
+    }
+
+    @Test
     void close_refuses_codes_that_may_not_be_sent_and_sends_nothing() throws Exception {
         Peer peer = open();
 

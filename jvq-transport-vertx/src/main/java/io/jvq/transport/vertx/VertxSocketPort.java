@@ -33,6 +33,12 @@ public final class VertxSocketPort implements SocketPort {
     private static final Logger LOG = LoggerFactory.getLogger(VertxSocketPort.class);
     /** Vert.x's own handshake and TCP connect timers fire this much after ours, only to free the socket. */
     private static final long BACKSTOP_MILLIS = 1_000;
+    /**
+     * How long a connection we closed waits for the server's close frame before dropping TCP (Vert.x
+     * waits 10 s by default, and closing the port waits for it): a server that has not answered in
+     * this time is not going to, and the client's close should not hang on it.
+     */
+    private static final int CLOSE_HANDSHAKE_SECONDS = 2;
 
     private final VertxHandle vertx;
     private final TrustOptions trustOptions;
@@ -93,6 +99,7 @@ public final class VertxSocketPort implements SocketPort {
                 .setMaxFrameSize(limits.maxMessageBytes())
                 .setMaxMessageSize(limits.maxMessageBytes())
                 .setConnectTimeout(backstop)
+                .setClosingTimeout(CLOSE_HANDSHAKE_SECONDS)
                 .setVerifyHost(verifyHost);
         if (trustOptions != null) {
             options.setTrustOptions(trustOptions);
