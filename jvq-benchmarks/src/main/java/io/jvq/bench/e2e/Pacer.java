@@ -1,11 +1,13 @@
 package io.jvq.bench.e2e;
 
+import io.jvq.testkit.ReplayRate;
+
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Pushes the {@link MarkedFrames} ring out frame after frame, each when the trades before it should
- * have gone out at the rate, noting every frame in the {@link SendLog} just before its push. Runs on
+ * have gone out at the rate ({@link ReplayRate}'s rule, as the testkit's paced replay), noting every frame in the {@link SendLog} just before its push. Runs on
  * a thread of its own until {@link #stop}; the same loop serves a server in the harness's process and
  * one in a process of its own.
  */
@@ -20,7 +22,7 @@ public final class Pacer {
     private final MarkedFrames frames;
     private final SendLog log;
     private final Wire wire;
-    private final double nanosPerTrade;
+    private final ReplayRate rate;
     private final Thread thread;
     private volatile boolean stop;
     private volatile Throwable failure;
@@ -32,7 +34,7 @@ public final class Pacer {
         this.frames = frames;
         this.log = log;
         this.wire = wire;
-        this.nanosPerTrade = 1e9 / rate;
+        this.rate = ReplayRate.tradesPerSecond(rate);
         this.thread = new Thread(this::run, "jvq-bench-pacer");
         thread.setDaemon(true);
     }
@@ -75,7 +77,7 @@ public final class Pacer {
             long sentTrades = 0;
             for (long k = 0; !stop; k++) {
                 int slot = (int) (k % frames.slots());
-                long due = start + (long) (sentTrades * nanosPerTrade);
+                long due = start + rate.dueNanos(sentTrades);
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
