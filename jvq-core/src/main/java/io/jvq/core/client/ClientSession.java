@@ -309,7 +309,9 @@ final class ClientSession {
             if (live) {
                 link.attach(connection);
                 phase = Phase.CONNECTED;
-                reconnects.connected();
+                // Open is not yet good: the backoff starts over at the first quote frame, or
+                // once the connection has stayed up a while (ReconnectPolicy.stableAfter).
+                link.stableTimer(scheduler.schedule(() -> proven(link), reconnects.stableAfter()));
                 stats.connections.increment();
                 stats.feed.connectionOpened();
                 // Under the lock: every change made before this point is in this all=, every later
@@ -392,6 +394,29 @@ final class ClientSession {
         if (answered != null && answered.reply() != null) {
             answered.reply().complete(text);
         }
+    }
+
+    /** Reader thread, once per link: its first quote frame has been delivered. */
+    void onQuoteFrame(Link link) {
+        proven(link);
+    }
+
+    /** The link's connection has proven itself good: the next failure waits the shortest time again. */
+    private void proven(Link link) {
+        synchronized (lock) {
+            if (current == link && phase == Phase.CONNECTED) {
+               
+                link.stableTimer(SessionScheduler.Cancellable.NONE);
+            }
+        }
+    }
+
+    /** Reader thread, once per link: what the link turned away after it ended (already counted). */
+    void undelivered(Link link, long records, long frames) {
+        // After close() the user asked for it; before, the feed lost them and someone should look.
+        LOG.log(closed ? System.Logger.Level.INFO : System.Logger.Level.WARNING, () -> "jvq: " + link + " ended with " + records
+                + " records of a frame and " + frames + " later frames not delivered (counted in"
+                + " stats().undeliveredRecords() and undeliveredFrames())");
     }
 
     void onClosed(Link link, int code, String reason) {

@@ -16,8 +16,12 @@ package io.jvq.core.client;
  *                          capacity); 0 with {@link Dispatch#direct()}
  * @param extraFieldRecords records delivered although they had more fields than documented (the extra
  *                          trailing ones ignored; a {@code DecodeNotice} says so once per connection and kind)
+ * @param undeliveredRecords quotes of a frame that were not delivered because their connection ended
+ *                          while the frame was being decoded (an abort, a close, the client closed)
+ * @param undeliveredFrames frames that arrived on a connection after it had ended, not decoded
  */
 public record ClientStats(long connections, long reconnects, long framesReceived, long bytesReceived,
                           long quoteEvents, long decodeErrors, long listenerFailures, long discoveryFailures,
-                          long droppedEvents, long peakQueuedEvents, long extraFieldRecords) {
+                          long droppedEvents, long peakQueuedEvents, long extraFieldRecords,
+                          long undeliveredRecords, long undeliveredFrames) {
 }

@@ -27,7 +27,14 @@ import java.util.function.LongSupplier;
  * or the user's flyweight sink), then the frame's end ({@link QuoteSink#onFrameEnd}), once, here
  * for every transport. The one check is whether this link is still the session's
  * current one: the session retires it, under its lock, the moment it is replaced or the client
- * closes, and a retired link takes nothing in, not even the rest of a frame being decoded.
+ * closes, and a retired link takes nothing in, not even the rest of a frame being decoded. What it
+ * turns away is counted ({@link ClientStats#undeliveredRecords()}, {@link ClientStats#undeliveredFrames()})
+ * and reported once per link: nothing received disappears without a number.
+ *
+ * <p>The link also tells the session's clocks what the network is doing: when it last spoke
+ * ({@link #lastSeenNanos}), whether the reader is held by the listener or a blocking hand-off right
+ * now ({@link #holdingReader}: frames may be waiting behind it, so it is not silence), and when the
+ * first quote frame arrived (which proves the connection good, {@link ReconnectPolicy}).
  */
 final class Link implements SocketListener, QuoteSink {
     final long generation;
@@ -42,13 +49,24 @@ final class Link implements SocketListener, QuoteSink {
     private final LongSupplier clock;
     private volatile SocketConnection connection;
     private volatile long lastSeenNanos;
+    /** True while the adapter's reader is in here, decoding and delivering (possibly blocked downstream). */
+    private volatile boolean holdingReader;
     private volatile boolean retired;
+    /** Reader thread: a quote record of this link has been passed on; the session hears of the first, once. */
+    private boolean quoteSeen;
+    private boolean quoteFrameReported;
+    /** Reader thread: records and frames turned away because the link was retired; reported once. */
+    private long undeliveredRecords;
+    private long undeliveredFrames;
+    private boolean undeliveredReported;
     /** Guarded by this: a retired link's decoder is closed once no frame is being decoded. */
     private boolean decoding;
     /** Guarded by this. */
     private SessionScheduler.Cancellable pingTimer = SessionScheduler.Cancellable.NONE;
     /** Guarded by this. */
     private SessionScheduler.Cancellable idleTimer = SessionScheduler.Cancellable.NONE;
+    /** Guarded by this. */
+    private SessionScheduler.Cancellable stableTimer = SessionScheduler.Cancellable.NONE;
     /** Records with extra fields this link's decoder has counted so far (decoding thread). */
     private long extraFieldsCounted;
 
@@ -96,8 +114,17 @@ final class Link implements SocketListener, QuoteSink {
         }
     }
 
+    /** When the network last spoke on this link (or the reader last let go of a frame), on the session's clock. */
     long lastSeenNanos() {
         return lastSeenNanos;
+    }
+
+    /**
+     * True while the reader is decoding a frame or delivering it: a slow listener or a blocking
+     * hand-off holds it, and what the server sends meanwhile waits in the socket. Not silence.
+     */
+    boolean holdingReader() {
+        return holdingReader;
     }
 
     private void touch() {
@@ -114,6 +141,10 @@ final class Link implements SocketListener, QuoteSink {
 
     synchronized void idleTimer(SessionScheduler.Cancellable timer) {
         idleTimer = replace(idleTimer, timer);
+    }
+
+    synchronized void stableTimer(SessionScheduler.Cancellable timer) {
+        stableTimer = replace(stableTimer, timer);
     }
 
     private SessionScheduler.Cancellable replace(SessionScheduler.Cancellable old, SessionScheduler.Cancellable timer) {
@@ -135,6 +166,7 @@ final class Link implements SocketListener, QuoteSink {
         retired = true;
         pingTimer.cancel();
         idleTimer.cancel();
+        stableTimer.cancel();
         if (!decoding) {
             decoder.close();
         }
@@ -144,12 +176,18 @@ final class Link implements SocketListener, QuoteSink {
 
     @Override
     public void onBinary(ByteBuffer frame) {
+        boolean turnedAway;
         synchronized (this) {
-            if (retired) {
-                return;
-            }
-            decoding = true;
+            turnedAway = retired;
+            decoding = !retired;
         }
+        if (turnedAway) {
+            undeliveredFrames++;
+            stats.undeliveredFrames.increment();
+            reportUndelivered();
+            return;
+        }
+        holdingReader = true;
         touch();
         stats.frameReceived(frame.remaining());
         try {
@@ -161,21 +199,53 @@ final class Link implements SocketListener, QuoteSink {
             long extra = decoder.extraFieldRecords();
             stats.frameDecoded(decoder.inflatedBytes(), extra - extraFieldsCounted);
             extraFieldsCounted = extra;
+            letGoOfReader();
+            boolean ended;
             synchronized (this) {
                 decoding = false;
-                if (retired) {
+                ended = retired;
+                if (ended) {
                     decoder.close();
                 }
             }
+            if (ended) {
+                reportUndelivered();
+            }
+        }
+        if (quoteSeen && !quoteFrameReported && !retired) {
+            quoteFrameReported = true;
+            session.onQuoteFrame(this);
         }
     }
 
     @Override
     public void onText(String text) {
         if (!retired) {
+            holdingReader = true;
             touch();
-            session.onText(this, text);
+            try {
+                session.onText(this, text);
+            } finally {
+                letGoOfReader();
+            }
         }
+    }
+
+    /** The reader is free again: the time it was held (by a slow listener, say) does not count as silence. */
+    private void letGoOfReader() {
+        touch();
+        holdingReader = false;
+    }
+
+    /** Reader thread, once the link is retired: says once what it turned away (it is counted in any case). */
+    private void reportUndelivered() {
+        if (undeliveredReported || undeliveredRecords + undeliveredFrames == 0) {
+            return;
+        }
+        undeliveredReported = true;
+        long records = undeliveredRecords;
+        long frames = undeliveredFrames;
+        session.undelivered(this, records, frames);
     }
 
     @Override
@@ -199,7 +269,7 @@ final class Link implements SocketListener, QuoteSink {
 
     @Override
     public void onLevel1(Level1View quote) {
-        if (!retired) {
+        if (accepted()) {
             stats.record(QuoteLevel.LV1, quote.timeOfDayMillis());
             downstream.onLevel1(quote);
         }
@@ -207,7 +277,7 @@ final class Link implements SocketListener, QuoteSink {
 
     @Override
     public void onTrade(TradeView trade) {
-        if (!retired) {
+        if (accepted()) {
             stats.record(QuoteLevel.LV2, trade.timeOfDayMillis());
             downstream.onTrade(trade);
         }
@@ -215,10 +285,21 @@ final class Link implements SocketListener, QuoteSink {
 
     @Override
     public void onLevel10(Level10View book) {
-        if (!retired) {
+        if (accepted()) {
             stats.record(QuoteLevel.LV10, book.timeOfDayMillis());
             downstream.onLevel10(book);
         }
+    }
+
+    /** A quote record of the frame being decoded: true to pass it on, false (and counted) once retired. */
+    private boolean accepted() {
+        if (retired) {
+            undeliveredRecords++;
+            stats.undeliveredRecords.increment();
+            return false;
+        }
+        quoteSeen = true;
+        return true;
     }
 
     @Override

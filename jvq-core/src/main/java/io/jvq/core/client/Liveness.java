@@ -9,7 +9,9 @@ import java.util.function.BiConsumer;
 
 /**
  * Keeps a live connection honest: a ping every interval, and an abort once nothing at all (frame,
- * text or pong) has come for the idle timeout. The timers belong to the link; retiring it stops them.
+ * text or pong) has come for the idle timeout while the reader was free to take it. Time the reader
+ * spends in the listener (or blocked on a full hand-off) does not count: a slow consumer never makes
+ * the client cut its own feed. The timers belong to the link; retiring it stops them.
  */
 final class Liveness {
     private final SessionScheduler scheduler;
@@ -49,9 +51,17 @@ final class Liveness {
         }
     }
 
-    /** Aborts a connection that has been silent too long, else checks again when it would be. */
+    /**
+     * Aborts a connection that has been silent too long, else checks again when it would be. A
+     * reader held by the listener or a blocking hand-off is not silence: frames wait in the socket
+     * behind it, and cutting the connection would lose them. The clock starts again when it lets go.
+     */
     private void checkIdle(Link link) {
         long idle = idleTimeout.toNanos();
+        if (link.holdingReader()) {
+            link.idleTimer(scheduler.schedule(() -> checkIdle(link), idleTimeout));
+            return;
+        }
         long silent = scheduler.nanoTime() - link.lastSeenNanos();
         if (silent >= idle) {
             abort.accept(link, "nothing received for " + TimeUnit.NANOSECONDS.toMillis(silent)

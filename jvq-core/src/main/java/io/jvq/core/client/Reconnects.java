@@ -6,6 +6,8 @@ import java.util.random.RandomGenerator;
 /**
  * The backoff between attempts: counts the attempts that failed since the last good connection,
  * draws each wait from the policy, and holds the one pending attempt so that close can call it off.
+ * An open connection is not yet a good one ({@link ReconnectPolicy}): the count starts over only
+ * when the session says a connection has {@link #proven proven} itself.
  * Guarded by the session's lock.
  */
 final class Reconnects {
@@ -36,7 +38,13 @@ final class Reconnects {
         return policy.delayMillis(attempt, random);
     }
 
-    void connected() {
+    /** How long a connection that delivers no quote must stay up to count as good. */
+    Duration stableAfter() {
+        return policy.stableAfter();
+    }
+
+    /** The current connection delivered a quote frame or stayed up long enough: the count starts over. */
+    void proven() {
         failures = 0;
     }
 

@@ -23,6 +23,8 @@ final class StatsCounters {
     final LongAdder extraFieldRecords = new LongAdder();
     final LongAdder droppedEvents = new LongAdder();
     final LongAccumulator peakQueuedEvents = new LongAccumulator(Math::max, 0);
+    final LongAdder undeliveredRecords = new LongAdder();
+    final LongAdder undeliveredFrames = new LongAdder();
     /** Lag, liveness and per-kind counts: see {@link FeedMetrics}. */
     final FeedMetrics feed = new FeedMetrics(Clock.systemUTC());
 
@@ -54,6 +56,7 @@ final class StatsCounters {
     ClientStats snapshot() {
         return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),
                 quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum(),
-                droppedEvents.sum(), peakQueuedEvents.get(), extraFieldRecords.sum());
+                droppedEvents.sum(), peakQueuedEvents.get(), extraFieldRecords.sum(),
+                undeliveredRecords.sum(), undeliveredFrames.sum());
     }
 }
