@@ -405,7 +405,7 @@ final class ClientSession {
     private void proven(Link link) {
         synchronized (lock) {
             if (current == link && phase == Phase.CONNECTED) {
-               
+                reconnects.proven();
                 link.stableTimer(SessionScheduler.Cancellable.NONE);
             }
         }

@@ -68,7 +68,7 @@ class JvqClientSlowListenerTest extends ClientTestSupport {
         awaitHolding();
         clock.advance(Duration.ofSeconds(20));
         release.countDown();
-        awaitTrades(1);
+        Await.until("the reader let go", () -> !server.isAlive());
 
         clock.advance(IDLE_TIMEOUT.minusMillis(1));
         assertThat(connection.aborted()).as("silent for just under the idle timeout since the listener let go")
@@ -86,7 +86,8 @@ class JvqClientSlowListenerTest extends ClientTestSupport {
 
         sendFramesOneASecond(connection, 10);
         awaitHolding();
-        Await.until("the reader blocked on the full queue", () -> client.metrics().queuedEvents() == 2);
+        Await.until("the reader blocked on the full queue",
+                () -> client.metrics().queuedEvents() == 2 && server.getState() == Thread.State.WAITING);
         clock.advance(Duration.ofSeconds(15));
 
         assertThat(connection.aborted()).isFalse();
