@@ -55,6 +55,12 @@ public final class JvqClientMetrics implements MeterBinder {
                 ClientStats::listenerFailures);
         counter(registry, JvqMeters.DISPATCH_DROPPED, "feed events the bounded dispatch queue dropped", null,
                 ClientStats::droppedEvents);
+        FunctionCounter.builder(JvqMeters.UNDELIVERED, client, c -> c.stats().undeliveredRecords())
+                .description("quotes of a frame cut short by the end of their connection, or frames that"
+                        + " arrived after it").tags(tags).tag("what", "records").register(registry);
+        FunctionCounter.builder(JvqMeters.UNDELIVERED, client, c -> c.stats().undeliveredFrames())
+                .description("quotes of a frame cut short by the end of their connection, or frames that"
+                        + " arrived after it").tags(tags).tag("what", "frames").register(registry);
         Gauge.builder(JvqMeters.DISPATCH_QUEUED_PEAK, client, c -> c.stats().peakQueuedEvents())
                 .description("the most feed events the bounded dispatch queue held at once")
                 .tags(tags).register(registry);

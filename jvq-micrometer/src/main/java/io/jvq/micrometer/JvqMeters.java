@@ -38,11 +38,13 @@ public final class JvqMeters {
     public static final String DISPATCH_QUEUED_PEAK = "jvq.dispatch.queued.peak";
     /** Counter: feed events the bounded queue dropped. */
     public static final String DISPATCH_DROPPED = "jvq.dispatch.dropped";
+    /** Counter, tag {@code what=records|frames}: what a connection's end kept from the listener. */
+    public static final String UNDELIVERED = "jvq.quotes.undelivered";
 
     /** Every name above. */
     public static final List<String> ALL = List.of(FRAMES, FRAME_BYTES, RECORDS, DELIVERED, FEED_LAG, FEED_LAG_LAST,
             LAST_FRAME_AGE, CONNECTED, UPTIME, CONNECTIONS, RECONNECTS, DECODE_ERRORS, DISCOVERY_FAILURES,
-            LISTENER_FAILURES, DISPATCH_QUEUED, DISPATCH_QUEUED_PEAK, DISPATCH_DROPPED);
+            LISTENER_FAILURES, DISPATCH_QUEUED, DISPATCH_QUEUED_PEAK, DISPATCH_DROPPED, UNDELIVERED);
 
     private JvqMeters() {
     }

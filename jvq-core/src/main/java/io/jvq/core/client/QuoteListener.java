@@ -16,9 +16,11 @@ import java.util.function.Consumer;
 
 /**
  * Receives a client's events. Override the typed methods you care about, or {@link #onEvent}
- * to see everything. Callbacks come one at a time. With {@link Dispatch#direct()} (the default)
- * quote callbacks run on the connection's reader thread in the order received, and connection
- * events may come from the client's own thread; with {@link Dispatch#bounded} every callback runs
+ * to see everything. Callbacks come one at a time, always: never two at once, connection events
+ * included. With {@link Dispatch#direct()} (the default) quote callbacks run on the connection's
+ * reader thread in the order received, and connection events may come from the client's own
+ * thread, or from the reader thread right after the callback it was in (an event that happens
+ * while a callback runs waits for it to return); with {@link Dispatch#bounded} every callback runs
  * on the client's dispatch thread, in the order the events happened.
  * A method that throws does not break the connection: the failure comes back as
  * {@link #onListenerFailure}. {@link #onFrameEnd} marks the end of each frame's events, for
