@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -148,13 +149,28 @@ final class ClientSession {
                         new IllegalStateException("not connected: list needs an open connection"));
             }
             CompletableFuture<String> reply = new CompletableFuture<>();
-            send(current, Command.list(), reply);
+            Link link = current;
+            send(link, Command.list(), reply);
             // On the session's clock, not orTimeout's: tests drive it on virtual time.
             SessionScheduler.Cancellable timer = scheduler.schedule(() -> reply.completeExceptionally(
                     new TimeoutException("no reply to list within " + timeout)), timeout);
-            reply.whenComplete((text, error) -> timer.cancel());
+            reply.whenComplete((text, error) -> {
+                timer.cancel();
+                if (error instanceof TimeoutException || error instanceof CancellationException) {
+                    forgetOrphanLater(link, reply, timeout);
+                }
+            });
             return reply;
         }
+    }
+
+    /** A list whose caller gave up stays owed its reply (ReplyQueue's orphan) for its timeout again, then no more. */
+    private void forgetOrphanLater(Link link, CompletableFuture<String> reply, Duration timeout) {
+        scheduler.schedule(() -> {
+            synchronized (lock) {
+                link.replies.forget(reply);
+            }
+        }, timeout);
     }
 
     List<SubscriptionCode> subscriptions() {
@@ -389,8 +405,8 @@ final class ClientSession {
             answered = link.replies.answer(text);
         }
         emit(new ServerText(text));
-        if (answered != null && answered.reply() != null) {
-            answered.reply().complete(text);
+        if (answered != null && answered.reply() != null && !answered.reply().complete(text)) {
+            stats.lateReplies.increment(); // its caller gave up: dropped, handed to no one
         }
     }
 

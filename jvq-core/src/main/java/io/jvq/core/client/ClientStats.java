@@ -16,8 +16,10 @@ package io.jvq.core.client;
  *                          capacity); 0 with {@link Dispatch#direct()}
  * @param extraFieldRecords records delivered although they had more fields than documented (the extra
  *                          trailing ones ignored; a {@code DecodeNotice} says so once per connection and kind)
+ * @param lateReplies       {@code list} replies dropped because their caller had already given up (timed out or
+ *                          cancelled): never handed to a later {@code list} (docs/PROTOCOL.md §4)
  */
 public record ClientStats(long connections, long reconnects, long framesReceived, long bytesReceived,
                           long quoteEvents, long decodeErrors, long listenerFailures, long discoveryFailures,
-                          long droppedEvents, long peakQueuedEvents, long extraFieldRecords) {
+                          long droppedEvents, long peakQueuedEvents, long extraFieldRecords, long lateReplies) {
 }

@@ -116,7 +116,9 @@ public final class JvqClient implements AutoCloseable {
 
     /**
      * {@link #list()}, failing with a {@link java.util.concurrent.TimeoutException} when no reply is
-     * paired with it within {@code timeout}.
+     * paired with it within {@code timeout}. A reply that comes after its list timed out (or was
+     * cancelled) is dropped and counted in {@link ClientStats#lateReplies()}, never handed to a
+     * later {@code list}; it is owed for {@code timeout} again, then deemed lost (docs/PROTOCOL.md §4).
      */
     public CompletableFuture<String> list(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {

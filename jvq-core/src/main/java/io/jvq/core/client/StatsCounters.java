@@ -22,6 +22,7 @@ final class StatsCounters {
     final LongAdder discoveryFailures = new LongAdder();
     final LongAdder extraFieldRecords = new LongAdder();
     final LongAdder droppedEvents = new LongAdder();
+    final LongAdder lateReplies = new LongAdder();
     final LongAccumulator peakQueuedEvents = new LongAccumulator(Math::max, 0);
     /** Lag, liveness and per-kind counts: see {@link FeedMetrics}. */
     final FeedMetrics feed = new FeedMetrics(Clock.systemUTC());
@@ -54,6 +55,6 @@ final class StatsCounters {
     ClientStats snapshot() {
         return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),
                 quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum(),
-                droppedEvents.sum(), peakQueuedEvents.get(), extraFieldRecords.sum());
+                droppedEvents.sum(), peakQueuedEvents.get(), extraFieldRecords.sum(), lateReplies.sum());
     }
 }
