@@ -412,7 +412,35 @@ final class ClientSession {
 
     void onClosed(Link link, int code, String reason) {
         String why = reason == null || reason.isBlank() ? "" : ": " + options.token().redact(reason);
+        if (answers.fatalClose(code, reason)) {
+            stopRefusedByClose(link, code, reason, "the server closed the connection (" + code + ")" + why);
+            return;
+        }
         ended(link.generation, LINKED, code, "the server closed the connection (" + code + ")" + why, false);
+    }
+
+    /**
+     * Adapter thread: the server closed with a refusal that cannot heal ({@link DiscoveryAnswer#fatalClose}).
+     * The link ends as in {@link #ended}, but no attempt follows: {@code Disconnected}, then
+     * {@code Refused}, once, as for a fatal discovery refusal.
+     */
+    private void stopRefusedByClose(Link link, int code, String reason, String what) {
+        List<CompletableFuture<String>> unanswered;
+        synchronized (lock) {
+            if (closed || generation != link.generation || !LINKED.contains(phase)) {
+                return;
+            }
+            current = null;
+            phase = Phase.STOPPED;
+            link.retire();
+            unanswered = link.replies.drainReplies();
+        }
+        failAll(unanswered, "the connection ended before the server replied: " + what);
+        stats.feed.connectionEnded();
+        ConnectionEvent.Refused refused = answers.refusedByClose(code, reason);
+        LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + refused.reason() + "; the client stops");
+        emit(new ConnectionEvent.Disconnected(code, what));
+        emit(refused);
     }
 
     void onFailed(Link link, Throwable error) {

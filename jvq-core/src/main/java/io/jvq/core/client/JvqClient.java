@@ -42,7 +42,8 @@ import java.util.random.RandomGenerator;
  * then {@code 1, 2, …}; it is the attempt given to {@link ReconnectPolicy#delayMillis}, and it
  * starts over at the next successful connection. A refusal the options'
  * {@link RefusalClassifier} calls fatal (a bad token) instead ends with one {@code Refused(code, reason)}
- * and no further attempt; {@code Closed} is the last event.
+ * and no further attempt, whether discovery said it or the server closed with it (code 1008 or
+ * 4000-4999, after its {@code Disconnected}); {@code Closed} is the last event.
  *
  * <h2>Threads</h2>
  * Discovery, backoff waits, pings and idle checks run on the client's own daemon thread
