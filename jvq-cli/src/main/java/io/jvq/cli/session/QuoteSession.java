@@ -51,7 +51,10 @@ public final class QuoteSession {
     public record Outcome(End end, SessionStats stats, Refusal refusal) {
     }
 
-    /** Discovery said no: its code and what it said, with the token hidden. */
+    /**
+     * Discovery said no: its code and what it said, with the token hidden; or the WebSocket server
+     * closed with a refusal (a close code, the client's account of it, and no URL: {@code redactedUrl} null).
+     */
     public record Refusal(String code, String message, String redactedUrl) {
     }
 
@@ -211,9 +214,12 @@ public final class QuoteSession {
             if (event instanceof ConnectionEvent change) {
                 if (change instanceof ConnectionEvent.Connected) {
                     giveUp.connected();
+                    refusal.set(null); // a discovery refusal before this connection is not what may stop it
                 } else if (change instanceof ConnectionEvent.Disconnected) {
                     giveUp.disconnected();
-                } else if (change instanceof ConnectionEvent.Refused) {
+                } else if (change instanceof ConnectionEvent.Refused refused) {
+                    // no discovery refusal stands behind it: the server closed the connection with one
+                    refusal.compareAndSet(null, new Refusal(refused.code(), refused.reason(), null));
                     stop(End.REFUSED);
                 }
                 stats.count(change);
