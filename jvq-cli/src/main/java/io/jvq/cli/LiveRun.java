@@ -128,6 +128,9 @@ final class LiveRun {
         });
         if (outcome.end() == QuoteSession.End.REFUSED) {
             QuoteSession.Refusal refusal = outcome.refusal();
+            if (refusal.redactedUrl() == null) {
+                throw new CliFailure(1, plan.options().token().redact(refusal.message()));
+            }
             // the URL goes last: a redactor hides everything after token= up to a blank
             throw new CliFailure(1, "discovery refused: code " + refusal.code() + ", "
                     + plan.options().token().redact(refusal.message()) + ", at " + refusal.redactedUrl());

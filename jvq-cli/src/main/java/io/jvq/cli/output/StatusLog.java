@@ -67,7 +67,8 @@ public final class StatusLog {
                     + (d.reason() == null || d.reason().isEmpty() ? "" : ": " + d.reason());
         }
         if (event instanceof ConnectionEvent.Refused r) {
-            return "discovery refused for good (code " + r.code() + "): not retrying";
+            return (r.reason() != null && r.reason().startsWith("discovery") ? "discovery" : "the server")
+                    + " refused for good (code " + r.code() + "): not retrying";
         }
         if (event instanceof ConnectionEvent.ReconnectScheduled r) {
             return "reconnecting in " + r.delayMillis() + " ms" + retry(r.attempt());

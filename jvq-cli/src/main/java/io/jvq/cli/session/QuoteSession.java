@@ -51,7 +51,10 @@ public final class QuoteSession {
     public record Outcome(End end, SessionStats stats, Refusal refusal) {
     }
 
-    /** Discovery said no: its code and what it said, with the token hidden. */
+    /**
+     * Discovery said no: its code and what it said, with the token hidden; or the WebSocket server
+     * closed with a refusal (a close code, the client's account of it, and no URL: {@code redactedUrl} null).
+     */
     public record Refusal(String code, String message, String redactedUrl) {
     }
 
@@ -65,6 +68,8 @@ public final class QuoteSession {
     private final AtomicLong quotes = new AtomicLong();
     private final AtomicReference<End> end = new AtomicReference<>();
     private final AtomicReference<Refusal> refusal = new AtomicReference<>();
+    /** The refusal that stopped the client, fixed when Refused arrives: a later event cannot undo it. */
+    private final AtomicReference<Refusal> stoppedBy = new AtomicReference<>();
     private volatile StopSignal signal;
     private volatile GiveUpTimer giveUp = new GiveUpTimer(null, () -> { });
 
@@ -134,7 +139,7 @@ public final class QuoteSession {
                 printer.close();
                 stats.end();
             }
-            Outcome outcome = new Outcome(end.get(), stats, end.get() == End.REFUSED ? refusal.get() : null);
+            Outcome outcome = new Outcome(end.get(), stats, end.get() == End.REFUSED ? stoppedBy.get() : null);
             report.accept(outcome);
             return outcome;
         }
@@ -211,9 +216,15 @@ public final class QuoteSession {
             if (event instanceof ConnectionEvent change) {
                 if (change instanceof ConnectionEvent.Connected) {
                     giveUp.connected();
+                    refusal.set(null); // a discovery refusal before this connection is not what may stop it
                 } else if (change instanceof ConnectionEvent.Disconnected) {
                     giveUp.disconnected();
-                } else if (change instanceof ConnectionEvent.Refused) {
+                } else if (change instanceof ConnectionEvent.Refused refused) {
+                    // The discovery refusal that came just before, if it is the one; else the server
+                    // closed the connection with this one (no URL behind it).
+                    Refusal discovered = refusal.get();
+                    stoppedBy.compareAndSet(null, discovered != null && discovered.code().equals(refused.code())
+                            ? discovered : new Refusal(refused.code(), refused.reason(), null));
                     stop(End.REFUSED);
                 }
                 stats.count(change);

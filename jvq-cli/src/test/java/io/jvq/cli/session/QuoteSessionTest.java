@@ -195,6 +195,22 @@ class QuoteSessionTest {
     }
 
     @Test
+    void aCloseThatRefusesTheTokenEndsTheSessionWithTheCloseCodeAndReason() throws Exception {
+        ports.replies.add(new DiscoveryReply("1", null, "{\"code\":\"1\",\"message\":\"no server free\"}"));
+        Future<QuoteSession.Outcome> outcome = start(session(WAIT, 0, stdout), null);
+        ScriptedPorts.Connection server = ports.awaitConnection();
+        server.takeSent(WAIT);
+
+        server.serverCloses(4001, "token expired");
+
+        QuoteSession.Outcome done = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(done.end()).isEqualTo(QuoteSession.End.REFUSED);
+        assertThat(done.refusal().code()).isEqualTo("4001");
+        assertThat(done.refusal().message()).contains("closed the connection for good", "token expired");
+        assertThat(done.refusal().redactedUrl()).as("not the earlier passing discovery refusal").isNull();
+    }
+
+    @Test
     void aRefusalAfterAConnectionWorkedIsRiddenOutByReconnecting() throws Exception {
         Future<QuoteSession.Outcome> outcome = start(session(WAIT, 1, stdout), null);
         ScriptedPorts.Connection first = ports.awaitConnection();

@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -148,13 +149,28 @@ final class ClientSession {
                         new IllegalStateException("not connected: list needs an open connection"));
             }
             CompletableFuture<String> reply = new CompletableFuture<>();
-            send(current, Command.list(), reply);
+            Link link = current;
+            send(link, Command.list(), reply);
             // On the session's clock, not orTimeout's: tests drive it on virtual time.
             SessionScheduler.Cancellable timer = scheduler.schedule(() -> reply.completeExceptionally(
                     new TimeoutException("no reply to list within " + timeout)), timeout);
-            reply.whenComplete((text, error) -> timer.cancel());
+            reply.whenComplete((text, error) -> {
+                timer.cancel();
+                if (error instanceof TimeoutException || error instanceof CancellationException) {
+                    forgetOrphanLater(link, reply, timeout);
+                }
+            });
             return reply;
         }
+    }
+
+    /** A list whose caller gave up stays owed its reply (ReplyQueue's orphan) for its timeout again, then no more. */
+    private void forgetOrphanLater(Link link, CompletableFuture<String> reply, Duration timeout) {
+        scheduler.schedule(() -> {
+            synchronized (lock) {
+                link.replies.forget(reply);
+            }
+        }, timeout);
     }
 
     List<SubscriptionCode> subscriptions() {
@@ -391,8 +407,8 @@ final class ClientSession {
             answered = link.replies.answer(text);
         }
         emit(new ServerText(text));
-        if (answered != null && answered.reply() != null) {
-            answered.reply().complete(text);
+        if (answered != null && answered.reply() != null && !answered.reply().complete(text)) {
+            stats.lateReplies.increment(); // its caller gave up: dropped, handed to no one
         }
     }
 
@@ -421,7 +437,35 @@ final class ClientSession {
 
     void onClosed(Link link, int code, String reason) {
         String why = reason == null || reason.isBlank() ? "" : ": " + options.token().redact(reason);
+        if (answers.fatalClose(code, reason)) {
+            stopRefusedByClose(link, code, reason, "the server closed the connection (" + code + ")" + why);
+            return;
+        }
         ended(link.generation, LINKED, code, "the server closed the connection (" + code + ")" + why, false);
+    }
+
+    /**
+     * Adapter thread: the server closed with a refusal that cannot heal ({@link DiscoveryAnswer#fatalClose}).
+     * The link ends as in {@link #ended}, but no attempt follows: {@code Disconnected}, then
+     * {@code Refused}, once, as for a fatal discovery refusal.
+     */
+    private void stopRefusedByClose(Link link, int code, String reason, String what) {
+        List<CompletableFuture<String>> unanswered;
+        synchronized (lock) {
+            if (closed || generation != link.generation || !LINKED.contains(phase)) {
+                return;
+            }
+            current = null;
+            phase = Phase.STOPPED;
+            link.retire();
+            unanswered = link.replies.drainReplies();
+        }
+        failAll(unanswered, "the connection ended before the server replied: " + what);
+        stats.feed.connectionEnded();
+        ConnectionEvent.Refused refused = answers.refusedByClose(code, reason);
+        LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + refused.reason() + "; the client stops");
+        emit(new ConnectionEvent.Disconnected(code, what));
+        emit(refused);
     }
 
     void onFailed(Link link, Throwable error) {

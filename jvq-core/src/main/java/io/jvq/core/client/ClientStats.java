@@ -19,9 +19,11 @@ package io.jvq.core.client;
  * @param undeliveredRecords quotes of a frame that were not delivered because their connection ended
  *                          while the frame was being decoded (an abort, a close, the client closed)
  * @param undeliveredFrames frames that arrived on a connection after it had ended, not decoded
+ * @param lateReplies       {@code list} replies dropped because their caller had already given up (timed out or
+ *                          cancelled): never handed to a later {@code list} (docs/PROTOCOL.md §4)
  */
 public record ClientStats(long connections, long reconnects, long framesReceived, long bytesReceived,
                           long quoteEvents, long decodeErrors, long listenerFailures, long discoveryFailures,
                           long droppedEvents, long peakQueuedEvents, long extraFieldRecords,
-                          long undeliveredRecords, long undeliveredFrames) {
+                          long undeliveredRecords, long undeliveredFrames, long lateReplies) {
 }

@@ -42,7 +42,8 @@ import java.util.random.RandomGenerator;
  * then {@code 1, 2, …}; it is the attempt given to {@link ReconnectPolicy#delayMillis}, and it
  * starts over at the next successful connection. A refusal the options'
  * {@link RefusalClassifier} calls fatal (a bad token) instead ends with one {@code Refused(code, reason)}
- * and no further attempt; {@code Closed} is the last event.
+ * and no further attempt, whether discovery said it or the server closed with it (code 1008 or
+ * 4000-4999, after its {@code Disconnected}); {@code Closed} is the last event.
  *
  * <h2>Threads</h2>
  * Discovery, backoff waits, pings and idle checks run on the client's own daemon thread
@@ -116,7 +117,9 @@ public final class JvqClient implements AutoCloseable {
 
     /**
      * {@link #list()}, failing with a {@link java.util.concurrent.TimeoutException} when no reply is
-     * paired with it within {@code timeout}.
+     * paired with it within {@code timeout}. A reply that comes after its list timed out (or was
+     * cancelled) is dropped and counted in {@link ClientStats#lateReplies()}, never handed to a
+     * later {@code list}; it is owed for {@code timeout} again, then deemed lost (docs/PROTOCOL.md §4).
      */
     public CompletableFuture<String> list(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {

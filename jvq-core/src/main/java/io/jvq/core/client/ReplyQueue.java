@@ -24,6 +24,16 @@ import java.util.function.Predicate;
  *       {@code list}, so a stray text is never taken for one.</li>
  * </ol>
  * A text that answers nothing is delivered as an unpaired server text and shifts no later pairing.
+ *
+ * <p>A {@code list} whose caller gave up (its future timed out or was cancelled) leaves the waiters
+ * at once, but stays queued as an <em>orphan</em>: the server still owes it a reply, and {@code list}
+ * replies all look alike, so the next one that pairs with it is its late reply, taken and dropped
+ * (the session counts it), never handed to a newer {@code list}. An orphan stops being owed when
+ * the session {@link #forget forgets} it (its timeout again after its caller gave up: the reply is
+ * deemed lost), or with the connection (a new one owes nothing). A {@code list} that was waiting
+ * behind an orphan when a reply was dropped for it may have lost its own reply that way (the
+ * orphan's may be the one that was lost): if it gives up too, it leaves no orphan, so a lost reply
+ * costs at most one later {@code list}, never all of them.
  * Not thread-safe: the session guards it with its lock.
  */
 final class ReplyQueue {
@@ -31,7 +41,30 @@ final class ReplyQueue {
     static final int MAX_PENDING = 256;
 
     /** A sent command; {@code reply} is the future a {@code list} caller waits on, else null. */
-    record Pending(Command command, CompletableFuture<String> reply) {
+    static final class Pending {
+        private final Command command;
+        private final CompletableFuture<String> reply;
+        /** A reply was dropped for an older orphan while this waited: that reply may have been its own. */
+        private boolean mayBeAnswered;
+
+        Pending(Command command, CompletableFuture<String> reply) {
+            this.command = command;
+            this.reply = reply;
+        }
+
+        Command command() {
+            return command;
+        }
+
+        CompletableFuture<String> reply() {
+            return reply;
+        }
+
+        /** Its caller gave up (timed out, cancelled): a reply to it is late and goes to no one. */
+        boolean orphan() {
+            return reply != null && reply.isDone();
+        }
+
         Command.Verb verb() {
             return command.verb();
         }
@@ -51,15 +84,41 @@ final class ReplyQueue {
     void sent(Command command, CompletableFuture<String> reply) {
         pending.addLast(new Pending(command, reply));
         for (Iterator<Pending> it = pending.iterator(); pending.size() > MAX_PENDING && it.hasNext(); ) {
-            if (it.next().reply() == null) {
+            Pending p = it.next();
+            if (p.reply() == null || p.orphan()) {
                 it.remove();
             }
         }
     }
 
-    /** The command {@code text} answers, removed from the queue; null for an unsolicited text. */
+    /**
+     * The command {@code text} answers, removed from the queue; null for an unsolicited text. An
+     * {@link Pending#orphan() orphan} may be returned: its reply is late, for no one.
+     */
     Pending answer(String text) {
         ReplyText reply = ReplyText.of(text);
+        while (true) {
+            Pending match = match(reply);
+            if (match == null) {
+                return null;
+            }
+            pending.remove(match);
+            if (!match.orphan()) {
+                return match;
+            }
+            if (!match.mayBeAnswered) {
+                // Its late reply: the next list behind it may have lost its own reply to this one.
+                Pending next = first(p -> p.verb() == Command.Verb.LIST && !p.orphan());
+                if (next != null) {
+                    next.mayBeAnswered = true;
+                }
+                return match;
+            }
+            // Owed nothing (its reply may be one already dropped): pair the text again without it.
+        }
+    }
+
+    private Pending match(ReplyText reply) {
         Pending match;
         if (!reply.verbs().isEmpty()) {
             match = first(p -> reply.verbs().contains(p.verb()) && p.listsAnyOf(reply.listedCodes()));
@@ -74,10 +133,12 @@ final class ReplyQueue {
         } else {
             match = first(p -> p.verb() != Command.Verb.LIST);
         }
-        if (match != null) {
-            pending.remove(match);
-        }
         return match;
+    }
+
+    /** The caller of {@code reply} gave up long enough ago: the reply its orphan was owed is deemed lost. */
+    void forget(CompletableFuture<String> reply) {
+        pending.removeIf(p -> p.reply() == reply && p.orphan());
     }
 
     private Pending first(Predicate<Pending> wanted) {

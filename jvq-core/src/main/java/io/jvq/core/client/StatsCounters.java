@@ -22,6 +22,7 @@ final class StatsCounters {
     final LongAdder discoveryFailures = new LongAdder();
     final LongAdder extraFieldRecords = new LongAdder();
     final LongAdder droppedEvents = new LongAdder();
+    final LongAdder lateReplies = new LongAdder();
     final LongAccumulator peakQueuedEvents = new LongAccumulator(Math::max, 0);
     final LongAdder undeliveredRecords = new LongAdder();
     final LongAdder undeliveredFrames = new LongAdder();
@@ -57,6 +58,6 @@ final class StatsCounters {
         return new ClientStats(connections.sum(), reconnects.sum(), framesReceived.sum(), bytesReceived.sum(),
                 quoteEvents.sum(), decodeErrors.sum(), listenerFailures.sum(), discoveryFailures.sum(),
                 droppedEvents.sum(), peakQueuedEvents.get(), extraFieldRecords.sum(),
-                undeliveredRecords.sum(), undeliveredFrames.sum());
+                undeliveredRecords.sum(), undeliveredFrames.sum(), lateReplies.sum());
     }
 }

@@ -27,12 +27,14 @@ public sealed interface ConnectionEvent extends JvqEvent {
     }
 
     /**
-     * Discovery refused in a way retrying cannot heal (the token is invalid, expired or not
-     * entitled, as the {@code RefusalClassifier} judged): the client stops trying and stays stopped
-     * until closed. Delivered once. Passing refusals are reported as {@link Disconnected} instead.
+     * Discovery refused, or the server closed the connection with code 1008 or 4000-4999, in a way
+     * retrying cannot heal (the token is invalid, expired or not entitled, as the
+     * {@code RefusalClassifier} judged): the client stops trying and stays stopped until closed.
+     * Delivered once; after a close, a {@link Disconnected} with the close code comes first.
+     * Passing refusals are reported as {@link Disconnected} instead.
      *
-     * @param code   the reply's code
-     * @param reason what the server said, with the request URL (token redacted)
+     * @param code   the discovery reply's code, or the close code
+     * @param reason what the server said, decoded (token redacted)
      */
     record Refused(String code, String reason) implements ConnectionEvent {
     }

@@ -173,6 +173,136 @@ class JvqClientListTest extends ClientTestSupport {
         assertThatThrownBy(() -> client.list(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    // ---- a list whose caller gave up (timed out or cancelled) ----------------------------------
+    // Replies to `list` come in the order the lists were sent, and all look alike. A caller that
+    // gave up leaves the waiters at once, but the reply the server still owes it (an orphan) is
+    // remembered: the next `list` reply is taken for it, dropped and counted, never handed on. An
+    // orphan lapses once its timeout has passed again since its caller gave up (the reply is deemed
+    // lost), or when the connection ends.
+
+    @Test
+    void aListTheServerNeverAnswersDoesNotPoisonTheLaterOnes() {
+        VirtualScheduler clock = virtualTime();
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("all ok");
+
+        CompletableFuture<String> lost = client.list(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
+        assertThatThrownBy(lost::join).hasCauseInstanceOf(TimeoutException.class);
+        clock.advance(Duration.ofMillis(100)); // its reply is now deemed lost
+
+        CompletableFuture<String> second = client.list(Duration.ofMillis(100));
+        connection.pushText("list: lv2_600519");
+        CompletableFuture<String> third = client.list(Duration.ofMillis(100));
+        connection.pushText("list: lv1_300750");
+
+        assertThat(second).isCompletedWithValue("list: lv2_600519");
+        assertThat(third).isCompletedWithValue("list: lv1_300750");
+        assertThat(client.stats().lateReplies()).isZero();
+    }
+
+    @Test
+    void aReplyThatComesAfterItsListTimedOutIsDroppedAndCountedNotHandedToTheNextList() {
+        VirtualScheduler clock = virtualTime();
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("all ok");
+        CompletableFuture<String> slow = client.list(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
+        CompletableFuture<String> next = client.list(Duration.ofMillis(100));
+
+        connection.pushText("list: late");
+        assertThat(next).as("the late reply answers the list that timed out, not this one").isNotDone();
+        connection.pushText("list: on time");
+
+        assertThatThrownBy(slow::join).hasCauseInstanceOf(TimeoutException.class);
+        assertThat(next).isCompletedWithValue("list: on time");
+        assertThat(client.stats().lateReplies()).isEqualTo(1);
+        assertThat(events.ofType(ServerText.class)).extracting(ServerText::text)
+                .as("a dropped reply is still a server text").contains("list: late");
+    }
+
+    @Test
+    void aLateReplyWithNoListWaitingIsCountedToo() {
+        VirtualScheduler clock = virtualTime();
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("all ok");
+        client.list(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(150));
+
+        connection.pushText("list: late");
+
+        assertThat(client.stats().lateReplies()).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledListLeavesTheQueueAndItsReplyIsDroppedAndCounted() {
+        VirtualScheduler clock = virtualTime();
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("all ok");
+
+        CompletableFuture<String> cancelled = client.list(Duration.ofSeconds(1));
+        cancelled.cancel(false);
+        CompletableFuture<String> next = client.list(Duration.ofSeconds(1));
+        connection.pushText("list: for the cancelled one");
+        connection.pushText("list: for the next one");
+
+        assertThat(cancelled).isCancelled();
+        assertThat(next).isCompletedWithValue("list: for the next one");
+        assertThat(client.stats().lateReplies()).isEqualTo(1);
+
+        CompletableFuture<String> unanswered = client.list(Duration.ofSeconds(1));
+        unanswered.cancel(false);
+        clock.advance(Duration.ofSeconds(1)); // the cancelled list's reply is now deemed lost
+        CompletableFuture<String> after = client.list(Duration.ofSeconds(1));
+        connection.pushText("list: for the one after");
+        assertThat(after).isCompletedWithValue("list: for the one after");
+    }
+
+    @Test
+    void aListWhoseReplyAnOrphanTookLeavesNoOrphanOfItsOwnSoRetryingAtOnceHeals() {
+        VirtualScheduler clock = virtualTime();
+        client();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("all ok");
+        client.list(Duration.ofMillis(100));          // never answered
+        clock.advance(Duration.ofMillis(100));
+
+        CompletableFuture<String> retry = client.list(Duration.ofMillis(100));
+        connection.pushText("list: a");               // indistinguishable from a late reply: dropped
+        clock.advance(Duration.ofMillis(100));
+        assertThatThrownBy(retry::join).hasCauseInstanceOf(TimeoutException.class);
+
+        CompletableFuture<String> again = client.list(Duration.ofMillis(100));
+        connection.pushText("list: b");
+
+        assertThat(again).as("the retry's reply may be the one taken: it owes nothing").isCompletedWithValue("list: b");
+        assertThat(client.stats().lateReplies()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewConnectionOwesNoRepliesToListsOfTheOldOne() {
+        VirtualScheduler clock = virtualTime();
+        client();
+        FakeSocketPort.FakeConnection first = startAndAwaitConnected();
+        first.pushText("all ok");
+        client.list(Duration.ofMillis(100));
+        clock.advance(Duration.ofMillis(100));
+
+        first.serverClose(1001, "going away");
+        clock.advance(Duration.ofMillis(10));
+        FakeSocketPort.FakeConnection second = awaitConnected(2);
+        second.pushText("all ok");
+        CompletableFuture<String> fresh = client.list(Duration.ofMillis(100));
+        second.pushText("list: lv2_600519");
+
+        assertThat(fresh).isCompletedWithValue("list: lv2_600519");
+        assertThat(client.stats().lateReplies()).isZero();
+    }
+
     @Test
     void listCodesGivesTheCodesTheReplyLists() {
         client();
