@@ -40,7 +40,8 @@ import java.util.random.RandomGenerator;
  * {@code Disconnected(-1, reason)} and a {@code ReconnectScheduled}. {@code n} counts the failed
  * attempts since the last good connection: {@code 0} for the first attempt after {@link #start()},
  * then {@code 1, 2, …}; it is the attempt given to {@link ReconnectPolicy#delayMillis}, and it
- * starts over at the next successful connection. A refusal the options'
+ * starts over only after a good connection: one that delivered a quote frame or stayed up for
+ * {@link ReconnectPolicy#stableAfter()} (a server that accepts and closes at once is a failure). A refusal the options'
  * {@link RefusalClassifier} calls fatal (a bad token) instead ends with one {@code Refused(code, reason)}
  * and no further attempt, whether discovery said it or the server closed with it (code 1008 or
  * 4000-4999, after its {@code Disconnected}); {@code Closed} is the last event.
@@ -49,7 +50,7 @@ import java.util.random.RandomGenerator;
  * Discovery, backoff waits, pings and idle checks run on the client's own daemon thread
  * ({@code jvq-client-N}). By default ({@link Dispatch#direct()}) quotes, decode errors and server
  * texts are delivered on the socket adapter's thread, in the order received, and that thread
- * delivers most connection events. With {@link Builder#dispatch(Dispatch) Dispatch.bounded(…)}
+ * delivers most connection events; callbacks never overlap, whichever thread runs them. With {@link Builder#dispatch(Dispatch) Dispatch.bounded(…)}
  * every event is delivered on the client's dispatch thread ({@code jvq-dispatch-N}) through a
  * bounded queue, so a slow listener costs at most the queue; see {@link Dispatch}. Every method
  * may be called from any thread, listener callbacks included; {@link #close()} too.
