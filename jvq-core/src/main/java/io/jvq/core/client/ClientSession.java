@@ -16,6 +16,7 @@ import io.jvq.core.port.SocketPort;
 import io.jvq.core.port.SocketRequest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,6 +78,12 @@ final class ClientSession {
     private volatile boolean closed;
     private long generation;
     private volatile Link current;
+    /** {@code list}s made while no connection was open, sent when the next one opens (or failed). */
+    private final List<PendingList> waitingLists = new ArrayList<>();
+    /** Why the last attempt failed (token-free), for awaitConnected's message; null before any. */
+    private volatile String lastFailure;
+    /** Completed with the server on the first Connected; failed when the client stops or closes first. */
+    private final CompletableFuture<String> firstConnection = new CompletableFuture<>();
 
     /** @param scheduler the session's thread and clock; null for a thread of its own */
     ClientSession(ClientOptions options, SocketPort socket, DiscoveryPort discovery, QuoteListener listener,
@@ -141,27 +148,106 @@ final class ClientSession {
         }
     }
 
+    /**
+     * Sends {@code list} on the open connection; with none open (not yet, or between two), waits for
+     * the next one, all within {@code timeout}. Fails at once when the client has stopped.
+     */
     CompletableFuture<String> list(Duration timeout) {
         synchronized (lock) {
             requireOpen();
-            if (phase != Phase.CONNECTED) {
-                return CompletableFuture.failedFuture(
-                        new IllegalStateException("not connected: list needs an open connection"));
+            if (phase == Phase.STOPPED) {
+                return CompletableFuture.failedFuture(new IllegalStateException(stoppedText()));
             }
-            CompletableFuture<String> reply = new CompletableFuture<>();
-            Link link = current;
-            send(link, Command.list(), reply);
+            PendingList list = new PendingList(timeout);
+            if (phase == Phase.CONNECTED) {
+                sendList(current, list);
+            } else {
+                waitingLists.add(list);
+            }
             // On the session's clock, not orTimeout's: tests drive it on virtual time.
-            SessionScheduler.Cancellable timer = scheduler.schedule(() -> reply.completeExceptionally(
-                    new TimeoutException("no reply to list within " + timeout)), timeout);
-            reply.whenComplete((text, error) -> {
+            SessionScheduler.Cancellable timer = scheduler.schedule(() -> timedOut(list), timeout);
+            list.reply.whenComplete((text, error) -> {
                 timer.cancel();
                 if (error instanceof TimeoutException || error instanceof CancellationException) {
-                    forgetOrphanLater(link, reply, timeout);
+                    gaveUp(list);
                 }
             });
-            return reply;
+            return list.reply;
         }
+    }
+
+    /** A {@code list} and, once sent, the link it went out on. */
+    private static final class PendingList {
+        final CompletableFuture<String> reply = new CompletableFuture<>();
+        final Duration timeout;
+        /** Guarded by the session's lock; null while it waits for a connection. */
+        Link sentOn;
+
+        PendingList(Duration timeout) {
+            this.timeout = timeout;
+        }
+    }
+
+    /** Under the lock: sends {@code list} on the live {@code link}. */
+    private void sendList(Link link, PendingList list) {
+        list.sentOn = link;
+        send(link, Command.list(), list.reply);
+    }
+
+    /** Scheduler thread: the list's time is up; says whether it waited for a reply or for a connection. */
+    private void timedOut(PendingList list) {
+        String why;
+        synchronized (lock) {
+            if (list.sentOn != null) {
+                why = "no reply to list within " + list.timeout;
+            } else {
+                why = "no connection was open within " + list.timeout + " to send list"
+                        + (phase == Phase.IDLE ? " (the client was not started: call start())" : "")
+                        + "; wait for one first with awaitConnected(Duration) or connected(), or pass a longer"
+                        + " timeout to list(Duration)" + lastFailureText();
+            }
+        }
+        list.reply.completeExceptionally(new TimeoutException(why));
+    }
+
+    /** The caller gave up on {@code list} (timed out or cancelled). */
+    private void gaveUp(PendingList list) {
+        Link link;
+        synchronized (lock) {
+            link = list.sentOn;
+            if (link == null) {
+                waitingLists.remove(list);
+                return;
+            }
+        }
+        forgetOrphanLater(link, list.reply, list.timeout);
+    }
+
+    /** The lists still waiting for a connection, taken; under the lock. */
+    private List<CompletableFuture<String>> drainWaitingLists() {
+        List<CompletableFuture<String>> replies = new ArrayList<>(waitingLists.size());
+        for (PendingList list : waitingLists) {
+            replies.add(list.reply);
+        }
+        waitingLists.clear();
+        return replies;
+    }
+
+    /** A future of the first connection's server; see {@link JvqClient#connected()}. */
+    CompletableFuture<String> connected() {
+        return firstConnection.copy();
+    }
+
+    /** Why the last attempt failed, as {@code "; the last attempt: …"}, or nothing. */
+    String lastFailureText() {
+        String last = lastFailure;
+        return last == null ? "" : "; the last attempt: " + options.token().redact(last);
+    }
+
+    private String stoppedText() {
+        String last = lastFailure;
+        return "the client has stopped: " + (last == null ? "the server refused it" : last)
+                + " (a refusal retrying cannot heal; see ConnectionEvent.Refused)";
     }
 
     /** A list whose caller gave up stays owed its reply (ReplyQueue's orphan) for its timeout again, then no more. */
@@ -204,6 +290,7 @@ final class ClientSession {
     void close() {
         Link link;
         List<CompletableFuture<String>> unanswered = List.of();
+        List<CompletableFuture<String>> waiting;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -218,11 +305,15 @@ final class ClientSession {
                 link.retire();
                 unanswered = link.replies.drainReplies();
             }
+            waiting = drainWaitingLists();
         }
         if (link != null && link.connection() != null) {
             quietly("closing the connection", () -> link.connection().close(1000, "client closed"));
         }
         failAll(unanswered, "the client was closed before the server replied");
+        failAll(waiting, "the client was closed before a connection was open to send list");
+        firstConnection.completeExceptionally(new IllegalStateException("the client was closed before it connected"
+                + lastFailureText()));
         scheduler.shutdown();
         quietly("closing the socket port", socket::close);
         quietly("closing the discovery port", discovery::close);
@@ -301,15 +392,30 @@ final class ClientSession {
 
     /** Scheduler thread: a fatal refusal ends the attempts; said once, with {@code Refused}. */
     private void stopRefused(long gen, DiscoveryReply refusal) {
+        ConnectionEvent.Refused refused = answers.refused(refusal);
+        List<CompletableFuture<String>> waiting;
         synchronized (lock) {
             if (closed || generation != gen || phase != Phase.DISCOVERING) {
                 return;
             }
             phase = Phase.STOPPED;
+            lastFailure = refusedText(refused);
+            waiting = drainWaitingLists();
         }
-        ConnectionEvent.Refused refused = answers.refused(refusal);
         LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + refused.reason() + "; the client stops");
+        stopped(waiting);
         emit(refused);
+    }
+
+    private String refusedText(ConnectionEvent.Refused refused) {
+        return options.token().redact("refused (" + refused.code() + "): " + refused.reason());
+    }
+
+    /** The client stopped on a refusal: what waited for a connection fails, saying why. */
+    private void stopped(List<CompletableFuture<String>> waiting) {
+        String why = stoppedText();
+        failAll(waiting, why);
+        firstConnection.completeExceptionally(new IllegalStateException(why));
     }
 
     /** Adapter or scheduler thread: the upgrade finished; subscribe with {@code all=} and go live. */
@@ -333,6 +439,12 @@ final class ClientSession {
                 // Under the lock: every change made before this point is in this all=, every later
                 // one goes out as its own command after it.
                 send(link, Command.all(subscriptions.snapshot()), null);
+                for (PendingList list : waitingLists) {
+                    if (!list.reply.isDone()) {
+                        sendList(link, list);
+                    }
+                }
+                waitingLists.clear();
                 liveness.start(link);
             }
         }
@@ -344,6 +456,9 @@ final class ClientSession {
         }
         LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + link.server);
         emit(new ConnectionEvent.Connected(link.server));
+        // After the listener has heard Connected (with direct dispatch), outside the lock: what
+        // waits on the future may call the client at once.
+        firstConnection.complete(link.server);
     }
 
     /**
@@ -371,6 +486,7 @@ final class ClientSession {
             link = current;
             current = null;
             phase = Phase.WAITING;
+            lastFailure = reason;
             attempt = reconnects.failed();
             delay = reconnects.delayMillis(attempt);
             if (link != null) {
@@ -382,8 +498,8 @@ final class ClientSession {
             quietly("aborting the connection", link.connection()::abort);
         }
         failAll(unanswered, "the connection ended before the server replied: " + reason);
-        LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + " (close code " + closeCode
-                + "); attempt " + attempt + " in " + delay + " ms");
+        LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + closeCodeText(closeCode, reason)
+                + "; attempt " + attempt + " in " + delay + " ms");
         stats.reconnects.increment();
         stats.feed.connectionEnded();
         emit(new ConnectionEvent.Disconnected(closeCode, reason));
@@ -450,7 +566,9 @@ final class ClientSession {
      * {@code Refused}, once, as for a fatal discovery refusal.
      */
     private void stopRefusedByClose(Link link, int code, String reason, String what) {
+        ConnectionEvent.Refused refused = answers.refusedByClose(code, reason);
         List<CompletableFuture<String>> unanswered;
+        List<CompletableFuture<String>> waiting;
         synchronized (lock) {
             if (closed || generation != link.generation || !LINKED.contains(phase)) {
                 return;
@@ -459,10 +577,12 @@ final class ClientSession {
             phase = Phase.STOPPED;
             link.retire();
             unanswered = link.replies.drainReplies();
+            lastFailure = refusedText(refused);
+            waiting = drainWaitingLists();
         }
         failAll(unanswered, "the connection ended before the server replied: " + what);
+        stopped(waiting);
         stats.feed.connectionEnded();
-        ConnectionEvent.Refused refused = answers.refusedByClose(code, reason);
         LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + refused.reason() + "; the client stops");
         emit(new ConnectionEvent.Disconnected(code, what));
         emit(refused);
@@ -473,6 +593,11 @@ final class ClientSession {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /** {@code " (close code N)"} when there was a close code the reason does not already give. */
+    static String closeCodeText(int closeCode, String reason) {
+        return closeCode < 0 || reason.contains("(" + closeCode + ")") ? "" : " (close code " + closeCode + ")";
+    }
 
     /** Under the lock: sends {@code command} on the live {@code link}; a failed send ends it. */
     private void send(Link link, Command command, CompletableFuture<String> reply) {

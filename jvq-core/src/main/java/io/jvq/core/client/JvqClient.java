@@ -15,6 +15,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 
 /**
@@ -106,9 +109,55 @@ public final class JvqClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code list} and completes with the server's text reply; fails when not connected,
-     * when the connection ends before the reply, or after {@link #DEFAULT_LIST_TIMEOUT}. The future completes on the socket adapter's
-     * thread: do not block it, and do not wait for it inside a listener callback.
+     * Completes with the server ({@code host:port/path}, no token) when the client first connects, right
+     * after the listener has been handed {@code Connected}; later reconnects do not change it. It fails
+     * with an {@link IllegalStateException} saying why when the client stops on a refusal that
+     * retrying cannot heal ({@code Refused}: a bad token), or is closed, before that. Callable before
+     * {@link #start()}. Each call returns a new future: cancelling one affects no other. Dependent
+     * actions run on the thread that connected (the socket adapter's): do not block there.
+     *
+     * <pre>{@code
+     * client.start();
+     * client.connected().thenRun(() -> client.list().thenAccept(System.out::println));
+     * }</pre>
+     */
+    public CompletableFuture<String> connected() {
+        return session.connected();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the client's first connection ({@link #connected()}); returns at
+     * once if it has connected already. Call {@link #start()} first (or from another thread).
+     *
+     * @return the server connected to ({@code host:port/path}, no token)
+     * @throws TimeoutException      when no connection was open within {@code timeout}; its message
+     *                               names the timeout and why the last attempt failed, if one did
+     *                               (never the token)
+     * @throws IllegalStateException when the client stopped on a refusal (saying what the server
+     *                               said) or was closed before it connected
+     * @throws InterruptedException  when the waiting thread is interrupted
+     */
+    public String awaitConnected(Duration timeout) throws TimeoutException, InterruptedException {
+        if (timeout == null || timeout.isNegative()) {
+            throw new IllegalArgumentException("awaitConnected needs a timeout of zero or more, got " + timeout);
+        }
+        try {
+            return session.connected().get(TimeUnit.NANOSECONDS.convert(timeout), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            boolean started = session.phase() != ClientSession.Phase.IDLE;
+            throw new TimeoutException("no connection to the server within " + timeout
+                    + (started ? "" : " (the client was not started: call start() first)")
+                    + session.lastFailureText());
+        } catch (ExecutionException e) {
+            // Thrown again from here, so that the stack trace shows the caller
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Sends {@code list} and completes with the server's text reply, within
+     * {@link #DEFAULT_LIST_TIMEOUT}: see {@link #list(Duration)}. The future completes on the socket
+     * adapter's thread: do not block it, and do not wait for it inside a listener callback.
      *
      * @throws IllegalStateException when the client is closed
      */
@@ -117,10 +166,24 @@ public final class JvqClient implements AutoCloseable {
     }
 
     /**
-     * {@link #list()}, failing with a {@link java.util.concurrent.TimeoutException} when no reply is
-     * paired with it within {@code timeout}. A reply that comes after its list timed out (or was
-     * cancelled) is dropped and counted in {@link ClientStats#lateReplies()}, never handed to a
-     * later {@code list}; it is owed for {@code timeout} again, then deemed lost (docs/PROTOCOL.md §4).
+     * Sends {@code list} and completes with the server's text reply. With no connection open (before
+     * the first, or between two) the list waits for the next connection and goes out right after its
+     * {@code all=}, all within {@code timeout}; if none opens in time it fails with a
+     * {@link TimeoutException} that says so (wait with {@link #awaitConnected(Duration)} first to
+     * tell the two apart). It fails at once with an {@link IllegalStateException} when the client has
+     * stopped on a refusal, when the connection it went out on ends before the reply, and when the
+     * client is closed.
+     *
+     * <p>A reply that comes after its list timed out (or was cancelled) is dropped and counted in
+     * {@link ClientStats#lateReplies()}, never handed to a later {@code list}; it is owed for
+     * {@code timeout} again, then deemed lost (docs/PROTOCOL.md §4).
+     *
+     * <pre>{@code
+     * client.list(Duration.ofSeconds(5))
+     *         .whenComplete((reply, error) -> System.out.println(error == null ? reply : "list failed: " + error));
+     * }</pre>
+     *
+     * @throws IllegalStateException when the client is closed
      */
     public CompletableFuture<String> list(Duration timeout) {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
@@ -182,7 +245,18 @@ public final class JvqClient implements AutoCloseable {
                 + session.subscriptions().size() + " codes]";
     }
 
+    /**
+     * Builds a client from its parts. Most users start from their transport's builder instead,
+     * which sets the two ports: {@code JvqVertx.clientBuilder(options)} (jvq-transport-vertx) or
+     * {@code JvqTyrus.clientBuilder(options)} (jvq-transport-tyrus). {@link #build()} says which part
+     * is missing, if one is.
+     */
     public static final class Builder {
+        private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
+        /** How to get both ports, for the messages of a builder without them. */
+        private static final String TRANSPORT_HINT = "build the client with JvqVertx.clientBuilder(options)"
+                + " (jvq-transport-vertx) or JvqTyrus.clientBuilder(options) (jvq-transport-tyrus), which set"
+                + " both ports, or set them yourself with .socket(...) and .discovery(...)";
         ClientOptions options;
         SocketPort socket;
         DiscoveryPort discovery;
@@ -190,6 +264,7 @@ public final class JvqClient implements AutoCloseable {
         };
         Dispatch dispatch = Dispatch.direct();
         QuoteSink quoteSink;
+        boolean listenerSet;
         RandomGenerator random = new SplittableRandom();
         SessionScheduler scheduler;
 
@@ -211,8 +286,14 @@ public final class JvqClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Who hears the client's events; by default no one. With a {@link #quoteSink quoteSink} set,
+         * it hears connection events, server texts and sink failures only.
+         */
         public Builder listener(QuoteListener listener) {
-            this.listener = listener;
+            this.listener = Objects.requireNonNull(listener, "listener is null: pass a QuoteListener, e.g."
+                    + " QuoteListener.onTrades(trade -> ...), or leave listener(...) out to hear nothing");
+            this.listenerSet = true;
             return this;
         }
 
@@ -222,7 +303,8 @@ public final class JvqClient implements AutoCloseable {
          * {@link OverflowPolicy} for a listener slower than the feed.
          */
         public Builder dispatch(Dispatch dispatch) {
-            this.dispatch = Objects.requireNonNull(dispatch, "dispatch");
+            this.dispatch = Objects.requireNonNull(dispatch, "dispatch is null: pass Dispatch.direct() (the default)"
+                    + " or Dispatch.bounded(capacity, policy)");
             return this;
         }
 
@@ -230,10 +312,12 @@ public final class JvqClient implements AutoCloseable {
          * The zero-allocation path: quotes and decode errors go to {@code sink} as reusable views
          * on the transport's reader thread (valid only during the call; {@code toEvent()} keeps
          * one), instead of to the listener as events. The listener still hears connection events,
-         * server texts and a {@code ListenerFailure} when the sink throws. Needs direct dispatch.
+         * server texts and a {@code ListenerFailure} when the sink throws, never a quote: {@link #build()}
+         * logs a warning when both are set, to say so. Needs direct dispatch.
          */
         public Builder quoteSink(QuoteSink sink) {
-            this.quoteSink = Objects.requireNonNull(sink, "sink");
+            this.quoteSink = Objects.requireNonNull(sink, "quoteSink is null: pass a QuoteSink, or leave quoteSink(...)"
+                    + " out to have quotes delivered to the listener");
             return this;
         }
 
@@ -249,16 +333,42 @@ public final class JvqClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The client, not started.
+         *
+         * @throws IllegalStateException when options or a port is missing, or a quote sink is combined
+         *                               with a bounded dispatch; the message says what to call
+         */
         public JvqClient build() {
-            Objects.requireNonNull(options, "options");
-            Objects.requireNonNull(socket, "socket");
-            Objects.requireNonNull(discovery, "discovery");
-            Objects.requireNonNull(listener, "listener");
+            if (options == null) {
+                throw new IllegalStateException("no options: call .options(ClientOptions.builder(token).build())"
+                        + " on the builder, or start from JvqVertx.clientBuilder(options) or"
+                        + " JvqTyrus.clientBuilder(options)");
+            }
+            if (socket == null && discovery == null) {
+                throw new IllegalStateException("no transport (no socket and no discovery port): " + TRANSPORT_HINT);
+            }
+            if (socket == null) {
+                throw new IllegalStateException("no socket port: .discovery(...) is set but .socket(...) is not; "
+                        + TRANSPORT_HINT);
+            }
+            if (discovery == null) {
+                throw new IllegalStateException("no discovery port: .socket(...) is set but .discovery(...) is not; "
+                        + TRANSPORT_HINT);
+            }
             if (quoteSink != null && !(dispatch instanceof Dispatch.Direct)) {
                 throw new IllegalStateException("a quoteSink reads views that are only valid during the call:"
-                        + " it cannot be combined with a bounded dispatch");
+                        + " it cannot be combined with a bounded dispatch; remove .dispatch(...) or .quoteSink(...)");
+            }
+            if (quoteSink != null && listenerSet) {
+                LOG.log(System.Logger.Level.WARNING, QUOTES_TO_THE_SINK);
             }
             return new JvqClient(this);
         }
     }
+
+    /** Logged by {@link Builder#build()} when both a quote sink and a listener are set. */
+    static final String QUOTES_TO_THE_SINK = "jvq: this client has a quoteSink and a listener: quotes and decode"
+            + " errors go to the sink only; the listener gets connection events, server texts and sink failures,"
+            + " never a quote";
 }

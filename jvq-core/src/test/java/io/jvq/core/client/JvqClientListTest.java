@@ -56,14 +56,98 @@ class JvqClientListTest extends ClientTestSupport {
     }
 
     @Test
-    void listFailsAtOnceWhenNotConnected() {
+    void aListMadeBeforeTheFirstConnectionWaitsForItAndGoesOutAfterItsAll() {
         client();
+        client.subscribe(LV2_600519);
 
         CompletableFuture<String> reply = client.list();
+        FakeSocketPort.FakeConnection connection = startAndAwaitConnected();
+        connection.pushText("all ok");
+        connection.pushText("lv2_600519");
 
-        assertThat(reply).isCompletedExceptionally();
+        assertThat(connection.sent()).containsExactly("all=lv2_600519", "list");
+        assertThat(reply).isCompletedWithValue("lv2_600519");
+    }
+
+    @Test
+    void aListWithNoConnectionWithinItsTimeoutFailsSayingSoAndPointsAtAwaitConnected() {
+        VirtualScheduler clock = virtualTime();
+        socket.onConnect(FakeSocketPort.Upgrade.REFUSE);
+        client();
+        client.start();
+        clock.idle();
+
+        CompletableFuture<String> reply = client.list(Duration.ofSeconds(3));
+        clock.advance(Duration.ofSeconds(3));
+
         assertThatThrownBy(reply::join).isInstanceOf(CompletionException.class)
-                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("not connected");
+                .hasCauseInstanceOf(TimeoutException.class)
+                .hasMessageContaining("no connection was open within PT3S to send list; wait for one first with"
+                        + " awaitConnected(Duration) or connected(), or pass a longer timeout to list(Duration)")
+                .hasMessageContaining("; the last attempt: connecting to " + FakeDiscovery.DEFAULT_SERVER + " failed")
+                .hasMessageNotContaining(TOKEN);
+        socket.onConnect(FakeSocketPort.Upgrade.ACCEPT);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(socket.connections().get(socket.connectionCount() - 1).sent())
+                .as("a list that gave up is not sent later").containsExactly("all=");
+    }
+
+    @Test
+    void aListOnAClientNotYetStartedSaysSoWhenItTimesOut() {
+        VirtualScheduler clock = virtualTime();
+        client();
+
+        CompletableFuture<String> reply = client.list(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThatThrownBy(reply::join).hasCauseInstanceOf(TimeoutException.class)
+                .hasMessageContaining("(the client was not started: call start())");
+    }
+
+    @Test
+    void aListMadeBetweenTwoConnectionsGoesOutOnTheNext() {
+        VirtualScheduler clock = virtualTime();
+        client();
+        startAndAwaitConnected().fail(new IOException("cut"));
+        clock.idle();
+        assertThat(client.isConnected()).isFalse();
+
+        CompletableFuture<String> reply = client.list();
+        clock.advance(Duration.ofSeconds(1));
+        FakeSocketPort.FakeConnection next = awaitConnected(2);
+        next.pushText("reply to all=");
+        next.pushText("reply to list");
+
+        assertThat(next.sent()).containsExactly("all=", "list");
+        assertThat(reply).isCompletedWithValue("reply to list");
+    }
+
+    @Test
+    void aWaitingListFailsAtOnceWhenTheClientStopsOnARefusalAndSoDoesALaterOne() {
+        CompletableFuture<io.jvq.core.port.DiscoveryReply> answer = new CompletableFuture<>();
+        discovery.thenPending(answer);
+        client();
+        client.start();
+        CompletableFuture<String> waiting = client.list();
+
+        answer.complete(new io.jvq.core.port.DiscoveryReply("-1", null, "{\"code\":\"-1\",\"msg\":\"invalid token\"}"));
+        events.await(io.jvq.core.event.ConnectionEvent.Refused.class, 1);
+
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the client has stopped: refused (-1)");
+        assertThat(client.list()).failsWithin(Duration.ZERO).withThrowableThat()
+                .withMessageContaining("the client has stopped: refused (-1)");
+    }
+
+    @Test
+    void aWaitingListFailsWhenTheClientIsClosed() {
+        client();
+        CompletableFuture<String> waiting = client.list();
+
+        client.close();
+
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the client was closed before a connection was open to send list");
     }
 
     @Test
