@@ -20,9 +20,60 @@ class TokenAndRedactionTest {
     }
 
     @Test
-    void refusesABlankOrMissingToken() {
-        assertThatThrownBy(() -> Token.of(" \t")).isInstanceOf(IllegalArgumentException.class).hasMessage("token is blank");
-        assertThatThrownBy(() -> Token.of(null)).isInstanceOf(NullPointerException.class).hasMessage("token");
+    void aMissingTokenSaysWhereOneComesFromAndNamesJvqToken() {
+        assertThatThrownBy(() -> Token.of(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the jvQuant token is missing (null): pass the token of your jvQuant account"
+                        + " (jvQuant.com), e.g. ClientOptions.builder(System.getenv(\"JVQ_TOKEN\")) with the"
+                        + " JVQ_TOKEN environment variable set; against the fake server (jvq serve) any token will do");
+    }
+
+    @Test
+    void aBlankTokenSaysSoAndThatJvqTokenMayBeSetButEmpty() {
+        assertThatThrownBy(() -> Token.of(" \t")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the jvQuant token is blank: pass the token of your jvQuant account (jvQuant.com);"
+                        + " if it comes from System.getenv(\"JVQ_TOKEN\"), JVQ_TOKEN is set but empty");
+    }
+
+    /** The issue's own line: with the token "t", every t in it was starred out. */
+    private static final String DISCOVERY_FAILURE = "DiscoveryException: discovery"
+            + " http://jvQuant.com/server?market=ab&type=websocket&token=%s failed: ConnectException";
+
+    @Test
+    void aOneLetterTokenIsHiddenOnlyWhereItStandsAsAWholeValue() {
+        Token token = Token.of("t");
+
+        assertThat(token.redact(DISCOVERY_FAILURE.formatted("t")))
+                .isEqualTo(DISCOVERY_FAILURE.formatted("***"));
+        assertThat(token.redact("t")).as("the whole text").isEqualTo("***");
+        assertThat(token.redact("the server said: bad token")).isEqualTo("the server said: bad token");
+    }
+
+    @Test
+    void aTwoLetterTokenEqualToTheMarketFlagLeavesTheMarketAlone() {
+        Token token = Token.of("ab");
+
+        assertThat(token.redact(DISCOVERY_FAILURE.formatted("ab"))).isEqualTo(DISCOVERY_FAILURE.formatted("***"));
+        assertThat(token.redact("ab")).isEqualTo("***");
+        assertThat(token.redact("table")).isEqualTo("table");
+    }
+
+    @Test
+    void aTokenOfUsualLengthIsHiddenWhereverItAppears() {
+        Token token = Token.of("tok-SECRET-4242");
+
+        assertThat(token.redact(DISCOVERY_FAILURE.formatted("tok-SECRET-4242") + "; echoed tok-SECRET-4242!"))
+                .isEqualTo(DISCOVERY_FAILURE.formatted("***") + "; echoed ***!");
+    }
+
+    @Test
+    void theTokenScrubberOfTheTransportsFollowsTheSameRule() {
+        for (String secret : new String[] {"t", "ab", "tok-SECRET-4242"}) {
+            io.jvq.core.wire.TokenScrubber scrubber = io.jvq.core.wire.TokenScrubber.of(Token.of(secret));
+            String text = DISCOVERY_FAILURE.formatted(secret) + " (table) " + secret;
+
+            assertThat(scrubber.scrub(text)).as(secret).isEqualTo(Token.of(secret).redact(text));
+            assertThat(scrubber.scrub(secret)).as(secret).isEqualTo("***");
+        }
     }
 
     @Test

@@ -18,11 +18,8 @@ import java.util.Set;
  * passes on goes through here first.
  */
 public final class TokenScrubber {
-    /**
-     * Bare values shorter than this are not searched for: replacing "x" everywhere would mangle
-     * every message, and a token that short only appears as {@code token=…}, which is always redacted.
-     */
-    public static final int MIN_BARE_LENGTH = 6;
+    /** {@link Redaction#MIN_BARE_LENGTH}: shorter bare values are hidden only as whole values. */
+    public static final int MIN_BARE_LENGTH = Redaction.MIN_BARE_LENGTH;
 
     private final Set<String> values;
 
@@ -48,27 +45,25 @@ public final class TokenScrubber {
                 start = end + 1;
             }
         }
-        return new TokenScrubber(longEnough(values));
+        return new TokenScrubber(Set.copyOf(values));
     }
 
     /** {@code token} itself, bare or as {@code token=…}. */
     public static TokenScrubber of(Token token) {
-        return new TokenScrubber(longEnough(new LinkedHashSet<>(Set.of(token.reveal()))));
+        return new TokenScrubber(Set.of(token.reveal()));
     }
 
-    private static Set<String> longEnough(Set<String> values) {
-        values.removeIf(value -> value.length() < MIN_BARE_LENGTH);
-        return Set.copyOf(values);
-    }
-
-    /** {@code text} with every {@code token=…} and every bare token value shown as {@code ***}. */
+    /**
+     * {@code text} with every {@code token=…} and every bare token value shown as {@code ***}, by
+     * {@link Redaction#redact(String, String)}'s rule (a short value only as a whole value).
+     */
     public @Nullable String scrub(@Nullable String text) {
         if (text == null) {
             return null;
         }
         String out = Redaction.redact(text);
         for (String value : values) {
-            out = out.replace(value, "***");
+            out = Redaction.redact(out, value);
         }
         return out;
     }
