@@ -46,17 +46,20 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(12);
 
     public ClientOptions {
-        Objects.requireNonNull(token, "token");
-        Objects.requireNonNull(market, "market");
-        Objects.requireNonNull(discoveryUrl, "discoveryUrl");
-        Objects.requireNonNull(reconnect, "reconnect");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(discoveryTimeout, "discoveryTimeout");
-        Objects.requireNonNull(pingInterval, "pingInterval");
-        Objects.requireNonNull(idleTimeout, "idleTimeout");
-        Objects.requireNonNull(refusalClassifier, "refusalClassifier");
+        Objects.requireNonNull(token, "token is null: build options with ClientOptions.builder(token)");
+        required(market, "market", "a market flag, \"ab\" (the default) for Shanghai and Shenzhen");
+        required(discoveryUrl, "discoveryUrl", "the discovery endpoint, e.g. http://127.0.0.1:18080/server for"
+                + " jvq serve; leave it unset for jvQuant's own, " + DEFAULT_DISCOVERY_URL);
+        required(reconnect, "reconnect", "a ReconnectPolicy; leave it unset for ReconnectPolicy.DEFAULT");
+        required(connectTimeout, "connectTimeout", "a positive Duration; leave it unset for 10 s");
+        required(discoveryTimeout, "discoveryTimeout", "a positive Duration; leave it unset for 10 s");
+        required(pingInterval, "pingInterval", "a Duration, Duration.ZERO for no pings");
+        required(idleTimeout, "idleTimeout", "a Duration, Duration.ZERO for no idle check");
+        required(refusalClassifier, "refusalClassifier", "a RefusalClassifier; leave it unset for"
+                + " RefusalClassifier.DEFAULT");
         if (market.isBlank()) {
-            throw new IllegalArgumentException("market is blank");
+            throw new IllegalArgumentException("market is blank: ClientOptions.Builder.market(...) takes a market flag,"
+                    + " \"ab\" (the default) for Shanghai and Shenzhen");
         }
         requirePositive("maxInflatedBytes", maxInflatedBytes);
         requirePositive("maxMessageBytes", maxMessageBytes);
@@ -98,6 +101,13 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
                 + ", maxCommandBytes=" + maxCommandBytes + "]";
     }
 
+    /** A null option names the builder method that sets it and what it takes. */
+    private static void required(Object value, String name, String takes) {
+        if (value == null) {
+            throw new NullPointerException(name + " is null: ClientOptions.Builder." + name + "(...) takes " + takes);
+        }
+    }
+
     private static void requirePositive(String name, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);
@@ -110,6 +120,13 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
         }
     }
 
+    /**
+     * Options for {@code token}, the only one required, e.g.
+     * {@code ClientOptions.builder(System.getenv("JVQ_TOKEN"))}.
+     *
+     * @throws IllegalArgumentException when {@code token} is null (an unset environment variable) or
+     *                                  blank, saying so
+     */
     public static Builder builder(String token) {
         return new Builder(Token.of(token));
     }
@@ -154,8 +171,23 @@ public record ClientOptions(Token token, String market, URI discoveryUrl, Reconn
             return this;
         }
 
+        /**
+         * The discovery endpoint as text, e.g. {@code "http://127.0.0.1:18080/server"} for {@code jvq serve}.
+         *
+         * @throws IllegalArgumentException when it is not a URI (the message hides any {@code token=} in it)
+         */
         public Builder discoveryUrl(String discoveryUrl) {
-            return discoveryUrl(URI.create(discoveryUrl));
+            required(discoveryUrl, "discoveryUrl", "the discovery endpoint, e.g. http://127.0.0.1:18080/server for"
+                    + " jvq serve");
+            URI uri;
+            try {
+                uri = URI.create(discoveryUrl);
+            } catch (IllegalArgumentException e) {
+                // URI.create quotes its input, which may hold the token: say it redacted, without the cause
+                throw new IllegalArgumentException("discoveryUrl is not a URL: " + token.redact(discoveryUrl)
+                        + "; ClientOptions.Builder.discoveryUrl(...) takes e.g. http://127.0.0.1:18080/server");
+            }
+            return discoveryUrl(uri);
         }
 
         public Builder reconnect(ReconnectPolicy reconnect) {

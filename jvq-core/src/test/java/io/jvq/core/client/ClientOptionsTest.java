@@ -96,7 +96,7 @@ class ClientOptionsTest {
     @Test
     void rejectsABlankMarketAndADiscoveryUrlThatIsNotHttp() {
         assertThatThrownBy(() -> options().market(" ").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("market is blank");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("market is blank");
         assertThatThrownBy(() -> options().discoveryUrl("ws://jvQuant.com/server").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("discoveryUrl must be http:// or https://, got ws://jvQuant.com/server");
