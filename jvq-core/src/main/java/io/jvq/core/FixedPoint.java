@@ -21,6 +21,21 @@ public final class FixedPoint {
         return BigDecimal.valueOf(fixed, SCALE);
     }
 
+    /**
+     * The exact value as it is printed ({@link #format}): trailing zeros past the second decimal
+     * dropped, e.g. {@code 15005200 -> 1500.52}, {@code 17005000 -> 1700.50}, {@code 1 -> 0.0001}.
+     * Equal to {@link #toBigDecimal}'s by {@code compareTo}; its scale is 2 to 4.
+     */
+    public static BigDecimal toDecimal(long fixed) {
+        long unscaled = fixed;
+        int scale = SCALE;
+        while (scale > 2 && unscaled % 10 == 0) {
+            unscaled /= 10;
+            scale--;
+        }
+        return BigDecimal.valueOf(unscaled, scale);
+    }
+
     /** Exact conversion from a decimal; fails when it has more than four decimal places. */
     public static long of(BigDecimal value) {
         return value.setScale(SCALE).unscaledValue().longValueExact();

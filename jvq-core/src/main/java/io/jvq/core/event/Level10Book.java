@@ -65,7 +65,7 @@ public final class Level10Book implements QuoteEvent {
     }
 
     public BigDecimal priceDecimal() {
-        return FixedPoint.toBigDecimal(price);
+        return FixedPoint.toDecimal(price);
     }
 
     /** Previous close, fixed point. */

@@ -11,8 +11,12 @@ import java.util.Objects;
 
 /**
  * A level-1 snapshot (docs/PROTOCOL.md §5.1): last price, change, volume, turnover and five levels a side.
- * Prices, turnover and the change percentage are fixed point (1/10,000, see {@link FixedPoint}).
- * An empty level has quantity and price 0.
+ * Prices, turnover and the change percentage are fixed point (1/10,000, see {@link FixedPoint}): the
+ * {@code …Decimal()} accessors give them as exact decimals. An empty level has quantity and price 0.
+ * {@link #code()} is the subscription code ({@code lv1_600519}); {@code code().symbol()} the security
+ * alone ({@code 600519}). Printed as
+ * {@code Level1Quote[600519 贵州茅台 09:30:03 1700.50 +1.23% vol=1200 amt=2040600.00 bid=100@1700.49,200@1700.48 ask=300@1700.51]}
+ * (empty levels left out).
  */
 public final class Level1Quote implements QuoteEvent {
     /** Levels per side. */
@@ -87,13 +91,14 @@ public final class Level1Quote implements QuoteEvent {
         return name;
     }
 
-    /** Last price, fixed point. */
+    /** Last price, fixed point (1/10,000 yuan): {@code 17005000} is 1700.50. */
     public long price() {
         return price;
     }
 
+    /** The last price as an exact decimal, printed as people write it: {@code 1500.52}, not {@code 1500.5200}. */
     public BigDecimal priceDecimal() {
-        return FixedPoint.toBigDecimal(price);
+        return FixedPoint.toDecimal(price);
     }
 
     /** Change in percent, fixed point: 1.23% is {@code 12300}. */
@@ -101,8 +106,9 @@ public final class Level1Quote implements QuoteEvent {
         return changePercent;
     }
 
+    /** The change in percent as an exact decimal: {@code 1.23}. */
     public BigDecimal changePercentDecimal() {
-        return FixedPoint.toBigDecimal(changePercent);
+        return FixedPoint.toDecimal(changePercent);
     }
 
     /** Volume traded today, shares. */
@@ -115,8 +121,9 @@ public final class Level1Quote implements QuoteEvent {
         return amount;
     }
 
+    /** Turnover today in yuan as an exact decimal. */
     public BigDecimal amountDecimal() {
-        return FixedPoint.toBigDecimal(amount);
+        return FixedPoint.toDecimal(amount);
     }
 
     /** Bid quantity at {@code level} (1 = best … 5). */
@@ -202,22 +209,28 @@ public final class Level1Quote implements QuoteEvent {
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(160).append("Level1Quote[").append(code).append(' ')
-                .append(TimeOfDay.format(timeOfDayMillis, false)).append(' ').append(name)
-                .append(" price=").append(FixedPoint.format(price))
-                .append(" chg=").append(FixedPoint.format(changePercent)).append('%')
+        StringBuilder out = new StringBuilder(160).append("Level1Quote[").append(code.symbol()).append(' ')
+                .append(name).append(' ').append(TimeOfDay.format(timeOfDayMillis, false))
+                .append(' ').append(FixedPoint.format(price))
+                .append(' ').append(changePercent >= 0 ? "+" : "").append(FixedPoint.format(changePercent)).append('%')
                 .append(" vol=").append(volume)
-                .append(" amt=").append(FixedPoint.format(amount)).append(" bids=");
-        side(out, 0);
-        out.append(" asks=");
-        side(out, 2 * DEPTH);
+                .append(" amt=").append(FixedPoint.format(amount));
+        side(out, " bid=", 0);
+        side(out, " ask=", 2 * DEPTH);
         return out.append(']').toString();
     }
 
-    private void side(StringBuilder out, int offset) {
+    /** The side's levels as {@code quantity@price}, best first, empty ones left out; nothing when all are. */
+    private void side(StringBuilder out, String label, int offset) {
+        boolean first = true;
         for (int i = 0; i < DEPTH; i++) {
-            out.append(i == 0 ? "" : ",").append(at(offset + 2 * i)).append('@')
-                    .append(FixedPoint.format(at(offset + 2 * i + 1)));
+            long quantity = at(offset + 2 * i);
+            long levelPrice = at(offset + 2 * i + 1);
+            if (quantity == 0 && levelPrice == 0) {
+                continue;
+            }
+            out.append(first ? label : ",").append(quantity).append('@').append(FixedPoint.format(levelPrice));
+            first = false;
         }
     }
 }
