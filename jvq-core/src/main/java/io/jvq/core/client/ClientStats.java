@@ -4,7 +4,11 @@ package io.jvq.core.client;
  * A snapshot of a client's counters since it was built.
  *
  * @param connections       connections that opened and were subscribed
- * @param reconnects        reconnections scheduled (one per failed discovery, failed connect or lost connection)
+ * @param reconnects        reconnect attempts scheduled, one per {@code ReconnectScheduled} event: one when a
+ *                          connection is lost and one more for every attempt that fails (discovery or connect)
+ *                          before the next connection opens. One outage during which two attempts failed
+ *                          counts 3 (the loss, then two failures); it is not the number of reconnections,
+ *                          which is {@code connections - 1} for a client that never stopped
  * @param framesReceived    binary frames received
  * @param bytesReceived     compressed bytes of those frames
  * @param quoteEvents       quotes and trades delivered to the listener
