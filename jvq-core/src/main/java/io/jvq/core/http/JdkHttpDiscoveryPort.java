@@ -9,10 +9,14 @@ import io.jvq.core.wire.Timeouts;
 import org.jspecify.annotations.Nullable;
 
 import javax.net.ssl.SSLContext;
+import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -102,7 +106,27 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
         if (cause instanceof CancellationException) {
             return new DiscoveryException("discovery " + request.redactedUri() + " was cancelled", cause);
         }
+        if (cause instanceof ConnectException connect && (connect.getMessage() == null || connect.getMessage().isBlank())) {
+            return connectFailed(request, connect);
+        }
         return DiscoveryReplies.failed(request, cause);
+    }
+
+    /**
+     * The JDK's client says only {@code ConnectException}, with no message: say what failed, with the
+     * host and port (never the token), as its inner cause tells it.
+     */
+    private static DiscoveryException connectFailed(DiscoveryRequest request, ConnectException cause) {
+        URI uri = request.uri();
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String where = uri.getHost() + ":" + port;
+        String what = cause.getCause() instanceof UnresolvedAddressException
+                ? "unknown host " + uri.getHost() + " (" + where + ")"
+                : cause.getCause() instanceof ClosedChannelException
+                ? "connection refused by " + where + " (is the server running there?)"
+                : "could not connect to " + where;
+        return new DiscoveryException("discovery " + request.redactedUri() + " failed: " + what + " (ConnectException)",
+                cause);
     }
 
     private HttpClient client() {
