@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>The application binds the two things only it knows, in its own module:
  * {@link ClientOptions} (the token, at least) and a {@link QuoteListener} (any binding: an
- * instance, or a class Guice constructs and injects). The client is not started: call
+ * instance, or a class Guice constructs and injects), or hands both to
+ * {@link #JvqTyrusModule(ClientOptions, QuoteListener)}. The client is not started: call
  * {@link JvqClient#start()} when the application is ready, and {@link JvqClient#close()} on
  * shutdown; closing it closes the two ports too, which is why they are singletons that belong
  * to the client.
@@ -29,15 +30,36 @@ import java.util.Objects;
  */
 public final class JvqTyrusModule extends AbstractModule {
     private final SSLContext sslContext;
+    private final ClientOptions options;
+    private final QuoteListener listener;
 
-    /** Bindings with the JDK's default trust for wss:// and https://. */
+    /** Bindings with the JDK's default trust for wss:// and https://; the application binds {@link ClientOptions} and {@link QuoteListener} itself. */
     public JvqTyrusModule() {
         this.sslContext = null;
+        this.options = null;
+        this.listener = null;
     }
 
     /** Bindings that trust what {@code sslContext} trusts for wss:// and https://. */
     public JvqTyrusModule(SSLContext sslContext) {
         this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+        this.options = null;
+        this.listener = null;
+    }
+
+    /** Binds {@code options} and {@code listener} too, with the JDK's default trust (as {@code JvqVertxModule}'s). */
+    public JvqTyrusModule(ClientOptions options, QuoteListener listener) {
+        this.sslContext = null;
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    @Override
+    protected void configure() {
+        if (options != null) {
+            bind(ClientOptions.class).toInstance(options);
+            bind(QuoteListener.class).toInstance(listener);
+        }
     }
 
     @Provides

@@ -87,6 +87,32 @@ class JvqTyrusModuleTest {
     }
 
     @Test
+    void the_module_given_options_and_a_listener_binds_them_itself_as_the_vertx_module_does() throws Exception {
+        BlockingQueue<Level1Quote> quotes = new LinkedBlockingQueue<>();
+        try (FakeJvQuant fake = FakeJvQuant.start()) {
+            Injector injector = Guice.createInjector(new JvqTyrusModule(fake.clientOptions().build(),
+                    QuoteListener.onLevel1Quotes(quotes::add)));
+            JvqClient client = injector.getInstance(JvqClient.class);
+            try {
+                client.subscribe(SubscriptionCode.lv1("600519"));
+                client.start();
+                client.awaitConnected(Duration.ofSeconds(15));
+                assertThat(fake.takeCommand(Duration.ofSeconds(15)).text()).isEqualTo("all=lv1_600519");
+
+                fake.pushQuotes(MOUTAI_LINE);
+
+                Level1Quote quote = quotes.poll(15, TimeUnit.SECONDS);
+                assertThat(quote).isNotNull();
+                assertThat(quote.code().symbol()).isEqualTo("600519");
+                assertThat(injector.getInstance(ClientOptions.class).token().reveal())
+                        .isEqualTo(fake.clientOptions().build().token().reveal());
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    @Test
     void without_the_user_s_options_and_listener_the_injector_names_both() {
         assertThatThrownBy(() -> Guice.createInjector(new JvqTyrusModule()))
                 .isInstanceOf(CreationException.class)
