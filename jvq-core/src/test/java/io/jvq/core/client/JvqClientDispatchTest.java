@@ -408,7 +408,7 @@ class JvqClientDispatchTest extends ClientTestSupport {
             assertThatThrownBy(() -> Dispatch.bounded(8, null))
                     .isInstanceOf(NullPointerException.class).hasMessage("overflow");
             assertThatThrownBy(() -> JvqClient.builder().dispatch(null))
-                    .isInstanceOf(NullPointerException.class).hasMessage("dispatch");
+                    .isInstanceOf(NullPointerException.class).hasMessageStartingWith("dispatch is null: pass Dispatch.direct()");
             assertThat(Dispatch.bounded(8, OverflowPolicy.DROP_OLDEST))
                     .isEqualTo(new Dispatch.Bounded(8, OverflowPolicy.DROP_OLDEST));
         }
