@@ -80,7 +80,7 @@ class RootReadmeExamplesTest {
             try {
                 assertThat(server.takeCommand(Duration.ofSeconds(30)).text()).isEqualTo("all=lv1_600519,lv2_600519");
                 server.pushQuotes(MOUTAI_LV1 + "\n" + MOUTAI_LV2);
-                assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo("lv1_600519 1700.5000 bid1=17004900");
+                assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo("lv1_600519 1700.50 bid1=17004900");
                 assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 #1234567 17005000");
                 assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 #1234568 17004900");
                 assertThat(client.list().get(30, TimeUnit.SECONDS)).isEqualTo("list: lv1_600519,lv2_600519");
