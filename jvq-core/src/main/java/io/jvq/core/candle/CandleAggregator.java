@@ -9,6 +9,9 @@ import io.jvq.core.event.Level2Trade;
 
 import org.jspecify.annotations.Nullable;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,40 +25,121 @@ import java.util.Objects;
  * {@link Level2Trade} events; quotes other than trades are ignored.
  *
  * <p>A bar is emitted to the {@link CandleListener} when a trade of a later bar of its security
- * arrives, when the exchange clock (the latest trade time seen, of any security) passes its end,
- * or, marked partial if it had not ended, on {@link #finish()}. After a security's first trade,
- * every period with no trade gives a flat bar at the last close with zero volume. Trades outside
- * the sessions (before 09:25, 11:31–12:59, after 15:00:59) go into no bar and are counted, as are
- * trades stamped in a bar already emitted. A trade stamped two hours or more before the clock
- * starts a new day (the feed has no dates): the old day's bars are emitted first. Call
- * {@link #finish()} at the end of a day to end it yourself.
+ * arrives, when the exchange clock (below) has passed its end by the grace (below), or, marked
+ * partial if the clock had not, when the day ends ({@link #finish()}, a new date). After a
+ * security's first trade, every period with no trade gives a flat bar at the last close with zero
+ * volume. Trades outside the sessions (before 09:25, 11:31–12:59, after 15:00:59) go into no bar and
+ * are counted, as are trades stamped in a bar already emitted ({@link #lateTrades()}) and trades
+ * whose price × quantity overflows ({@link #overflowTrades()}: the bar is left as it was).
  *
- * <p>Per trade it allocates nothing (after a security's first trade); a bar is one object. Not
- * thread-safe: feed it from one thread (a client's reader thread is one); the listener runs there.
+ * <p><b>The exchange clock</b> is the latest plausible trade time seen, of any security. One bad
+ * timestamp cannot move it:
+ * <ul>
+ * <li>With a wall clock ({@link Builder#clock}, live use), a trade stamped more than the maximum jump
+ *     (default 5 minutes) after the wall's time of day in China (UTC+8) is implausible; any other
+ *     time is believed.</li>
+ * <li>Without one, a trade stamped more than the maximum jump of <em>trading time</em> after the clock
+ *     (the five minutes from the auction to the open and the lunch break count as none), or, with no
+ *     date known, two hours or more before it, is held, not used. The clock jumps when held trades
+ *     of a quorum of distinct securities (default 3, or every security seen that day if fewer have
+ *     traded) say so: to the earliest held time at or after the clock; if all are before it, to the
+ *     earliest, on a new day. The held trades are then taken in their order of arrival, so a jump
+ *     loses none. Held trades the clock comes within the maximum jump of are taken too. Held trades
+ *     still off the clock when it has advanced by the maximum jump since, or when the day ends, are
+ *     implausible. With one security a quorum is its own trade: only the wall clock guards it.</li>
+ * </ul>
+ * An implausible trade goes into no bar, not even its own security's (it would emit that security's
+ * bars up to the bad time), and is counted ({@link #implausibleTrades()}). The first trade of a day
+ * starts the clock unchecked unless a wall clock is given.
+ *
+ * <p><b>Grace.</b> Another security's trade past a bar's end closes it only once it is past by the
+ * grace (default 1 s), so a trade stamped a few milliseconds before the boundary that arrives
+ * after it still lands in its bar; a trade of the bar's own security in a later bar closes it at once.
+ *
+ * <p><b>Days.</b> The feed has no dates. A wall clock gives them: a trade at a new date in China ends
+ * the day first. Without one, {@link #newDay(LocalDate)} tells the date of the trades that follow,
+ * and {@link #finish()} ends a day; with a date known, a trade hours before the clock is only late or
+ * outside the sessions. With no date at all, a jump back of two hours or more agreed by a quorum
+ * (above) starts a new day. Ending a day emits every open bar, partial unless the clock had
+ * passed its end; no flat bars are made up for the rest of an unseen day.
+ *
+ * <p>Per trade it allocates nothing (after a security's first trade of the day; the wall clock's
+ * {@code millis()} must not allocate either, as {@link Clock#systemUTC()}'s does not); a bar is one
+ * object. Not thread-safe: feed it from one thread (a client's reader thread is one); the listener
+ * runs there.
  */
 public final class CandleAggregator implements QuoteSink {
+    /** The grace by default: a bar closes when the clock is past its end by this much. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(1);
+    /** The maximum jump by default: how far ahead of the clock (or the wall) a trade may be stamped. */
+    public static final Duration DEFAULT_MAX_JUMP = Duration.ofMinutes(5);
+    /** How many distinct securities must agree on a jump of the clock, by default. */
+    public static final int DEFAULT_QUORUM = 3;
     /**
-     * A trade this far before the clock is the next day's: within a day a trade is never hours late,
-     * and the next day's auction is at least two hours before any afternoon clock.
+     * With no date known, held trades this far before the clock, agreed by a quorum, start a new day:
+     * within a day a trade is never hours late, and the next day's auction is at least two hours
+     * before any afternoon clock.
      */
     static final int NEW_DAY_GAP = 2 * 3_600_000;
+    /** Trades held at most while a jump waits for its quorum; more are implausible. */
+    static final int HELD_CAPACITY = 256;
+    private static final long CHINA_OFFSET = 8 * 3_600_000L;
+    private static final long DAY = 24 * 3_600_000L;
+    private static final long NO_DATE = Long.MIN_VALUE;
+    private static final int ADDED = 0;
+    private static final int LATE = 1;
+    private static final int OVERFLOW = 2;
 
     private final CandlePeriod period;
     private final CandleListener listener;
+    private final int grace;
+    private final int maxJump;
+    private final int quorum;
+    private final @Nullable Clock wall;
     private final Map<String, Bars> bySymbol = new HashMap<>();
     /** The same, in order of first trade: emission order when the clock closes bars. */
     private final List<Bars> all = new ArrayList<>();
-    private final int barsPerDay;
+    private long epochDay = NO_DATE;
     private int clock = -1;
     private int barsClosed;
     private long trades;
     private long outOfSession;
     private long late;
+    private long implausible;
+    private long overflow;
 
+    /* Trades held off the clock, in order of arrival; replay* is the other buffer, swapped in to replay. */
+    private String[] heldSymbol = new String[HELD_CAPACITY];
+    private int[] heldTime = new int[HELD_CAPACITY];
+    private long[] heldPrice = new long[HELD_CAPACITY];
+    private long[] heldQuantity = new long[HELD_CAPACITY];
+    private String[] replaySymbol = new String[HELD_CAPACITY];
+    private int[] replayTime = new int[HELD_CAPACITY];
+    private long[] replayPrice = new long[HELD_CAPACITY];
+    private long[] replayQuantity = new long[HELD_CAPACITY];
+    private int held;
+    /** Distinct securities among the held trades (the current group). */
+    private int heldDistinct;
+    private int heldGroup;
+    /** The clock, in trading time, when the current group began. */
+    private int heldSince;
+
+    /** Defaults: grace 1 s, maximum jump 5 minutes, quorum 3, no wall clock. */
     public CandleAggregator(CandlePeriod period, CandleListener listener) {
-        this.period = Objects.requireNonNull(period, "period");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.barsPerDay = CandleSchedule.barsPerDay(period);
+        this(builder(period, listener));
+    }
+
+    private CandleAggregator(Builder builder) {
+        this.period = builder.period;
+        this.listener = builder.listener;
+        this.grace = builder.grace;
+        this.maxJump = builder.maxJump;
+        this.quorum = builder.quorum;
+        this.wall = builder.wall;
+    }
+
+    public static Builder builder(CandlePeriod period, CandleListener listener) {
+        return new Builder(period, listener);
     }
 
     public CandlePeriod period() {
@@ -79,50 +163,38 @@ public final class CandleAggregator implements QuoteSink {
      */
     public void onTrade(String symbol, int timeOfDayMillis, long price, long quantity) {
         trades++;
-        if (clock - timeOfDayMillis >= NEW_DAY_GAP) {
-            newDay();
-        }
-        if (timeOfDayMillis > clock) {
-            clock = timeOfDayMillis;
-            int closed = CandleSchedule.barsClosedAt(clock, period);
-            if (closed > barsClosed) {
-                barsClosed = closed;
-                for (Bars bars : all) {
-                    bars.emitBefore(closed);
-                }
+        if (wall != null) {
+            long local = wall.millis() + CHINA_OFFSET;
+            newDay(Math.floorDiv(local, DAY));
+            if (timeOfDayMillis > Math.floorMod(local, DAY) + maxJump) {
+                bars(symbol);
+                implausible++;
+                return;
             }
         }
-        int minute = CandleSchedule.tradingMinute(timeOfDayMillis);
-        if (minute < 0) {
-            outOfSession++;
-            return;
-        }
-        Bars bars = bySymbol.get(symbol);
-        if (bars == null) {
-            bars = new Bars(symbol);
-            bySymbol.put(symbol, bars);
-            all.add(bars);
-        }
-        if (!bars.add(minute / period.minutes(), price, quantity)) {
-            late++;
-        } else if (bars.next < barsClosed) {
-            // a security's first trade, in a bar the clock has passed already
-            bars.emitBefore(barsClosed);
+        route(bars(symbol), timeOfDayMillis, price, quantity);
+        if (held > 0) {
+            settle();
         }
     }
 
     /**
-     * The input has ended: emits every security's open bar, marked partial unless the clock has
-     * passed its end. The next trade starts a new day.
+     * The trades that follow are of {@code date} (in China). A date other than the current day's ends
+     * that day first, as {@link #finish()} does; the first call dates the day in progress. For use
+     * without a wall clock (replaying a capture, say): with one, its date wins at the next trade.
+     */
+    public void newDay(LocalDate date) {
+        newDay(date.toEpochDay());
+    }
+
+    /**
+     * The input has ended (or the day has): emits every security's open bar, marked partial unless
+     * the clock has passed its end by the grace; trades still held are implausible. The next trade
+     * starts a new day (of the same date unless told otherwise).
      */
     public void finish() {
-        for (Bars bars : all) {
-            bars.emitOpen();
-        }
-        bySymbol.clear();
-        all.clear();
-        clock = -1;
-        barsClosed = 0;
+        abandonHeld();
+        endDay();
     }
 
     /** The bar of {@code symbol} being built, as a partial candle; null when it has none. */
@@ -131,7 +203,7 @@ public final class CandleAggregator implements QuoteSink {
         return bars == null || bars.trades == 0 ? null : bars.candle(true);
     }
 
-    /** The latest trade time seen (milliseconds since midnight); -1 before the first trade of the day. */
+    /** The exchange clock: the latest plausible trade time (milliseconds since midnight); -1 before the day's first. */
     public int clock() {
         return clock;
     }
@@ -151,12 +223,170 @@ public final class CandleAggregator implements QuoteSink {
         return late;
     }
 
-    private void newDay() {
-        barsClosed = barsPerDay;
-        for (Bars bars : all) {
-            bars.emitBefore(barsPerDay);
+    /** Trades whose time was implausible (see the class doc): in no bar, and the clock did not move. */
+    public long implausibleTrades() {
+        return implausible;
+    }
+
+    /** Trades whose price × quantity, or whose bar's volume or amount with them, overflowed a long: in no bar. */
+    public long overflowTrades() {
+        return overflow;
+    }
+
+    private Bars bars(String symbol) {
+        Bars bars = bySymbol.get(symbol);
+        if (bars == null) {
+            bars = new Bars(symbol);
+            bySymbol.put(symbol, bars);
+            all.add(bars);
         }
-        finish();
+        return bars;
+    }
+
+    private void newDay(long day) {
+        if (epochDay != NO_DATE && day != epochDay) {
+            finish();
+        }
+        epochDay = day;
+    }
+
+    private boolean offClock(int time) {
+        return wall == null && clock >= 0
+                && (CandleSchedule.tradingMillis(time) - CandleSchedule.tradingMillis(clock) > maxJump
+                || epochDay == NO_DATE && clock - time >= NEW_DAY_GAP);
+    }
+
+    private void route(Bars bars, int time, long price, long quantity) {
+        if (offClock(time)) {
+            hold(bars, time, price, quantity);
+        } else {
+            inStep(bars, time, price, quantity);
+        }
+    }
+
+    private void inStep(Bars bars, int time, long price, long quantity) {
+        if (time > clock) {
+            advance(time);
+        }
+        int minute = CandleSchedule.tradingMinute(time);
+        if (minute < 0) {
+            outOfSession++;
+            return;
+        }
+        int result = bars.add(minute / period.minutes(), price, quantity);
+        if (result == LATE) {
+            late++;
+        } else if (result == OVERFLOW) {
+            overflow++;
+        } else if (bars.next < barsClosed) {
+            // a security's first trade, in a bar the clock has passed already
+            bars.emitBefore(barsClosed);
+        }
+    }
+
+    private void advance(int time) {
+        clock = time;
+        int closed = CandleSchedule.barsClosedAt(clock - grace, period);
+        if (closed > barsClosed) {
+            barsClosed = closed;
+            for (Bars bars : all) {
+                bars.emitBefore(closed);
+            }
+        }
+    }
+
+    private void hold(Bars bars, int time, long price, long quantity) {
+        if (held == 0) {
+            heldGroup++;
+            heldDistinct = 0;
+            heldSince = CandleSchedule.tradingMillis(clock);
+        }
+        if (bars.heldGroup != heldGroup) {
+            bars.heldGroup = heldGroup;
+            heldDistinct++;
+        }
+        if (held == HELD_CAPACITY) {
+            implausible++;
+            return;
+        }
+        heldSymbol[held] = bars.symbol;
+        heldTime[held] = time;
+        heldPrice[held] = price;
+        heldQuantity[held] = quantity;
+        held++;
+    }
+
+    /** Decides on the held trades: a jump agreed by a quorum, the clock caught up with them, or too long held. */
+    private void settle() {
+        while (held > 0) {
+            int earliest = Integer.MAX_VALUE;
+            int earliestAhead = Integer.MAX_VALUE;
+            for (int i = 0; i < held; i++) {
+                earliest = Math.min(earliest, heldTime[i]);
+                if (heldTime[i] >= clock) {
+                    earliestAhead = Math.min(earliestAhead, heldTime[i]);
+                }
+            }
+            if (heldDistinct >= Math.min(quorum, bySymbol.size())) {
+                if (earliestAhead != Integer.MAX_VALUE) {
+                    advance(earliestAhead);
+                } else if (epochDay == NO_DATE) {
+                    endDay();
+                    advance(earliest);
+                }
+            } else if (offClock(earliest)) {
+                if (CandleSchedule.tradingMillis(clock) - heldSince > maxJump) {
+                    abandonHeld();
+                }
+                return;
+            }
+            int before = held;
+            int clockBefore = clock;
+            replayHeld();
+            if (held == before && clock == clockBefore) {
+                return;     // all held again, nothing moved: wait for the next trade
+            }
+        }
+    }
+
+    /** Takes the held trades again, in order of arrival: those still off the clock are held anew. */
+    private void replayHeld() {
+        String[] symbols = heldSymbol;
+        int[] times = heldTime;
+        long[] prices = heldPrice;
+        long[] quantities = heldQuantity;
+        heldSymbol = replaySymbol;
+        heldTime = replayTime;
+        heldPrice = replayPrice;
+        heldQuantity = replayQuantity;
+        replaySymbol = symbols;
+        replayTime = times;
+        replayPrice = prices;
+        replayQuantity = quantities;
+        int n = held;
+        held = 0;
+        for (int i = 0; i < n; i++) {
+            route(bars(symbols[i]), times[i], prices[i], quantities[i]);
+            symbols[i] = null;
+        }
+    }
+
+    private void abandonHeld() {
+        implausible += held;
+        for (int i = 0; i < held; i++) {
+            heldSymbol[i] = null;
+        }
+        held = 0;
+    }
+
+    private void endDay() {
+        for (Bars bars : all) {
+            bars.emitOpen();
+        }
+        bySymbol.clear();
+        all.clear();
+        clock = -1;
+        barsClosed = 0;
     }
 
     @Override
@@ -178,6 +408,8 @@ public final class CandleAggregator implements QuoteSink {
     private final class Bars {
         private final String symbol;
         private int next;
+        /** The group of held trades this security was last counted in. */
+        private int heldGroup;
         private long open;
         private long high;
         private long low;
@@ -191,28 +423,43 @@ public final class CandleAggregator implements QuoteSink {
             this.next = -1;
         }
 
-        /** False when the bar was emitted already. */
-        boolean add(int index, long price, long quantity) {
+        /**
+         * Adds a trade to bar {@code index}, emitting the bars before it first; {@link #LATE} when that
+         * bar was emitted already, {@link #OVERFLOW} when the amount or volume would overflow. Either
+         * way nothing has changed: every sum is computed before the bar is touched.
+         */
+        int add(int index, long price, long quantity) {
+            if (next >= 0 && index < next) {
+                return LATE;
+            }
+            boolean sameBar = index == next && trades > 0;
+            long newAmount;
+            long newVolume;
+            try {
+                long value = Math.multiplyExact(price, quantity);
+                newAmount = sameBar ? Math.addExact(amount, value) : value;
+                newVolume = sameBar ? Math.addExact(volume, quantity) : quantity;
+            } catch (ArithmeticException e) {
+                return OVERFLOW;
+            }
             if (next < 0) {
                 next = index;
-            } else if (index < next) {
-                return false;
             } else if (index > next) {
                 emitBefore(index);
             }
-            if (trades == 0) {
+            if (sameBar) {
+                high = Math.max(high, price);
+                low = Math.min(low, price);
+            } else {
                 open = price;
                 high = price;
                 low = price;
-            } else {
-                high = Math.max(high, price);
-                low = Math.min(low, price);
             }
             close = price;
-            volume += quantity;
-            amount = Math.addExact(amount, Math.multiplyExact(price, quantity));
+            volume = newVolume;
+            amount = newAmount;
             trades++;
-            return true;
+            return ADDED;
         }
 
         /** Emits the bar being built and flat bars for the periods after it, up to bar {@code index}. */
@@ -234,13 +481,73 @@ public final class CandleAggregator implements QuoteSink {
 
         void emitOpen() {
             if (next >= 0 && trades > 0) {
-                listener.onCandle(candle(clock < CandleSchedule.closesAt(next, period)));
+                listener.onCandle(candle(clock - grace < CandleSchedule.closesAt(next, period)));
             }
         }
 
         Candle candle(boolean partial) {
             return new Candle(symbol, period, CandleSchedule.endMinuteOfDay(next, period), open, high, low, close,
                     volume, amount, trades, partial);
+        }
+    }
+    /** Options of an aggregator; {@link #build()} makes it. */
+    public static final class Builder {
+        private final CandlePeriod period;
+        private final CandleListener listener;
+        private int grace = (int) DEFAULT_GRACE.toMillis();
+        private int maxJump = (int) DEFAULT_MAX_JUMP.toMillis();
+        private int quorum = DEFAULT_QUORUM;
+        private @Nullable Clock wall;
+
+        private Builder(CandlePeriod period, CandleListener listener) {
+            this.period = Objects.requireNonNull(period, "period");
+            this.listener = Objects.requireNonNull(listener, "listener");
+        }
+
+        /**
+         * How far past a bar's end the exchange clock must be before the bar is closed by other
+         * securities' trades (a trade of its own security in a later bar closes it at once):
+         * 0 to 1 minute, default 1 s.
+         */
+        public Builder grace(Duration grace) {
+            this.grace = millis(grace, "grace", 0, 60_000);
+            return this;
+        }
+
+        /** How far ahead a trade may be stamped and still be plausible: 1 s to 4 hours, default 5 minutes. */
+        public Builder maxJump(Duration maxJump) {
+            this.maxJump = millis(maxJump, "maxJump", 1_000, 4 * 3_600_000);
+            return this;
+        }
+
+        /** How many distinct securities must agree on a jump of the clock (without a wall clock): default 3. */
+        public Builder quorum(int quorum) {
+            if (quorum < 1) {
+                throw new IllegalArgumentException("quorum must be at least 1, got " + quorum);
+            }
+            this.quorum = quorum;
+            return this;
+        }
+
+        /**
+         * A wall clock, for live use: it gives the date and bounds trade times (read in China, UTC+8,
+         * whatever the clock's zone). {@code Clock.systemUTC()} will do.
+         */
+        public Builder clock(Clock wall) {
+            this.wall = Objects.requireNonNull(wall, "clock");
+            return this;
+        }
+
+        public CandleAggregator build() {
+            return new CandleAggregator(this);
+        }
+
+        private static int millis(Duration duration, String name, int min, int max) {
+            long millis = duration.toMillis();
+            if (millis < min || millis > max) {
+                throw new IllegalArgumentException(name + " must be " + min + " to " + max + " ms, got " + duration);
+            }
+            return (int) millis;
         }
     }
 }
