@@ -12,10 +12,6 @@ import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -75,54 +71,13 @@ public final class CandleAggregator implements QuoteSink {
     public static final Duration DEFAULT_MAX_JUMP = Duration.ofMinutes(5);
     /** How many distinct securities must agree on a jump of the clock, by default. */
     public static final int DEFAULT_QUORUM = 3;
-    /**
-     * With no date known, held trades this far before the clock, agreed by a quorum, start a new day:
-     * within a day a trade is never hours late, and the next day's auction is at least two hours
-     * before any afternoon clock.
-     */
-    static final int NEW_DAY_GAP = 2 * 3_600_000;
-    /** Trades held at most while a jump waits for its quorum; more are implausible. */
-    static final int HELD_CAPACITY = 256;
-    private static final long CHINA_OFFSET = 8 * 3_600_000L;
-    private static final long DAY = 24 * 3_600_000L;
-    private static final long NO_DATE = Long.MIN_VALUE;
-    private static final int ADDED = 0;
-    private static final int LATE = 1;
-    private static final int OVERFLOW = 2;
 
     private final CandlePeriod period;
-    private final CandleListener listener;
-    private final int grace;
-    private final int maxJump;
-    private final int quorum;
-    private final @Nullable Clock wall;
-    private final Map<String, Bars> bySymbol = new HashMap<>();
-    /** The same, in order of first trade: emission order when the clock closes bars. */
-    private final List<Bars> all = new ArrayList<>();
-    private long epochDay = NO_DATE;
-    private int clock = -1;
-    private int barsClosed;
+    /** The bars, per security, of the day in progress. */
+    private final DayBars day;
+    /** Which trades are believed, and the day's date. */
+    private final ExchangeClock clock;
     private long trades;
-    private long outOfSession;
-    private long late;
-    private long implausible;
-    private long overflow;
-
-    /* Trades held off the clock, in order of arrival; replay* is the other buffer, swapped in to replay. */
-    private String[] heldSymbol = new String[HELD_CAPACITY];
-    private int[] heldTime = new int[HELD_CAPACITY];
-    private long[] heldPrice = new long[HELD_CAPACITY];
-    private long[] heldQuantity = new long[HELD_CAPACITY];
-    private String[] replaySymbol = new String[HELD_CAPACITY];
-    private int[] replayTime = new int[HELD_CAPACITY];
-    private long[] replayPrice = new long[HELD_CAPACITY];
-    private long[] replayQuantity = new long[HELD_CAPACITY];
-    private int held;
-    /** Distinct securities among the held trades (the current group). */
-    private int heldDistinct;
-    private int heldGroup;
-    /** The clock, in trading time, when the current group began. */
-    private int heldSince;
 
     /** Defaults: grace 1 s, maximum jump 5 minutes, quorum 3, no wall clock. */
     public CandleAggregator(CandlePeriod period, CandleListener listener) {
@@ -131,11 +86,8 @@ public final class CandleAggregator implements QuoteSink {
 
     private CandleAggregator(Builder builder) {
         this.period = builder.period;
-        this.listener = builder.listener;
-        this.grace = builder.grace;
-        this.maxJump = builder.maxJump;
-        this.quorum = builder.quorum;
-        this.wall = builder.wall;
+        this.day = new DayBars(builder.period, builder.listener, builder.grace);
+        this.clock = new ExchangeClock(day, builder.maxJump, builder.quorum, builder.wall);
     }
 
     public static Builder builder(CandlePeriod period, CandleListener listener) {
@@ -163,19 +115,7 @@ public final class CandleAggregator implements QuoteSink {
      */
     public void onTrade(String symbol, int timeOfDayMillis, long price, long quantity) {
         trades++;
-        if (wall != null) {
-            long local = wall.millis() + CHINA_OFFSET;
-            newDay(Math.floorDiv(local, DAY));
-            if (timeOfDayMillis > Math.floorMod(local, DAY) + maxJump) {
-                bars(symbol);
-                implausible++;
-                return;
-            }
-        }
-        route(bars(symbol), timeOfDayMillis, price, quantity);
-        if (held > 0) {
-            settle();
-        }
+        clock.onTrade(symbol, timeOfDayMillis, price, quantity);
     }
 
     /**
@@ -184,7 +124,7 @@ public final class CandleAggregator implements QuoteSink {
      * without a wall clock (replaying a capture, say): with one, its date wins at the next trade.
      */
     public void newDay(LocalDate date) {
-        newDay(date.toEpochDay());
+        clock.newDay(date.toEpochDay());
     }
 
     /**
@@ -193,19 +133,18 @@ public final class CandleAggregator implements QuoteSink {
      * starts a new day (of the same date unless told otherwise).
      */
     public void finish() {
-        abandonHeld();
-        endDay();
+        clock.finish();
     }
 
     /** The bar of {@code symbol} being built, as a partial candle; null when it has none. */
     public @Nullable Candle current(String symbol) {
-        Bars bars = bySymbol.get(symbol);
-        return bars == null || bars.trades == 0 ? null : bars.candle(true);
+        SecurityBars bars = day.find(symbol);
+        return bars == null ? null : bars.current();
     }
 
     /** The exchange clock: the latest plausible trade time (milliseconds since midnight); -1 before the day's first. */
     public int clock() {
-        return clock;
+        return clock.time();
     }
 
     /** Trades seen, in a bar or not. */
@@ -215,178 +154,22 @@ public final class CandleAggregator implements QuoteSink {
 
     /** Trades stamped outside the sessions: in no bar. */
     public long outOfSessionTrades() {
-        return outOfSession;
+        return day.outOfSession();
     }
 
     /** Trades stamped in a bar already emitted (the clock had passed its end): in no bar. */
     public long lateTrades() {
-        return late;
+        return day.late();
     }
 
     /** Trades whose time was implausible (see the class doc): in no bar, and the clock did not move. */
     public long implausibleTrades() {
-        return implausible;
+        return clock.implausible();
     }
 
     /** Trades whose price × quantity, or whose bar's volume or amount with them, overflowed a long: in no bar. */
     public long overflowTrades() {
-        return overflow;
-    }
-
-    private Bars bars(String symbol) {
-        Bars bars = bySymbol.get(symbol);
-        if (bars == null) {
-            bars = new Bars(symbol);
-            bySymbol.put(symbol, bars);
-            all.add(bars);
-        }
-        return bars;
-    }
-
-    private void newDay(long day) {
-        if (epochDay != NO_DATE && day != epochDay) {
-            finish();
-        }
-        epochDay = day;
-    }
-
-    private boolean offClock(int time) {
-        return wall == null && clock >= 0
-                && (CandleSchedule.tradingMillis(time) - CandleSchedule.tradingMillis(clock) > maxJump
-                || epochDay == NO_DATE && clock - time >= NEW_DAY_GAP);
-    }
-
-    private void route(Bars bars, int time, long price, long quantity) {
-        if (offClock(time)) {
-            hold(bars, time, price, quantity);
-        } else {
-            inStep(bars, time, price, quantity);
-        }
-    }
-
-    private void inStep(Bars bars, int time, long price, long quantity) {
-        if (time > clock) {
-            advance(time);
-        }
-        int minute = CandleSchedule.tradingMinute(time);
-        if (minute < 0) {
-            outOfSession++;
-            return;
-        }
-        int result = bars.add(minute / period.minutes(), price, quantity);
-        if (result == LATE) {
-            late++;
-        } else if (result == OVERFLOW) {
-            overflow++;
-        } else if (bars.next < barsClosed) {
-            // a security's first trade, in a bar the clock has passed already
-            bars.emitBefore(barsClosed);
-        }
-    }
-
-    private void advance(int time) {
-        clock = time;
-        int closed = CandleSchedule.barsClosedAt(clock - grace, period);
-        if (closed > barsClosed) {
-            barsClosed = closed;
-            for (Bars bars : all) {
-                bars.emitBefore(closed);
-            }
-        }
-    }
-
-    private void hold(Bars bars, int time, long price, long quantity) {
-        if (held == 0) {
-            heldGroup++;
-            heldDistinct = 0;
-            heldSince = CandleSchedule.tradingMillis(clock);
-        }
-        if (bars.heldGroup != heldGroup) {
-            bars.heldGroup = heldGroup;
-            heldDistinct++;
-        }
-        if (held == HELD_CAPACITY) {
-            implausible++;
-            return;
-        }
-        heldSymbol[held] = bars.symbol;
-        heldTime[held] = time;
-        heldPrice[held] = price;
-        heldQuantity[held] = quantity;
-        held++;
-    }
-
-    /** Decides on the held trades: a jump agreed by a quorum, the clock caught up with them, or too long held. */
-    private void settle() {
-        while (held > 0) {
-            int earliest = Integer.MAX_VALUE;
-            int earliestAhead = Integer.MAX_VALUE;
-            for (int i = 0; i < held; i++) {
-                earliest = Math.min(earliest, heldTime[i]);
-                if (heldTime[i] >= clock) {
-                    earliestAhead = Math.min(earliestAhead, heldTime[i]);
-                }
-            }
-            if (heldDistinct >= Math.min(quorum, bySymbol.size())) {
-                if (earliestAhead != Integer.MAX_VALUE) {
-                    advance(earliestAhead);
-                } else if (epochDay == NO_DATE) {
-                    endDay();
-                    advance(earliest);
-                }
-            } else if (offClock(earliest)) {
-                if (CandleSchedule.tradingMillis(clock) - heldSince > maxJump) {
-                    abandonHeld();
-                }
-                return;
-            }
-            int before = held;
-            int clockBefore = clock;
-            replayHeld();
-            if (held == before && clock == clockBefore) {
-                return;     // all held again, nothing moved: wait for the next trade
-            }
-        }
-    }
-
-    /** Takes the held trades again, in order of arrival: those still off the clock are held anew. */
-    private void replayHeld() {
-        String[] symbols = heldSymbol;
-        int[] times = heldTime;
-        long[] prices = heldPrice;
-        long[] quantities = heldQuantity;
-        heldSymbol = replaySymbol;
-        heldTime = replayTime;
-        heldPrice = replayPrice;
-        heldQuantity = replayQuantity;
-        replaySymbol = symbols;
-        replayTime = times;
-        replayPrice = prices;
-        replayQuantity = quantities;
-        int n = held;
-        held = 0;
-        for (int i = 0; i < n; i++) {
-            route(bars(symbols[i]), times[i], prices[i], quantities[i]);
-            symbols[i] = null;
-        }
-    }
-
-    private void abandonHeld() {
-        implausible += held;
-        for (int i = 0; i < held; i++) {
-            heldSymbol[i] = null;
-        }
-        held = 0;
-    }
-
-    private void endDay() {
-        for (Bars bars : all) {
-            bars.emitOpen();
-        }
-        bySymbol.clear();
-        all.clear();
-        clock = -1;
-        barsClosed = 0;
+        return day.overflow();
     }
 
     @Override
@@ -404,92 +187,6 @@ public final class CandleAggregator implements QuoteSink {
         // a line that did not decode is no trade; the source reports it
     }
 
-    /** One security's day: the bar being built and the index of the first bar not yet emitted. */
-    private final class Bars {
-        private final String symbol;
-        private int next;
-        /** The group of held trades this security was last counted in. */
-        private int heldGroup;
-        private long open;
-        private long high;
-        private long low;
-        private long close;
-        private long volume;
-        private long amount;
-        private int trades;
-
-        Bars(String symbol) {
-            this.symbol = symbol;
-            this.next = -1;
-        }
-
-        /**
-         * Adds a trade to bar {@code index}, emitting the bars before it first; {@link #LATE} when that
-         * bar was emitted already, {@link #OVERFLOW} when the amount or volume would overflow. Either
-         * way nothing has changed: every sum is computed before the bar is touched.
-         */
-        int add(int index, long price, long quantity) {
-            if (next >= 0 && index < next) {
-                return LATE;
-            }
-            boolean sameBar = index == next && trades > 0;
-            long newAmount;
-            long newVolume;
-            try {
-                long value = Math.multiplyExact(price, quantity);
-                newAmount = sameBar ? Math.addExact(amount, value) : value;
-                newVolume = sameBar ? Math.addExact(volume, quantity) : quantity;
-            } catch (ArithmeticException e) {
-                return OVERFLOW;
-            }
-            if (next < 0) {
-                next = index;
-            } else if (index > next) {
-                emitBefore(index);
-            }
-            if (sameBar) {
-                high = Math.max(high, price);
-                low = Math.min(low, price);
-            } else {
-                open = price;
-                high = price;
-                low = price;
-            }
-            close = price;
-            volume = newVolume;
-            amount = newAmount;
-            trades++;
-            return ADDED;
-        }
-
-        /** Emits the bar being built and flat bars for the periods after it, up to bar {@code index}. */
-        void emitBefore(int index) {
-            if (next < 0) {
-                return;
-            }
-            while (next < index) {
-                listener.onCandle(candle(false));
-                next++;
-                open = close;
-                high = close;
-                low = close;
-                volume = 0;
-                amount = 0;
-                trades = 0;
-            }
-        }
-
-        void emitOpen() {
-            if (next >= 0 && trades > 0) {
-                listener.onCandle(candle(clock - grace < CandleSchedule.closesAt(next, period)));
-            }
-        }
-
-        Candle candle(boolean partial) {
-            return new Candle(symbol, period, CandleSchedule.endMinuteOfDay(next, period), open, high, low, close,
-                    volume, amount, trades, partial);
-        }
-    }
     /** Options of an aggregator; {@link #build()} makes it. */
     public static final class Builder {
         private final CandlePeriod period;
