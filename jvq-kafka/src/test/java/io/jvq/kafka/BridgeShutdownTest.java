@@ -51,6 +51,23 @@ class BridgeShutdownTest {
         assertThat(count(prefix + "lv2", 1000)).isEqualTo(1000);
     }
 
+    @Test
+    void closeRemovesTheShutdownHook() {
+        KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers()).build();
+        Thread hook = bridge.shutdownHook();
+        assertThat(hook).isNotNull();
+        bridge.close();
+        assertThat(Runtime.getRuntime().removeShutdownHook(hook)).as("still registered").isFalse();
+    }
+
+    @Test
+    void aBridgeBuiltWithoutTheHookLeavesClosingToItsOwner() {
+        try (KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers())
+                .closeOnShutdown(false).build()) {
+            assertThat(bridge.shutdownHook()).isNull();
+        }
+    }
+
     /** Records on the topic, waiting up to 15 s for {@code expected} of them (and a little for more). */
     private static int count(String topic, int expected) {
         Map<String, Object> config = Map.of(
