@@ -93,8 +93,8 @@ class SourceUnderAbuseTest {
         KafkaQuoteBridge early = keep(bridge(Clock.fixed(MORNING, ZoneOffset.UTC)));
         KafkaQuoteBridge later = keep(bridge(Clock.fixed(MORNING.plusSeconds(3600), ZoneOffset.UTC)));
         sent.subList(0, 3).forEach(early::publish);
+        awaitPublished(early, 3); // before the later ones, as time would have it
         sent.subList(3, 6).forEach(later::publish);
-        awaitPublished(early, 3);
         awaitPublished(later, 3);
         StartPosition halfPastNine = StartPosition.at(MORNING.plusSeconds(1800));
 
