@@ -52,9 +52,10 @@ class BridgeSendFailureTest {
     @Test
     void aProducerThatRefusesEverySendIsReportedFailingAndNeverHoldsTheReader() throws Exception {
         // a transactional.id (set by mistake: the bridge never begins a transaction) makes a real
-        // producer refuse every send
+        // producer refuse every send (and wait its whole close timeout on close, hence 1 s)
         try (KafkaQuoteBridge bridge = bridge().producerProperty("transactional.id", "oops")
-                .bufferRecords(5).backpressure(Backpressure.block(Duration.ofSeconds(2))).build()) {
+                .bufferRecords(5).backpressure(Backpressure.block(Duration.ofSeconds(2)))
+                .closeTimeout(Duration.ofSeconds(1)).build()) {
             Trades trades = new Trades(List.of("600519"));
             trades.next(50);
             trades.sent().forEach(bridge::publish);
