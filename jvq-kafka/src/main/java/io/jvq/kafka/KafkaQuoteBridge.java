@@ -114,9 +114,16 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         this.sender = new Thread(this::sendLoop, name);
         sender.setDaemon(true);
         sender.start();
-        this.shutdownHook = builder.closeOnShutdown ? new Thread(this::close, name + "-shutdown") : null;
-        if (shutdownHook != null) {
-            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = builder.closeOnShutdown ? addShutdownHook(new Thread(this::close, name + "-shutdown")) : null;
+    }
+
+    /** The hook, or null when the JVM is shutting down already (the bridge is then the caller's to close). */
+    private static Thread addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException shuttingDown) {
+            return null;
         }
     }
 
