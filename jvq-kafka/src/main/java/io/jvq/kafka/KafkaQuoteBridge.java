@@ -25,8 +25,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +51,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread ({@code jvq-kafka-bridge-N}) hands it to an idempotent producer with {@code acks=all}, so
  * Kafka keeps each code's records in the order received, without duplicates from retries. When the
  * buffer is full the {@link Backpressure} policy decides: block the reader up to a bound, or drop
- * and count. {@link #close()} publishes what is buffered and waits for Kafka's acknowledgements.
+ * and count. A quote the producer refuses ({@code send} throws) is counted as failed and the sender
+ * goes on; {@link #stats()} tells whether quotes are getting through.
+ *
+ * <p>{@link #close()} publishes what is buffered and waits for Kafka's acknowledgements. A bridge
+ * also closes itself from a JVM shutdown hook (SIGTERM, Ctrl-C, {@code System.exit}, main
+ * returning), removed when it is closed; an application that closes it in its own order turns that
+ * off with {@link Builder#closeOnShutdown(boolean)}.
  */
 public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaQuoteBridge.class.getName());
@@ -64,6 +72,9 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
     private final Duration closeTimeout;
     private final Clock clock;
     private final Thread sender;
+    private final Thread shutdownHook;
+    private final SecretScrubber scrubber;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -76,6 +87,9 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
     private volatile long connection;
     private volatile boolean closing;
     private volatile boolean aborted;
+    private volatile boolean failing;
+    private volatile boolean senderStopped;
+    private volatile String lastError;
 
     // reader thread only
     private final StringBuilder text = new StringBuilder(512);
@@ -92,10 +106,25 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         this.buffer = new ArrayBlockingQueue<>(builder.bufferRecords);
         this.closeTimeout = builder.closeTimeout;
         this.clock = builder.clock;
-        this.producer = new KafkaProducer<>(producerConfig(builder), new ByteArraySerializer(), new ByteArraySerializer());
-        this.sender = new Thread(this::sendLoop, "jvq-kafka-bridge-" + THREADS.incrementAndGet());
+        Map<String, Object> config = producerConfig(builder);
+        this.scrubber = SecretScrubber.of(config);
+        this.producer = builder.producerFactory.apply(config);
+        String name = "jvq-kafka-bridge-" + THREADS.incrementAndGet();
+        // a daemon, so that a bridge never keeps a JVM alive; the shutdown hook publishes what it holds
+        this.sender = new Thread(this::sendLoop, name);
         sender.setDaemon(true);
         sender.start();
+        this.shutdownHook = builder.closeOnShutdown ? addShutdownHook(new Thread(this::close, name + "-shutdown")) : null;
+    }
+
+    /** The hook, or null when the JVM is shutting down already (the bridge is then the caller's to close). */
+    private static Thread addShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException shuttingDown) {
+            return null;
+        }
     }
 
     public static Builder builder() {
@@ -170,7 +199,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
      */
     public void publish(QuoteEvent quote) {
         received.incrementAndGet();
-        if (closing) {
+        if (closing || senderStopped) {
             dropped.incrementAndGet();
             return;
         }
@@ -238,30 +267,60 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
                     }
                     continue;
                 }
-                inFlight.incrementAndGet();
-                producer.send(record, (metadata, error) -> {
-                    inFlight.decrementAndGet();
-                    if (error == null) {
-                        published.incrementAndGet();
-                    } else if (failed.incrementAndGet() % 1000 == 1 && !aborted) {
-                        LOG.log(System.Logger.Level.WARNING, "Kafka bridge: a quote was not published ({0} so far): {1}",
-                                failed.get(), error.toString());
-                    }
-                });
+                send(record);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException error) {
-            if (!closing) {
-                LOG.log(System.Logger.Level.ERROR, "Kafka bridge: the sender stopped", error);
-            }
+        } catch (Error error) {
+            // nothing left to send with: say so in stats() and stop making the reader wait for room
+            senderStopped = true;
+            lastError = scrubber.describe(error);
+            LOG.log(System.Logger.Level.ERROR, "Kafka bridge: the sender stopped: {0}", lastError);
+            throw error;
+        }
+    }
+
+    /**
+     * Hands one record to the producer. A refusal ({@code send} throwing: the producer closed, in a
+     * fatal state, or misconfigured) costs that record, counted as failed, not the sender: the next
+     * record is tried, so a producer that recovers is used again and one that does not drains the
+     * buffer as failures instead of holding the reader under the backpressure policy.
+     */
+    private void send(ProducerRecord<byte[], byte[]> record) {
+        inFlight.incrementAndGet();
+        try {
+            producer.send(record, (metadata, error) -> {
+                inFlight.decrementAndGet();
+                if (error == null) {
+                    published.incrementAndGet();
+                    failing = false;
+                } else {
+                    failed(error);
+                }
+            });
+        } catch (RuntimeException refused) {
+            inFlight.decrementAndGet();
+            failed(refused);
+        }
+    }
+
+    private void failed(Throwable error) {
+        failing = true;
+        lastError = scrubber.describe(error);
+        if (failed.incrementAndGet() % 1000 == 1 && !aborted) {
+            LOG.log(System.Logger.Level.WARNING, "Kafka bridge: a quote was not published ({0} so far): {1}",
+                    failed.get(), lastError);
         }
     }
 
     /** The bridge's counters, as of now. */
     public BridgeStats stats() {
+        BridgeStats.State state = closing ? BridgeStats.State.CLOSED
+                : senderStopped ? BridgeStats.State.STOPPED
+                : failing ? BridgeStats.State.FAILING
+                : BridgeStats.State.RUNNING;
         return new BridgeStats(received.get(), published.get(), dropped.get(), failed.get(), buffer.size(),
-                inFlight.get());
+                inFlight.get(), state, lastError);
     }
 
     /** The topics the bridge publishes to. */
@@ -269,40 +328,83 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         return topics;
     }
 
-    /**
-     * Publishes what is buffered, waits up to the close timeout for Kafka to acknowledge it, and
-     * closes the producer. Quotes given to the bridge afterwards are counted as dropped. Close the
-     * client first. Idempotent.
-     */
+    /** {@link #close(Duration)} with the builder's close timeout (30 s by default). */
     @Override
     public void close() {
-        if (closing) {
-            return;
+        close(closeTimeout);
+    }
+
+    /**
+     * Publishes what is buffered, waits up to {@code timeout} for Kafka to acknowledge it, and closes
+     * the producer; what is left then is counted as dropped. Quotes given to the bridge afterwards
+     * are counted as dropped. Close the client first. Idempotent: a second caller (the shutdown hook,
+     * another thread) waits, up to its own timeout, for the first to finish.
+     */
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        synchronized (closed) {
+            if (closing) {
+                awaitClosed(timeout);
+                return;
+            }
+            closing = true;
         }
-        closing = true;
-        long deadline = System.nanoTime() + closeTimeout.toNanos();
         try {
-            sender.join(Math.max(1, closeTimeout.toMillis()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                sender.join(Math.max(1, timeout.toMillis()));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            int unsent = buffer.size();
+            if (unsent > 0) {
+                buffer.clear();
+                dropped.addAndGet(unsent);
+                LOG.log(System.Logger.Level.WARNING, "Kafka bridge closed with {0} quotes not handed to Kafka"
+                        + " within {1} (counted as dropped)", unsent, timeout);
+            }
+        } finally {
+            removeShutdownHook();
+            closed.countDown();
+        }
+    }
+
+    private void awaitClosed(Duration timeout) {
+        try {
+            closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        int unsent = buffer.size();
-        if (unsent > 0) {
-            buffer.clear();
-            dropped.addAndGet(unsent);
-            LOG.log(System.Logger.Level.WARNING, "Kafka bridge closed with {0} quotes not handed to Kafka"
-                    + " within {1} (counted as dropped)", unsent, closeTimeout);
+    }
+
+    private void removeShutdownHook() {
+        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+            return;
         }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook finds the bridge closed and returns
+        }
+    }
+
+    /** The hook that closes the bridge when the JVM ends, or null when built without one (tests look). */
+    Thread shutdownHook() {
+        return shutdownHook;
     }
 
     /** Like a crash: discards the buffer and closes the producer without waiting (tests kill a bridge this way). */
     void abort() {
-        aborted = true;
-        closing = true;
+        synchronized (closed) {
+            aborted = true;
+            closing = true;
+        }
         buffer.clear();
         producer.close(Duration.ZERO);
         sender.interrupt();
+        removeShutdownHook();
+        closed.countDown();
     }
 
     @Override
@@ -319,6 +421,9 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private final Map<String, Object> producerConfig = new HashMap<>();
         private Clock clock = Clock.systemUTC();
+        private boolean closeOnShutdown = true;
+        private Function<Map<String, Object>, Producer<byte[], byte[]>> producerFactory =
+                config -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 
         private Builder() {
         }
@@ -347,7 +452,11 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             return this;
         }
 
-        /** How many quotes the buffer toward Kafka holds at most; 65,536 by default. */
+        /**
+         * How many quotes the buffer toward Kafka holds at most; 65,536 by default. With the
+         * producer's own buffer ({@link #producerBufferBytes}), this is what an outage of Kafka can
+         * fill before the {@link Backpressure} policy drops quotes.
+         */
         public Builder bufferRecords(int records) {
             if (records < 1) {
                 throw new IllegalArgumentException("bufferRecords must be at least 1, got " + records);
@@ -356,9 +465,33 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             return this;
         }
 
+        /**
+         * The Kafka producer's buffer, its {@code buffer.memory}: 32 MiB by default (Kafka's), about
+         * 236,000 level-2 trades in the {@code line} format (142 bytes a record with its headers) or
+         * 78,000 level-1 snapshots (about 430 bytes).
+         * When it is full, the sender waits (the producer's {@code max.block.ms}, 60 s) and the
+         * bridge's own buffer fills behind it.
+         */
+        public Builder producerBufferBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("producerBufferBytes must be positive, got " + bytes);
+            }
+            return producerProperty(ProducerConfig.BUFFER_MEMORY_CONFIG, bytes);
+        }
+
         /** How long {@link #close()} waits for Kafka to take what is buffered; 30 s by default. */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Whether the bridge closes itself (publishing what it holds) when the JVM shuts down; true
+         * by default. Turn it off when the application closes the bridge in its own shutdown, after
+         * its client, as {@code jvq bridge} does.
+         */
+        public Builder closeOnShutdown(boolean close) {
+            this.closeOnShutdown = close;
             return this;
         }
 
@@ -369,6 +502,12 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
          */
         public Builder producerProperty(String name, Object value) {
             producerConfig.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Test hook: makes the producer from the bridge's configuration (tests inject faults into a real one). */
+        Builder producerFactory(Function<Map<String, Object>, Producer<byte[], byte[]>> factory) {
+            this.producerFactory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

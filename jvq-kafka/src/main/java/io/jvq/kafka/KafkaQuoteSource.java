@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -57,16 +58,19 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Values of both formats go through jvq-core's parser ({@code json} ones translated back to the
  * vendor's text first), so listeners get the same events and sinks the same views. Level-2 trades
- * are de-duplicated per code by trade id. Callbacks run one at a time on the source's thread
- * ({@code jvq-kafka-source-N}), in the order of each code's records; a callback that throws comes
- * back as {@code onListenerFailure}. The listener hears {@code Connected} once the first
+ * are de-duplicated per code by trade id ({@link Builder#tradeWindow}). Callbacks run one at a time
+ * on the source's thread ({@code jvq-kafka-source-N}), in the order of each code's records; a
+ * callback that throws an exception comes back as {@code onListenerFailure}. One that throws an
+ * {@code Error} stops the source: the listener hears {@code Disconnected} (the error's class and
+ * message as the reason), then {@code Closed}. The listener hears {@code Connected} once the first
  * partitions are assigned and {@code Closed} last.
  *
  * <h2>Groups</h2>
  * With {@link Builder#groupId} the sources of one group share the partitions, and so the codes,
  * between them (create the topics with as many partitions as consumers you want), and the group
- * commits its position after each batch it delivered. Without one, the source reads every
- * partition on its own and commits nothing.
+ * commits, after each batch, the offsets of the records delivered: never past a record whose
+ * callback threw an {@code Error}, so the next member starts with it. Without one, the source
+ * reads every partition on its own and commits nothing.
  */
 public final class KafkaQuoteSource implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaQuoteSource.class.getName());
@@ -86,14 +90,16 @@ public final class KafkaQuoteSource implements AutoCloseable {
     private final Thread poller;
 
     private final QuoteParser parser = new QuoteParser();
-    private final TradeDeduplicator deduplicator = new TradeDeduplicator();
+    private final TradeDeduplicator deduplicator;
     private final Set<TopicPartition> positioned = new HashSet<>();
+    private final DeliveredOffsets done = new DeliveredOffsets();
     private final FilteringSink filter = new FilteringSink();
 
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong unchecked = new AtomicLong();
 
     private volatile boolean started;
     private volatile boolean closing;
@@ -110,6 +116,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
         this.defaultFormat = builder.defaultFormat;
         this.listener = builder.listener;
         this.pollTimeout = builder.pollTimeout;
+        this.deduplicator = new TradeDeduplicator(builder.tradeWindow);
         this.downstream = builder.quoteSink != null ? builder.quoteSink : new EventSink(this::deliver);
         Set<String> names = new TreeSet<>();
         for (SubscriptionCode code : codes) {
@@ -162,37 +169,57 @@ public final class KafkaQuoteSource implements AutoCloseable {
 
     /** The source's counters, as of now. */
     public SourceStats stats() {
-        return new SourceStats(records.get(), delivered.get(), duplicates.get(), decodeErrors.get());
+        return new SourceStats(records.get(), delivered.get(), duplicates.get(), decodeErrors.get(), unchecked.get());
     }
 
     private void pollLoop() {
+        String stoppedBy = null;
         try {
             consumer.subscribe(topicNames, new Positioner());
             while (!closing) {
                 int count = 0;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout)) {
                     decode(record);
+                    done.done(record);
                     count++;
                 }
                 if (commits && count > 0) {
-                    consumer.commitAsync();
+                    consumer.commitAsync(done.all(), null);
                 }
             }
         } catch (WakeupException closed) {
             // close() woke the poll
         } catch (RuntimeException error) {
             LOG.log(System.Logger.Level.ERROR, "Kafka source stopped", error);
-            deliver(new ConnectionEvent.Disconnected(-1, "Kafka consumer failed: " + error));
+            stoppedBy = "Kafka consumer failed: " + error;
+        } catch (Error error) {
+            // a callback's Error (the only Errors a delivery lets through): the record it was
+            // delivering is not done, so neither it nor the rest of the batch is committed
+            LOG.log(System.Logger.Level.ERROR, "Kafka source stopped: a callback threw", error);
+            stoppedBy = "a callback threw " + error;
         } finally {
+            closing = true;
             try {
-                if (commits) {
-                    consumer.commitSync(Duration.ofSeconds(5));
+                if (commits && !done.isEmpty()) {
+                    consumer.commitSync(done.all(), Duration.ofSeconds(5));
                 }
             } catch (RuntimeException ignored) {
-                // the position of a closing consumer; the next member resumes from the last commit
+                // the next member resumes from the last commit, which is never past a delivered record
             }
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            deliver(new ConnectionEvent.Closed());
+            if (stoppedBy != null) {
+                deliverLast(new ConnectionEvent.Disconnected(-1, stoppedBy));
+            }
+            deliverLast(new ConnectionEvent.Closed());
+        }
+    }
+
+    /** The source's last words: a listener that throws on them is logged, the thread ends anyway. */
+    private void deliverLast(JvqEvent event) {
+        try {
+            deliver(event);
+        } catch (Error error) {
+            LOG.log(System.Logger.Level.ERROR, "listener threw on " + event, error);
         }
     }
 
@@ -291,9 +318,14 @@ public final class KafkaQuoteSource implements AutoCloseable {
             if (!wanted(trade.code())) {
                 return;
             }
-            if (deduplicator.isDuplicate(trade.code(), trade.tradeId(), recordDay)) {
-                duplicates.incrementAndGet();
-                return;
+            switch (deduplicator.check(trade.code(), trade.tradeId(), recordDay)) {
+                case DUPLICATE -> {
+                    duplicates.incrementAndGet();
+                    return;
+                }
+                case UNCHECKED -> unchecked.incrementAndGet();
+                case NEW -> {
+                }
             }
             delivered.incrementAndGet();
             try {
@@ -330,14 +362,20 @@ public final class KafkaQuoteSource implements AutoCloseable {
         }
     }
 
-    /** Positions newly assigned partitions for {@link StartPosition#at}, and reports the first assignment. */
+    /**
+     * Positions newly assigned partitions for {@link StartPosition#at}, and reports the first assignment.
+     * A group's partitions with a committed offset resume from it, as with earliest and latest: a
+     * restart or a rebalance must not replay from the start time again.
+     */
     private final class Positioner implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (start instanceof StartPosition.At at) {
+            if (start instanceof StartPosition.At at && !partitions.isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = commits
+                        ? consumer.committed(new HashSet<>(partitions), Duration.ofSeconds(30)) : Map.of();
                 Map<TopicPartition, Long> times = new HashMap<>();
                 for (TopicPartition partition : partitions) {
-                    if (positioned.add(partition)) {
+                    if (committed.get(partition) == null && positioned.add(partition)) {
                         times.put(partition, at.time().toEpochMilli());
                     }
                 }
@@ -363,13 +401,23 @@ public final class KafkaQuoteSource implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (commits && !partitions.isEmpty()) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = done.of(partitions);
+            if (commits && !offsets.isEmpty()) {
                 try {
-                    consumer.commitSync(Duration.ofSeconds(5));
+                    consumer.commitSync(offsets, Duration.ofSeconds(5));
                 } catch (RuntimeException error) {
                     LOG.log(System.Logger.Level.WARNING, "Kafka source: commit on rebalance failed: {0}", error.toString());
                 }
             }
+            done.forget(partitions);
+            // back to the group's commit (or the start time, without one) if it comes back
+            positioned.removeAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            done.forget(partitions); // another member owns them already: committing would be refused
+            positioned.removeAll(partitions);
         }
     }
 
@@ -384,6 +432,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
         };
         private QuoteSink quoteSink;
         private Duration pollTimeout = Duration.ofMillis(100);
+        private int tradeWindow = 4096;
         private final Map<String, Object> consumerConfig = new HashMap<>();
 
         private Builder() {
@@ -445,6 +494,21 @@ public final class KafkaQuoteSource implements AutoCloseable {
         /** How long one poll waits for records; 100 ms by default. */
         public Builder pollTimeout(Duration timeout) {
             this.pollTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * How many level-2 trade ids the source remembers per code and trading day to skip duplicates,
+         * rounded up to a power of two; 4,096 by default. Memory: 8 bytes per id, allocated as a code's
+         * trades arrive (at most 32 KiB per code by default). A trade whose id is below those remembered
+         * (a bridge lagging that many trades of one code behind another) is delivered unchecked and
+         * counted ({@link SourceStats#unchecked()}): it may be a duplicate, but good data is never dropped.
+         */
+        public Builder tradeWindow(int ids) {
+            if (ids < 1 || ids > 1 << 24) {
+                throw new IllegalArgumentException("tradeWindow must be between 1 and 16,777,216 ids, got " + ids);
+            }
+            this.tradeWindow = ids;
             return this;
         }
 
