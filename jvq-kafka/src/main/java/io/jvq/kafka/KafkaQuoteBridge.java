@@ -9,25 +9,17 @@ import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.client.QuoteListener;
-import io.jvq.core.json.EventJson;
-import io.jvq.core.json.Utf8Buffer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,71 +52,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * off with {@link Builder#closeOnShutdown(boolean)}.
  */
 public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(KafkaQuoteBridge.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final Producer<byte[], byte[]> producer;
     private final QuoteTopics topics;
     private final ValueFormat format;
-    private final byte[] formatHeader;
-    private final Backpressure backpressure;
-    private final BlockingQueue<ProducerRecord<byte[], byte[]>> buffer;
     private final Duration closeTimeout;
-    private final Clock clock;
-    private final Thread sender;
+    private final QuoteRecords records;
+    private final BridgeSender sender;
     private final Thread shutdownHook;
-    private final SecretScrubber scrubber;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private final AtomicLong received = new AtomicLong();
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong inFlight = new AtomicLong();
 
     private volatile QuoteListener errors = new QuoteListener() {
     };
     private volatile long connection;
     private volatile boolean closing;
-    private volatile boolean aborted;
-    private volatile boolean failing;
-    private volatile boolean senderStopped;
-    private volatile String lastError;
-
-    // reader thread only
-    private final StringBuilder text = new StringBuilder(512);
-    private final Utf8Buffer json = new Utf8Buffer(512);
-    private long sequenceConnection;
-    private long sequence;
-    private boolean dropping;
 
     private KafkaQuoteBridge(Builder builder) {
         this.topics = builder.topics;
         this.format = builder.format;
-        this.formatHeader = format.wireName().getBytes(StandardCharsets.US_ASCII);
-        this.backpressure = builder.backpressure;
-        this.buffer = new ArrayBlockingQueue<>(builder.bufferRecords);
         this.closeTimeout = builder.closeTimeout;
-        this.clock = builder.clock;
+        this.records = new QuoteRecords(topics, format, builder.clock);
         Map<String, Object> config = producerConfig(builder);
-        this.scrubber = SecretScrubber.of(config);
-        this.producer = builder.producerFactory.apply(config);
+        SecretScrubber scrubber = SecretScrubber.of(config);
+        Producer<byte[], byte[]> producer = builder.producerFactory.apply(config);
         String name = "jvq-kafka-bridge-" + THREADS.incrementAndGet();
-        // a daemon, so that a bridge never keeps a JVM alive; the shutdown hook publishes what it holds
-        this.sender = new Thread(this::sendLoop, name);
-        sender.setDaemon(true);
-        sender.start();
-        this.shutdownHook = builder.closeOnShutdown ? addShutdownHook(new Thread(this::close, name + "-shutdown")) : null;
-    }
-
-    /** The hook, or null when the JVM is shutting down already (the bridge is then the caller's to close). */
-    private static Thread addShutdownHook(Thread hook) {
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-            return hook;
-        } catch (IllegalStateException shuttingDown) {
-            return null;
-        }
+        this.sender = new BridgeSender(producer, builder.bufferRecords, builder.backpressure, scrubber, name);
+        this.shutdownHook = builder.closeOnShutdown ? ShutdownHooks.add(new Thread(this::close, name + "-shutdown")) : null;
     }
 
     public static Builder builder() {
@@ -199,128 +154,21 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
      */
     public void publish(QuoteEvent quote) {
         received.incrementAndGet();
-        if (closing || senderStopped) {
-            dropped.incrementAndGet();
+        if (closing || sender.stopped()) {
+            sender.drop();
             return;
         }
-        long now = connection;
-        if (now != sequenceConnection) {
-            sequenceConnection = now;
-            sequence = 0;
-        }
-        sequence++;
-        byte[] value;
-        if (format == ValueFormat.LINE) {
-            text.setLength(0);
-            LineEncoder.write(quote, text);
-            value = text.toString().getBytes(StandardCharsets.UTF_8);
-        } else {
-            json.clear();
-            EventJson.write(quote, json);
-            value = json.toByteArray();
-        }
-        Instant receivedAt = clock.instant();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(QuoteHeaders.RECEIVED_NANOS,
-                QuoteHeaders.number(receivedAt.getEpochSecond() * 1_000_000_000L + receivedAt.getNano()));
-        headers.add(QuoteHeaders.CONNECTION, QuoteHeaders.number(now));
-        headers.add(QuoteHeaders.SEQUENCE, QuoteHeaders.number(sequence));
-        headers.add(QuoteHeaders.FORMAT, formatHeader);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topics.topic(quote.code().level()), null,
-                receivedAt.toEpochMilli(), quote.code().symbol().getBytes(StandardCharsets.US_ASCII),
-                value, headers);
-        if (offer(record)) {
-            if (dropping) {
-                dropping = false;
-                LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer has room again; {0} quotes dropped so far",
-                        dropped.get());
-            }
-        } else {
-            dropped.incrementAndGet();
-            if (!dropping) {
-                dropping = true;
-                LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer of {0} quotes full (Kafka slow or down):"
-                        + " dropping quotes under {1}", buffer.remainingCapacity() + buffer.size(), backpressure);
-            }
-        }
-    }
-
-    private boolean offer(ProducerRecord<byte[], byte[]> record) {
-        if (backpressure instanceof Backpressure.Block block) {
-            try {
-                return buffer.offer(record, block.maxWait().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return buffer.offer(record);
-    }
-
-    private void sendLoop() {
-        try {
-            while (!aborted) {
-                ProducerRecord<byte[], byte[]> record = buffer.poll(50, TimeUnit.MILLISECONDS);
-                if (record == null) {
-                    if (closing) {
-                        return;
-                    }
-                    continue;
-                }
-                send(record);
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (Error error) {
-            // nothing left to send with: say so in stats() and stop making the reader wait for room
-            senderStopped = true;
-            lastError = scrubber.describe(error);
-            LOG.log(System.Logger.Level.ERROR, "Kafka bridge: the sender stopped: {0}", lastError);
-            throw error;
-        }
-    }
-
-    /**
-     * Hands one record to the producer. A refusal ({@code send} throwing: the producer closed, in a
-     * fatal state, or misconfigured) costs that record, counted as failed, not the sender: the next
-     * record is tried, so a producer that recovers is used again and one that does not drains the
-     * buffer as failures instead of holding the reader under the backpressure policy.
-     */
-    private void send(ProducerRecord<byte[], byte[]> record) {
-        inFlight.incrementAndGet();
-        try {
-            producer.send(record, (metadata, error) -> {
-                inFlight.decrementAndGet();
-                if (error == null) {
-                    published.incrementAndGet();
-                    failing = false;
-                } else {
-                    failed(error);
-                }
-            });
-        } catch (RuntimeException refused) {
-            inFlight.decrementAndGet();
-            failed(refused);
-        }
-    }
-
-    private void failed(Throwable error) {
-        failing = true;
-        lastError = scrubber.describe(error);
-        if (failed.incrementAndGet() % 1000 == 1 && !aborted) {
-            LOG.log(System.Logger.Level.WARNING, "Kafka bridge: a quote was not published ({0} so far): {1}",
-                    failed.get(), lastError);
-        }
+        sender.put(records.record(quote, connection));
     }
 
     /** The bridge's counters, as of now. */
     public BridgeStats stats() {
         BridgeStats.State state = closing ? BridgeStats.State.CLOSED
-                : senderStopped ? BridgeStats.State.STOPPED
-                : failing ? BridgeStats.State.FAILING
+                : sender.stopped() ? BridgeStats.State.STOPPED
+                : sender.failing() ? BridgeStats.State.FAILING
                 : BridgeStats.State.RUNNING;
-        return new BridgeStats(received.get(), published.get(), dropped.get(), failed.get(), buffer.size(),
-                inFlight.get(), state, lastError);
+        return new BridgeStats(received.get(), sender.published(), sender.dropped(), sender.failed(),
+                sender.buffered(), sender.inFlight(), state, sender.lastError());
     }
 
     /** The topics the bridge publishes to. */
@@ -350,22 +198,9 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             closing = true;
         }
         try {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            try {
-                sender.join(Math.max(1, timeout.toMillis()));
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-            int unsent = buffer.size();
-            if (unsent > 0) {
-                buffer.clear();
-                dropped.addAndGet(unsent);
-                LOG.log(System.Logger.Level.WARNING, "Kafka bridge closed with {0} quotes not handed to Kafka"
-                        + " within {1} (counted as dropped)", unsent, timeout);
-            }
+            sender.close(timeout);
         } finally {
-            removeShutdownHook();
+            ShutdownHooks.remove(shutdownHook);
             closed.countDown();
         }
     }
@@ -378,17 +213,6 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         }
     }
 
-    private void removeShutdownHook() {
-        if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
-            return;
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the JVM is exiting: the hook finds the bridge closed and returns
-        }
-    }
-
     /** The hook that closes the bridge when the JVM ends, or null when built without one (tests look). */
     Thread shutdownHook() {
         return shutdownHook;
@@ -397,13 +221,10 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
     /** Like a crash: discards the buffer and closes the producer without waiting (tests kill a bridge this way). */
     void abort() {
         synchronized (closed) {
-            aborted = true;
             closing = true;
         }
-        buffer.clear();
-        producer.close(Duration.ZERO);
-        sender.interrupt();
-        removeShutdownHook();
+        sender.abort();
+        ShutdownHooks.remove(shutdownHook);
         closed.countDown();
     }
 

@@ -3,33 +3,18 @@ package io.jvq.kafka;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.QuoteListener;
-import io.jvq.core.codec.EventSink;
-import io.jvq.core.codec.Level10View;
-import io.jvq.core.codec.Level1View;
-import io.jvq.core.codec.QuoteParser;
 import io.jvq.core.codec.QuoteSink;
-import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.ConnectionEvent;
-import io.jvq.core.event.DecodeError;
-import io.jvq.core.event.JvqEvent;
-import io.jvq.core.event.ListenerFailure;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the quotes a {@link KafkaQuoteBridge} published and drives the same {@link QuoteListener}
@@ -77,47 +61,28 @@ public final class KafkaQuoteSource implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final QuoteTopics topics;
     private final Set<SubscriptionCode> codes;
     private final List<String> topicNames;
-    private final StartPosition start;
+    /** With a group of its own, the source commits what it delivered. */
     private final boolean commits;
-    private final String bootstrapServers;
-    private final ValueFormat defaultFormat;
-    private final QuoteListener listener;
-    private final QuoteSink downstream;
     private final Duration pollTimeout;
     private final Thread poller;
 
-    private final QuoteParser parser = new QuoteParser();
-    private final TradeDeduplicator deduplicator;
-    private final Set<TopicPartition> positioned = new HashSet<>();
+    private final QuoteDelivery delivery;
+    private final RecordDecoder decoder;
     private final DeliveredOffsets done = new DeliveredOffsets();
-    private final FilteringSink filter = new FilteringSink();
-
-    private final AtomicLong records = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong decodeErrors = new AtomicLong();
-    private final AtomicLong unchecked = new AtomicLong();
+    private final Rebalancing rebalancing;
 
     private volatile boolean started;
     private volatile boolean closing;
-    private boolean connected;
-    /** The trading day of the record being decoded (poll thread). */
-    private long recordDay;
 
     private KafkaQuoteSource(Builder builder) {
-        this.topics = builder.topics;
+        QuoteTopics topics = builder.topics;
         this.codes = Set.copyOf(builder.codes);
-        this.start = builder.start;
         this.commits = builder.groupId != null;
-        this.bootstrapServers = builder.bootstrapServers;
-        this.defaultFormat = builder.defaultFormat;
-        this.listener = builder.listener;
         this.pollTimeout = builder.pollTimeout;
-        this.deduplicator = new TradeDeduplicator(builder.tradeWindow);
-        this.downstream = builder.quoteSink != null ? builder.quoteSink : new EventSink(this::deliver);
+        this.delivery = new QuoteDelivery(codes, builder.tradeWindow, builder.listener, builder.quoteSink);
+        this.decoder = new RecordDecoder(topics, codes, builder.defaultFormat, delivery);
         Set<String> names = new TreeSet<>();
         for (SubscriptionCode code : codes) {
             names.add(topics.topic(code.level()));
@@ -130,6 +95,9 @@ public final class KafkaQuoteSource implements AutoCloseable {
         this.topicNames = List.copyOf(names);
         this.consumer = new KafkaConsumer<>(consumerConfig(builder), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        String connected = "kafka " + builder.bootstrapServers + " " + topicNames;
+        this.rebalancing = new Rebalancing(consumer, builder.start, commits, done,
+                () -> delivery.deliver(new ConnectionEvent.Connected(connected)));
         this.poller = new Thread(this::pollLoop, "jvq-kafka-source-" + THREADS.incrementAndGet());
         poller.setDaemon(true);
     }
@@ -169,17 +137,18 @@ public final class KafkaQuoteSource implements AutoCloseable {
 
     /** The source's counters, as of now. */
     public SourceStats stats() {
-        return new SourceStats(records.get(), delivered.get(), duplicates.get(), decodeErrors.get(), unchecked.get());
+        return new SourceStats(decoder.records(), delivery.delivered(), delivery.duplicates(), delivery.decodeErrors(),
+                delivery.unchecked());
     }
 
     private void pollLoop() {
         String stoppedBy = null;
         try {
-            consumer.subscribe(topicNames, new Positioner());
+            consumer.subscribe(topicNames, rebalancing);
             while (!closing) {
                 int count = 0;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout)) {
-                    decode(record);
+                    decoder.decode(record);
                     done.done(record);
                     count++;
                 }
@@ -208,62 +177,9 @@ public final class KafkaQuoteSource implements AutoCloseable {
             }
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
             if (stoppedBy != null) {
-                deliverLast(new ConnectionEvent.Disconnected(-1, stoppedBy));
+                delivery.deliverLast(new ConnectionEvent.Disconnected(-1, stoppedBy));
             }
-            deliverLast(new ConnectionEvent.Closed());
-        }
-    }
-
-    /** The source's last words: a listener that throws on them is logged, the thread ends anyway. */
-    private void deliverLast(JvqEvent event) {
-        try {
-            deliver(event);
-        } catch (Error error) {
-            LOG.log(System.Logger.Level.ERROR, "listener threw on " + event, error);
-        }
-    }
-
-    private void decode(ConsumerRecord<byte[], byte[]> record) {
-        QuoteLevel level = topics.levelOf(record.topic());
-        if (level == null || record.value() == null) {
-            return;
-        }
-        if (!codes.isEmpty() && record.key() != null) {
-            String symbol = new String(record.key(), StandardCharsets.US_ASCII);
-            if (!SubscriptionCode.isValidSymbol(symbol) || !codes.contains(new SubscriptionCode(level, symbol))) {
-                return;
-            }
-        }
-        records.incrementAndGet();
-        long receivedNanos = QuoteHeaders.number(record.headers(), QuoteHeaders.RECEIVED_NANOS, -1);
-        recordDay = TradeDeduplicator.tradingDay(receivedNanos >= 0 ? receivedNanos : record.timestamp() * 1_000_000L);
-        String formatName = QuoteHeaders.text(record.headers(), QuoteHeaders.FORMAT);
-        byte[] line = record.value();
-        try {
-            ValueFormat format = formatName == null ? defaultFormat : ValueFormat.ofWireName(formatName);
-            if (format == ValueFormat.JSON) {
-                line = JsonToLine.translate(new String(line, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            }
-        } catch (IllegalArgumentException bad) {
-            String text = new String(record.value(), StandardCharsets.UTF_8);
-            filter.onError(new DecodeError(null, text.length() > DecodeError.MAX_EXCERPT
-                    ? text.substring(0, DecodeError.MAX_EXCERPT) : text,
-                    record.topic() + "/" + record.partition() + "@" + record.offset() + ": " + bad.getMessage()));
-            return;
-        }
-        parser.parse(line, 0, line.length, filter);
-    }
-
-    /** Delivers an event to the listener; a listener that throws hears of it through onListenerFailure. */
-    private void deliver(JvqEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException error) {
-            if (event instanceof ListenerFailure) {
-                LOG.log(System.Logger.Level.WARNING, "listener failed on its own failure report", error);
-            } else {
-                deliver(new ListenerFailure(event, error));
-            }
+            delivery.deliverLast(new ConnectionEvent.Closed());
         }
     }
 
@@ -281,7 +197,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
         }
         if (!started) {
             consumer.close(CloseOptions.timeout(Duration.ZERO));
-            deliver(new ConnectionEvent.Closed());
+            delivery.deliver(new ConnectionEvent.Closed());
             return;
         }
         consumer.wakeup();
@@ -297,128 +213,6 @@ public final class KafkaQuoteSource implements AutoCloseable {
     @Override
     public String toString() {
         return "KafkaQuoteSource[" + topicNames + ", " + codes.size() + " codes, " + stats() + "]";
-    }
-
-    /** Keeps the source's codes, skips trades already delivered, and shields the thread from the user's sink. */
-    private final class FilteringSink implements QuoteSink {
-        @Override
-        public void onLevel1(Level1View quote) {
-            if (wanted(quote.code())) {
-                delivered.incrementAndGet();
-                try {
-                    downstream.onLevel1(quote);
-                } catch (RuntimeException error) {
-                    deliver(new ListenerFailure(quote.toEvent(), error));
-                }
-            }
-        }
-
-        @Override
-        public void onTrade(TradeView trade) {
-            if (!wanted(trade.code())) {
-                return;
-            }
-            switch (deduplicator.check(trade.code(), trade.tradeId(), recordDay)) {
-                case DUPLICATE -> {
-                    duplicates.incrementAndGet();
-                    return;
-                }
-                case UNCHECKED -> unchecked.incrementAndGet();
-                case NEW -> {
-                }
-            }
-            delivered.incrementAndGet();
-            try {
-                downstream.onTrade(trade);
-            } catch (RuntimeException error) {
-                deliver(new ListenerFailure(trade.toEvent(), error));
-            }
-        }
-
-        @Override
-        public void onLevel10(Level10View book) {
-            if (wanted(book.code())) {
-                delivered.incrementAndGet();
-                try {
-                    downstream.onLevel10(book);
-                } catch (RuntimeException error) {
-                    deliver(new ListenerFailure(book.toEvent(), error));
-                }
-            }
-        }
-
-        @Override
-        public void onError(DecodeError error) {
-            decodeErrors.incrementAndGet();
-            try {
-                downstream.onError(error);
-            } catch (RuntimeException thrown) {
-                deliver(new ListenerFailure(error, thrown));
-            }
-        }
-
-        private boolean wanted(SubscriptionCode code) {
-            return codes.isEmpty() || codes.contains(code);
-        }
-    }
-
-    /**
-     * Positions newly assigned partitions for {@link StartPosition#at}, and reports the first assignment.
-     * A group's partitions with a committed offset resume from it, as with earliest and latest: a
-     * restart or a rebalance must not replay from the start time again.
-     */
-    private final class Positioner implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (start instanceof StartPosition.At at && !partitions.isEmpty()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = commits
-                        ? consumer.committed(new HashSet<>(partitions), Duration.ofSeconds(30)) : Map.of();
-                Map<TopicPartition, Long> times = new HashMap<>();
-                for (TopicPartition partition : partitions) {
-                    if (committed.get(partition) == null && positioned.add(partition)) {
-                        times.put(partition, at.time().toEpochMilli());
-                    }
-                }
-                if (!times.isEmpty()) {
-                    List<TopicPartition> atEnd = new ArrayList<>();
-                    for (Map.Entry<TopicPartition, OffsetAndTimestamp> found : consumer.offsetsForTimes(times).entrySet()) {
-                        if (found.getValue() == null) {
-                            atEnd.add(found.getKey());
-                        } else {
-                            consumer.seek(found.getKey(), found.getValue().offset());
-                        }
-                    }
-                    if (!atEnd.isEmpty()) { // an empty list would mean every assigned partition
-                        consumer.seekToEnd(atEnd);
-                    }
-                }
-            }
-            if (!connected && !partitions.isEmpty()) {
-                connected = true;
-                deliver(new ConnectionEvent.Connected("kafka " + bootstrapServers + " " + topicNames));
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = done.of(partitions);
-            if (commits && !offsets.isEmpty()) {
-                try {
-                    consumer.commitSync(offsets, Duration.ofSeconds(5));
-                } catch (RuntimeException error) {
-                    LOG.log(System.Logger.Level.WARNING, "Kafka source: commit on rebalance failed: {0}", error.toString());
-                }
-            }
-            done.forget(partitions);
-            // back to the group's commit (or the start time, without one) if it comes back
-            positioned.removeAll(partitions);
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            done.forget(partitions); // another member owns them already: committing would be refused
-            positioned.removeAll(partitions);
-        }
     }
 
     public static final class Builder {
