@@ -84,6 +84,7 @@ final class BridgeCommand implements Callable<Integer> {
                     .backpressure(backpressure())
                     .bufferRecords((int) Math.min(Integer.MAX_VALUE, buffer))
                     .closeTimeout(FLUSH_TIMEOUT)
+                    .closeOnShutdown(false) // closed below, after the client, also on Ctrl-C/SIGTERM
                     .build();
         } catch (IllegalArgumentException | org.apache.kafka.common.KafkaException e) {
             throw new ParameterException(spec.commandLine(), "cannot use --kafka '" + kafka + "' / --topics-prefix '"

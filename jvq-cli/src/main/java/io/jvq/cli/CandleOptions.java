@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.time.Clock;
 
 /** {@code --candles PERIOD}: print candlesticks built from the level-2 trades instead of quotes. */
 final class CandleOptions {
@@ -27,10 +28,16 @@ final class CandleOptions {
 
     /** The candle writer in front of {@code quotes} (which still prints server texts and decode errors). */
     CandleEventWriter writer(OutputOptions output, CliEnvironment environment, Writer out, EventWriter quotes) {
+        return writer(output, environment, out, quotes, null);
+    }
+
+    /** The same, with {@code clock} (if not null) as the aggregator's wall clock. */
+    CandleEventWriter writer(OutputOptions output, CliEnvironment environment, Writer out, EventWriter quotes,
+                             Clock clock) {
         try {
             CandleOutput candles = output.format == OutputFormat.JSON ? new JsonCandleWriter(out)
                     : new TextCandleWriter(out, output.palette(environment));
-            return new CandleEventWriter(period, candles, quotes);
+            return new CandleEventWriter(period, clock, candles, quotes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

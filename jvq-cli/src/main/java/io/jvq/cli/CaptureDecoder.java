@@ -30,6 +30,7 @@ final class CaptureDecoder {
     private final FrameDecoder frames;
     private final QuoteParser parser = new QuoteParser();
     private final EventSink sink;
+    private CaptureClock clock;
 
     CaptureDecoder(EventWriter out, StatusLog log, SessionStats stats, int maxInflatedBytes) {
         this.out = out;
@@ -39,9 +40,18 @@ final class CaptureDecoder {
         this.sink = new EventSink(this::write);
     }
 
+    /** Sets {@code clock} to each entry's time before it is decoded. */
+    CaptureDecoder clock(CaptureClock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     void decode(Capture capture) throws IOException {
         try {
             for (CaptureEntry entry : capture.entries()) {
+                if (clock != null) {
+                    clock.at(entry.t());
+                }
                 decode(entry);
             }
         } catch (UncheckedIOException e) {

@@ -61,9 +61,13 @@ final class DecodeCommand implements Callable<Integer> {
         StatusLog log = new StatusLog(spec.commandLine().getErr());
         SessionStats stats = new SessionStats();
         EventWriter writer = output.writer(JvqCli.stdoutBytes(spec), root.environment());
-        CandleEventWriter bars = candles.enabled() ? candles.writer(output, root.environment(), out, writer) : null;
+        // the candles' wall clock: when each entry was received, if the capture says when it started
+        CaptureClock clock = capture.header().recordedAt() == null ? null
+                : new CaptureClock(capture.header().recordedAt());
+        CandleEventWriter bars = candles.enabled() ? candles.writer(output, root.environment(), out, writer, clock)
+                : null;
         new CaptureDecoder(bars != null ? bars : writer, log, stats, ClientOptions.DEFAULT_MAX_INFLATED_BYTES)
-                .decode(capture);
+                .clock(clock).decode(capture);
         if (bars != null) {
             bars.finish();
             log.info(bars.summary());

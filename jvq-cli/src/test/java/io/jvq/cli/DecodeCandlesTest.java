@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static io.jvq.cli.StreamCommandTest.MOUTAI;
@@ -18,9 +19,63 @@ class DecodeCandlesTest {
     Path dir;
 
     private Path capture(CaptureEntry... entries) {
+        return capture(CaptureHeader.minimal(), entries);
+    }
+
+    private Path capture(CaptureHeader header, CaptureEntry... entries) {
         Path file = dir.resolve("capture.jsonl");
-        new Capture(CaptureHeader.minimal(), List.of(entries)).write(file);
+        new Capture(header, List.of(entries)).write(file);
         return file;
+    }
+
+    /** 600519 trading at 10:00:00 … 10:02:10 with a trade of 000001 stamped {@code bogus} among them. */
+    private static CaptureEntry[] moutaiMorningWith(String bogus) {
+        return new CaptureEntry[] {
+                new CaptureEntry.Text(0, "all ok: lv2_600519,lv2_000001"),
+                new CaptureEntry.Quotes(1_000, "lv2_600519=10:00:00.000,1,1700.00,100|10:00:30.000,2,1701.00,100\n"),
+                new CaptureEntry.Quotes(31_000, "lv2_000001=" + bogus + ",3,12.00,100\n"),
+                new CaptureEntry.Quotes(61_000, "lv2_600519=10:01:00.000,4,1702.00,100|10:01:30.000,5,1703.00,100\n"),
+                new CaptureEntry.Quotes(131_000, "lv2_600519=10:02:10.000,6,1704.00,100\n")};
+    }
+
+    private static List<String> candlesOf(CliRun run, String code) {
+        return run.out().lines().filter(line -> line.contains("\"code\":\"" + code + "\""))
+                .map(line -> line.replaceAll(".*\"end\":\"([0-9:]+)\".*\"trades\":([0-9]+),\"partial\":(\\w+).*",
+                        "$1 $2 $3"))
+                .toList();
+    }
+
+    @Test
+    void oneTradeStampedMidnightDoesNotBreakTheOtherCodesBars() {
+        CliRun run = CliRun.run("decode", "--candles", "1m", "--format", "json",
+                capture(moutaiMorningWith("00:00:00.000")).toString());
+
+        assertThat(run.exitCode()).isZero();
+        // end, trades, partial: three bars, none twice, the last cut short by the end of the input
+        assertThat(candlesOf(run, "600519")).containsExactly("10:01 2 false", "10:02 2 false", "10:03 1 true");
+        assertThat(candlesOf(run, "000001")).isEmpty();
+        // the capture has no recordedAt: no date, so 00:00 is a jump back that no other code confirms
+        assertThat(run.err()).contains("jvq: 3 1m bars from 6 trades (0 outside the sessions, "
+                + "0 after their bar was printed, 1 with an implausible time)");
+    }
+
+    @Test
+    void aCaptureWithItsRecordingTimeDatesTheTradesAndBoundsTheirTimes() {
+        // recorded from 10:00:00 in Shanghai: the entries' t say when each trade was received
+        CaptureHeader header = new CaptureHeader(CaptureHeader.CURRENT_VERSION, "ab",
+                Instant.parse("2026-12-01T02:00:00Z"), "test", List.of());
+        CliRun midnight = CliRun.run("decode", "--candles", "1m", "--format", "json",
+                capture(header, moutaiMorningWith("00:00:00.000")).toString());
+        CliRun afternoon = CliRun.run("decode", "--candles", "1m", "--format", "json",
+                capture(header, moutaiMorningWith("14:59:00.000")).toString());
+
+        assertThat(candlesOf(midnight, "600519")).containsExactly("10:01 2 false", "10:02 2 false", "10:03 1 true");
+        assertThat(candlesOf(afternoon, "600519")).containsExactly("10:01 2 false", "10:02 2 false", "10:03 1 true");
+        // with a date, midnight is outside the sessions; 14:59, received at 10:00:31, is in the future
+        assertThat(midnight.err()).contains("jvq: 3 1m bars from 6 trades (1 outside the sessions, "
+                + "0 after their bar was printed)");
+        assertThat(afternoon.err()).contains("jvq: 3 1m bars from 6 trades (0 outside the sessions, "
+                + "0 after their bar was printed, 1 with an implausible time)");
     }
 
     /** A morning in trades: the auction, the first minutes, a quiet minute, a trade at lunch, the afternoon. */

@@ -9,24 +9,18 @@ import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.client.QuoteListener;
-import io.jvq.core.json.EventJson;
-import io.jvq.core.json.Utf8Buffer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.function.Function;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,53 +43,43 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread ({@code jvq-kafka-bridge-N}) hands it to an idempotent producer with {@code acks=all}, so
  * Kafka keeps each code's records in the order received, without duplicates from retries. When the
  * buffer is full the {@link Backpressure} policy decides: block the reader up to a bound, or drop
- * and count. {@link #close()} publishes what is buffered and waits for Kafka's acknowledgements.
+ * and count. A quote the producer refuses ({@code send} throws) is counted as failed and the sender
+ * goes on; {@link #stats()} tells whether quotes are getting through.
+ *
+ * <p>{@link #close()} publishes what is buffered and waits for Kafka's acknowledgements. A bridge
+ * also closes itself from a JVM shutdown hook (SIGTERM, Ctrl-C, {@code System.exit}, main
+ * returning), removed when it is closed; an application that closes it in its own order turns that
+ * off with {@link Builder#closeOnShutdown(boolean)}.
  */
 public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(KafkaQuoteBridge.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final Producer<byte[], byte[]> producer;
     private final QuoteTopics topics;
     private final ValueFormat format;
-    private final byte[] formatHeader;
-    private final Backpressure backpressure;
-    private final BlockingQueue<ProducerRecord<byte[], byte[]>> buffer;
     private final Duration closeTimeout;
-    private final Clock clock;
-    private final Thread sender;
+    private final QuoteRecords records;
+    private final BridgeSender sender;
+    private final Thread shutdownHook;
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     private final AtomicLong received = new AtomicLong();
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong inFlight = new AtomicLong();
 
     private volatile QuoteListener errors = new QuoteListener() {
     };
     private volatile long connection;
     private volatile boolean closing;
-    private volatile boolean aborted;
-
-    // reader thread only
-    private final StringBuilder text = new StringBuilder(512);
-    private final Utf8Buffer json = new Utf8Buffer(512);
-    private long sequenceConnection;
-    private long sequence;
-    private boolean dropping;
 
     private KafkaQuoteBridge(Builder builder) {
         this.topics = builder.topics;
         this.format = builder.format;
-        this.formatHeader = format.wireName().getBytes(StandardCharsets.US_ASCII);
-        this.backpressure = builder.backpressure;
-        this.buffer = new ArrayBlockingQueue<>(builder.bufferRecords);
         this.closeTimeout = builder.closeTimeout;
-        this.clock = builder.clock;
-        this.producer = new KafkaProducer<>(producerConfig(builder), new ByteArraySerializer(), new ByteArraySerializer());
-        this.sender = new Thread(this::sendLoop, "jvq-kafka-bridge-" + THREADS.incrementAndGet());
-        sender.setDaemon(true);
-        sender.start();
+        this.records = new QuoteRecords(topics, format, builder.clock);
+        Map<String, Object> config = producerConfig(builder);
+        SecretScrubber scrubber = SecretScrubber.of(config);
+        Producer<byte[], byte[]> producer = builder.producerFactory.apply(config);
+        String name = "jvq-kafka-bridge-" + THREADS.incrementAndGet();
+        this.sender = new BridgeSender(producer, builder.bufferRecords, builder.backpressure, scrubber, name);
+        this.shutdownHook = builder.closeOnShutdown ? ShutdownHooks.add(new Thread(this::close, name + "-shutdown")) : null;
     }
 
     public static Builder builder() {
@@ -170,98 +154,21 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
      */
     public void publish(QuoteEvent quote) {
         received.incrementAndGet();
-        if (closing) {
-            dropped.incrementAndGet();
+        if (closing || sender.stopped()) {
+            sender.drop();
             return;
         }
-        long now = connection;
-        if (now != sequenceConnection) {
-            sequenceConnection = now;
-            sequence = 0;
-        }
-        sequence++;
-        byte[] value;
-        if (format == ValueFormat.LINE) {
-            text.setLength(0);
-            LineEncoder.write(quote, text);
-            value = text.toString().getBytes(StandardCharsets.UTF_8);
-        } else {
-            json.clear();
-            EventJson.write(quote, json);
-            value = json.toByteArray();
-        }
-        Instant receivedAt = clock.instant();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(QuoteHeaders.RECEIVED_NANOS,
-                QuoteHeaders.number(receivedAt.getEpochSecond() * 1_000_000_000L + receivedAt.getNano()));
-        headers.add(QuoteHeaders.CONNECTION, QuoteHeaders.number(now));
-        headers.add(QuoteHeaders.SEQUENCE, QuoteHeaders.number(sequence));
-        headers.add(QuoteHeaders.FORMAT, formatHeader);
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topics.topic(quote.code().level()), null,
-                receivedAt.toEpochMilli(), quote.code().symbol().getBytes(StandardCharsets.US_ASCII),
-                value, headers);
-        if (offer(record)) {
-            if (dropping) {
-                dropping = false;
-                LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer has room again; {0} quotes dropped so far",
-                        dropped.get());
-            }
-        } else {
-            dropped.incrementAndGet();
-            if (!dropping) {
-                dropping = true;
-                LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer of {0} quotes full (Kafka slow or down):"
-                        + " dropping quotes under {1}", buffer.remainingCapacity() + buffer.size(), backpressure);
-            }
-        }
-    }
-
-    private boolean offer(ProducerRecord<byte[], byte[]> record) {
-        if (backpressure instanceof Backpressure.Block block) {
-            try {
-                return buffer.offer(record, block.maxWait().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return buffer.offer(record);
-    }
-
-    private void sendLoop() {
-        try {
-            while (!aborted) {
-                ProducerRecord<byte[], byte[]> record = buffer.poll(50, TimeUnit.MILLISECONDS);
-                if (record == null) {
-                    if (closing) {
-                        return;
-                    }
-                    continue;
-                }
-                inFlight.incrementAndGet();
-                producer.send(record, (metadata, error) -> {
-                    inFlight.decrementAndGet();
-                    if (error == null) {
-                        published.incrementAndGet();
-                    } else if (failed.incrementAndGet() % 1000 == 1 && !aborted) {
-                        LOG.log(System.Logger.Level.WARNING, "Kafka bridge: a quote was not published ({0} so far): {1}",
-                                failed.get(), error.toString());
-                    }
-                });
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException error) {
-            if (!closing) {
-                LOG.log(System.Logger.Level.ERROR, "Kafka bridge: the sender stopped", error);
-            }
-        }
+        sender.put(records.record(quote, connection));
     }
 
     /** The bridge's counters, as of now. */
     public BridgeStats stats() {
-        return new BridgeStats(received.get(), published.get(), dropped.get(), failed.get(), buffer.size(),
-                inFlight.get());
+        BridgeStats.State state = closing ? BridgeStats.State.CLOSED
+                : sender.stopped() ? BridgeStats.State.STOPPED
+                : sender.failing() ? BridgeStats.State.FAILING
+                : BridgeStats.State.RUNNING;
+        return new BridgeStats(received.get(), sender.published(), sender.dropped(), sender.failed(),
+                sender.buffered(), sender.inFlight(), state, sender.lastError());
     }
 
     /** The topics the bridge publishes to. */
@@ -269,40 +176,56 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         return topics;
     }
 
-    /**
-     * Publishes what is buffered, waits up to the close timeout for Kafka to acknowledge it, and
-     * closes the producer. Quotes given to the bridge afterwards are counted as dropped. Close the
-     * client first. Idempotent.
-     */
+    /** {@link #close(Duration)} with the builder's close timeout (30 s by default). */
     @Override
     public void close() {
-        if (closing) {
-            return;
+        close(closeTimeout);
+    }
+
+    /**
+     * Publishes what is buffered, waits up to {@code timeout} for Kafka to acknowledge it, and closes
+     * the producer; what is left then is counted as dropped. Quotes given to the bridge afterwards
+     * are counted as dropped. Close the client first. Idempotent: a second caller (the shutdown hook,
+     * another thread) waits, up to its own timeout, for the first to finish.
+     */
+    public void close(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        synchronized (closed) {
+            if (closing) {
+                awaitClosed(timeout);
+                return;
+            }
+            closing = true;
         }
-        closing = true;
-        long deadline = System.nanoTime() + closeTimeout.toNanos();
         try {
-            sender.join(Math.max(1, closeTimeout.toMillis()));
+            sender.close(timeout);
+        } finally {
+            ShutdownHooks.remove(shutdownHook);
+            closed.countDown();
+        }
+    }
+
+    private void awaitClosed(Duration timeout) {
+        try {
+            closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        int unsent = buffer.size();
-        if (unsent > 0) {
-            buffer.clear();
-            dropped.addAndGet(unsent);
-            LOG.log(System.Logger.Level.WARNING, "Kafka bridge closed with {0} quotes not handed to Kafka"
-                    + " within {1} (counted as dropped)", unsent, closeTimeout);
-        }
+    }
+
+    /** The hook that closes the bridge when the JVM ends, or null when built without one (tests look). */
+    Thread shutdownHook() {
+        return shutdownHook;
     }
 
     /** Like a crash: discards the buffer and closes the producer without waiting (tests kill a bridge this way). */
     void abort() {
-        aborted = true;
-        closing = true;
-        buffer.clear();
-        producer.close(Duration.ZERO);
-        sender.interrupt();
+        synchronized (closed) {
+            closing = true;
+        }
+        sender.abort();
+        ShutdownHooks.remove(shutdownHook);
+        closed.countDown();
     }
 
     @Override
@@ -319,6 +242,9 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private final Map<String, Object> producerConfig = new HashMap<>();
         private Clock clock = Clock.systemUTC();
+        private boolean closeOnShutdown = true;
+        private Function<Map<String, Object>, Producer<byte[], byte[]>> producerFactory =
+                config -> new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
 
         private Builder() {
         }
@@ -347,7 +273,11 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             return this;
         }
 
-        /** How many quotes the buffer toward Kafka holds at most; 65,536 by default. */
+        /**
+         * How many quotes the buffer toward Kafka holds at most; 65,536 by default. With the
+         * producer's own buffer ({@link #producerBufferBytes}), this is what an outage of Kafka can
+         * fill before the {@link Backpressure} policy drops quotes.
+         */
         public Builder bufferRecords(int records) {
             if (records < 1) {
                 throw new IllegalArgumentException("bufferRecords must be at least 1, got " + records);
@@ -356,9 +286,33 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             return this;
         }
 
+        /**
+         * The Kafka producer's buffer, its {@code buffer.memory}: 32 MiB by default (Kafka's), about
+         * 236,000 level-2 trades in the {@code line} format (142 bytes a record with its headers) or
+         * 78,000 level-1 snapshots (about 430 bytes).
+         * When it is full, the sender waits (the producer's {@code max.block.ms}, 60 s) and the
+         * bridge's own buffer fills behind it.
+         */
+        public Builder producerBufferBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("producerBufferBytes must be positive, got " + bytes);
+            }
+            return producerProperty(ProducerConfig.BUFFER_MEMORY_CONFIG, bytes);
+        }
+
         /** How long {@link #close()} waits for Kafka to take what is buffered; 30 s by default. */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * Whether the bridge closes itself (publishing what it holds) when the JVM shuts down; true
+         * by default. Turn it off when the application closes the bridge in its own shutdown, after
+         * its client, as {@code jvq bridge} does.
+         */
+        public Builder closeOnShutdown(boolean close) {
+            this.closeOnShutdown = close;
             return this;
         }
 
@@ -369,6 +323,12 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
          */
         public Builder producerProperty(String name, Object value) {
             producerConfig.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Test hook: makes the producer from the bridge's configuration (tests inject faults into a real one). */
+        Builder producerFactory(Function<Map<String, Object>, Producer<byte[], byte[]>> factory) {
+            this.producerFactory = Objects.requireNonNull(factory, "factory");
             return this;
         }
 

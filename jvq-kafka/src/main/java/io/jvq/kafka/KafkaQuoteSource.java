@@ -3,32 +3,18 @@ package io.jvq.kafka;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.QuoteListener;
-import io.jvq.core.codec.EventSink;
-import io.jvq.core.codec.Level10View;
-import io.jvq.core.codec.Level1View;
-import io.jvq.core.codec.QuoteParser;
 import io.jvq.core.codec.QuoteSink;
-import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.ConnectionEvent;
-import io.jvq.core.event.DecodeError;
-import io.jvq.core.event.JvqEvent;
-import io.jvq.core.event.ListenerFailure;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +23,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads the quotes a {@link KafkaQuoteBridge} published and drives the same {@link QuoteListener}
@@ -57,60 +42,47 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * Values of both formats go through jvq-core's parser ({@code json} ones translated back to the
  * vendor's text first), so listeners get the same events and sinks the same views. Level-2 trades
- * are de-duplicated per code by trade id. Callbacks run one at a time on the source's thread
- * ({@code jvq-kafka-source-N}), in the order of each code's records; a callback that throws comes
- * back as {@code onListenerFailure}. The listener hears {@code Connected} once the first
+ * are de-duplicated per code by trade id ({@link Builder#tradeWindow}). Callbacks run one at a time
+ * on the source's thread ({@code jvq-kafka-source-N}), in the order of each code's records; a
+ * callback that throws an exception comes back as {@code onListenerFailure}. One that throws an
+ * {@code Error} stops the source: the listener hears {@code Disconnected} (the error's class and
+ * message as the reason), then {@code Closed}. The listener hears {@code Connected} once the first
  * partitions are assigned and {@code Closed} last.
  *
  * <h2>Groups</h2>
  * With {@link Builder#groupId} the sources of one group share the partitions, and so the codes,
  * between them (create the topics with as many partitions as consumers you want), and the group
- * commits its position after each batch it delivered. Without one, the source reads every
- * partition on its own and commits nothing.
+ * commits, after each batch, the offsets of the records delivered: never past a record whose
+ * callback threw an {@code Error}, so the next member starts with it. Without one, the source
+ * reads every partition on its own and commits nothing.
  */
 public final class KafkaQuoteSource implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaQuoteSource.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final QuoteTopics topics;
     private final Set<SubscriptionCode> codes;
     private final List<String> topicNames;
-    private final StartPosition start;
+    /** With a group of its own, the source commits what it delivered. */
     private final boolean commits;
-    private final String bootstrapServers;
-    private final ValueFormat defaultFormat;
-    private final QuoteListener listener;
-    private final QuoteSink downstream;
     private final Duration pollTimeout;
     private final Thread poller;
 
-    private final QuoteParser parser = new QuoteParser();
-    private final TradeDeduplicator deduplicator = new TradeDeduplicator();
-    private final Set<TopicPartition> positioned = new HashSet<>();
-    private final FilteringSink filter = new FilteringSink();
-
-    private final AtomicLong records = new AtomicLong();
-    private final AtomicLong delivered = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
-    private final AtomicLong decodeErrors = new AtomicLong();
+    private final QuoteDelivery delivery;
+    private final RecordDecoder decoder;
+    private final DeliveredOffsets done = new DeliveredOffsets();
+    private final Rebalancing rebalancing;
 
     private volatile boolean started;
     private volatile boolean closing;
-    private boolean connected;
-    /** The trading day of the record being decoded (poll thread). */
-    private long recordDay;
 
     private KafkaQuoteSource(Builder builder) {
-        this.topics = builder.topics;
+        QuoteTopics topics = builder.topics;
         this.codes = Set.copyOf(builder.codes);
-        this.start = builder.start;
         this.commits = builder.groupId != null;
-        this.bootstrapServers = builder.bootstrapServers;
-        this.defaultFormat = builder.defaultFormat;
-        this.listener = builder.listener;
         this.pollTimeout = builder.pollTimeout;
-        this.downstream = builder.quoteSink != null ? builder.quoteSink : new EventSink(this::deliver);
+        this.delivery = new QuoteDelivery(codes, builder.tradeWindow, builder.listener, builder.quoteSink);
+        this.decoder = new RecordDecoder(topics, codes, builder.defaultFormat, delivery);
         Set<String> names = new TreeSet<>();
         for (SubscriptionCode code : codes) {
             names.add(topics.topic(code.level()));
@@ -123,6 +95,9 @@ public final class KafkaQuoteSource implements AutoCloseable {
         this.topicNames = List.copyOf(names);
         this.consumer = new KafkaConsumer<>(consumerConfig(builder), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        String connected = "kafka " + builder.bootstrapServers + " " + topicNames;
+        this.rebalancing = new Rebalancing(consumer, builder.start, commits, done,
+                () -> delivery.deliver(new ConnectionEvent.Connected(connected)));
         this.poller = new Thread(this::pollLoop, "jvq-kafka-source-" + THREADS.incrementAndGet());
         poller.setDaemon(true);
     }
@@ -162,81 +137,49 @@ public final class KafkaQuoteSource implements AutoCloseable {
 
     /** The source's counters, as of now. */
     public SourceStats stats() {
-        return new SourceStats(records.get(), delivered.get(), duplicates.get(), decodeErrors.get());
+        return new SourceStats(decoder.records(), delivery.delivered(), delivery.duplicates(), delivery.decodeErrors(),
+                delivery.unchecked());
     }
 
     private void pollLoop() {
+        String stoppedBy = null;
         try {
-            consumer.subscribe(topicNames, new Positioner());
+            consumer.subscribe(topicNames, rebalancing);
             while (!closing) {
                 int count = 0;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout)) {
-                    decode(record);
+                    decoder.decode(record);
+                    done.done(record);
                     count++;
                 }
                 if (commits && count > 0) {
-                    consumer.commitAsync();
+                    consumer.commitAsync(done.all(), null);
                 }
             }
         } catch (WakeupException closed) {
             // close() woke the poll
         } catch (RuntimeException error) {
             LOG.log(System.Logger.Level.ERROR, "Kafka source stopped", error);
-            deliver(new ConnectionEvent.Disconnected(-1, "Kafka consumer failed: " + error));
+            stoppedBy = "Kafka consumer failed: " + error;
+        } catch (Error error) {
+            // a callback's Error (the only Errors a delivery lets through): the record it was
+            // delivering is not done, so neither it nor the rest of the batch is committed
+            LOG.log(System.Logger.Level.ERROR, "Kafka source stopped: a callback threw", error);
+            stoppedBy = "a callback threw " + error;
         } finally {
+            closing = true;
             try {
-                if (commits) {
-                    consumer.commitSync(Duration.ofSeconds(5));
+                if (commits && !done.isEmpty()) {
+                    consumer.commitSync(done.all(), Duration.ofSeconds(5));
                 }
             } catch (RuntimeException ignored) {
-                // the position of a closing consumer; the next member resumes from the last commit
+                // the next member resumes from the last commit, which is never past a delivered record
             }
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-            deliver(new ConnectionEvent.Closed());
-        }
-    }
-
-    private void decode(ConsumerRecord<byte[], byte[]> record) {
-        QuoteLevel level = topics.levelOf(record.topic());
-        if (level == null || record.value() == null) {
-            return;
-        }
-        if (!codes.isEmpty() && record.key() != null) {
-            String symbol = new String(record.key(), StandardCharsets.US_ASCII);
-            if (!SubscriptionCode.isValidSymbol(symbol) || !codes.contains(new SubscriptionCode(level, symbol))) {
-                return;
+            if (stoppedBy != null) {
+                delivery.deliverLast(new ConnectionEvent.Disconnected(-1, stoppedBy));
             }
-        }
-        records.incrementAndGet();
-        long receivedNanos = QuoteHeaders.number(record.headers(), QuoteHeaders.RECEIVED_NANOS, -1);
-        recordDay = TradeDeduplicator.tradingDay(receivedNanos >= 0 ? receivedNanos : record.timestamp() * 1_000_000L);
-        String formatName = QuoteHeaders.text(record.headers(), QuoteHeaders.FORMAT);
-        byte[] line = record.value();
-        try {
-            ValueFormat format = formatName == null ? defaultFormat : ValueFormat.ofWireName(formatName);
-            if (format == ValueFormat.JSON) {
-                line = JsonToLine.translate(new String(line, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-            }
-        } catch (IllegalArgumentException bad) {
-            String text = new String(record.value(), StandardCharsets.UTF_8);
-            filter.onError(new DecodeError(null, text.length() > DecodeError.MAX_EXCERPT
-                    ? text.substring(0, DecodeError.MAX_EXCERPT) : text,
-                    record.topic() + "/" + record.partition() + "@" + record.offset() + ": " + bad.getMessage()));
-            return;
-        }
-        parser.parse(line, 0, line.length, filter);
-    }
-
-    /** Delivers an event to the listener; a listener that throws hears of it through onListenerFailure. */
-    private void deliver(JvqEvent event) {
-        try {
-            listener.onEvent(event);
-        } catch (RuntimeException error) {
-            if (event instanceof ListenerFailure) {
-                LOG.log(System.Logger.Level.WARNING, "listener failed on its own failure report", error);
-            } else {
-                deliver(new ListenerFailure(event, error));
-            }
+            delivery.deliverLast(new ConnectionEvent.Closed());
         }
     }
 
@@ -254,7 +197,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
         }
         if (!started) {
             consumer.close(CloseOptions.timeout(Duration.ZERO));
-            deliver(new ConnectionEvent.Closed());
+            delivery.deliver(new ConnectionEvent.Closed());
             return;
         }
         consumer.wakeup();
@@ -272,107 +215,6 @@ public final class KafkaQuoteSource implements AutoCloseable {
         return "KafkaQuoteSource[" + topicNames + ", " + codes.size() + " codes, " + stats() + "]";
     }
 
-    /** Keeps the source's codes, skips trades already delivered, and shields the thread from the user's sink. */
-    private final class FilteringSink implements QuoteSink {
-        @Override
-        public void onLevel1(Level1View quote) {
-            if (wanted(quote.code())) {
-                delivered.incrementAndGet();
-                try {
-                    downstream.onLevel1(quote);
-                } catch (RuntimeException error) {
-                    deliver(new ListenerFailure(quote.toEvent(), error));
-                }
-            }
-        }
-
-        @Override
-        public void onTrade(TradeView trade) {
-            if (!wanted(trade.code())) {
-                return;
-            }
-            if (deduplicator.isDuplicate(trade.code(), trade.tradeId(), recordDay)) {
-                duplicates.incrementAndGet();
-                return;
-            }
-            delivered.incrementAndGet();
-            try {
-                downstream.onTrade(trade);
-            } catch (RuntimeException error) {
-                deliver(new ListenerFailure(trade.toEvent(), error));
-            }
-        }
-
-        @Override
-        public void onLevel10(Level10View book) {
-            if (wanted(book.code())) {
-                delivered.incrementAndGet();
-                try {
-                    downstream.onLevel10(book);
-                } catch (RuntimeException error) {
-                    deliver(new ListenerFailure(book.toEvent(), error));
-                }
-            }
-        }
-
-        @Override
-        public void onError(DecodeError error) {
-            decodeErrors.incrementAndGet();
-            try {
-                downstream.onError(error);
-            } catch (RuntimeException thrown) {
-                deliver(new ListenerFailure(error, thrown));
-            }
-        }
-
-        private boolean wanted(SubscriptionCode code) {
-            return codes.isEmpty() || codes.contains(code);
-        }
-    }
-
-    /** Positions newly assigned partitions for {@link StartPosition#at}, and reports the first assignment. */
-    private final class Positioner implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (start instanceof StartPosition.At at) {
-                Map<TopicPartition, Long> times = new HashMap<>();
-                for (TopicPartition partition : partitions) {
-                    if (positioned.add(partition)) {
-                        times.put(partition, at.time().toEpochMilli());
-                    }
-                }
-                if (!times.isEmpty()) {
-                    List<TopicPartition> atEnd = new ArrayList<>();
-                    for (Map.Entry<TopicPartition, OffsetAndTimestamp> found : consumer.offsetsForTimes(times).entrySet()) {
-                        if (found.getValue() == null) {
-                            atEnd.add(found.getKey());
-                        } else {
-                            consumer.seek(found.getKey(), found.getValue().offset());
-                        }
-                    }
-                    if (!atEnd.isEmpty()) { // an empty list would mean every assigned partition
-                        consumer.seekToEnd(atEnd);
-                    }
-                }
-            }
-            if (!connected && !partitions.isEmpty()) {
-                connected = true;
-                deliver(new ConnectionEvent.Connected("kafka " + bootstrapServers + " " + topicNames));
-            }
-        }
-
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (commits && !partitions.isEmpty()) {
-                try {
-                    consumer.commitSync(Duration.ofSeconds(5));
-                } catch (RuntimeException error) {
-                    LOG.log(System.Logger.Level.WARNING, "Kafka source: commit on rebalance failed: {0}", error.toString());
-                }
-            }
-        }
-    }
-
     public static final class Builder {
         private String bootstrapServers;
         private QuoteTopics topics = QuoteTopics.defaults();
@@ -384,6 +226,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
         };
         private QuoteSink quoteSink;
         private Duration pollTimeout = Duration.ofMillis(100);
+        private int tradeWindow = 4096;
         private final Map<String, Object> consumerConfig = new HashMap<>();
 
         private Builder() {
@@ -445,6 +288,21 @@ public final class KafkaQuoteSource implements AutoCloseable {
         /** How long one poll waits for records; 100 ms by default. */
         public Builder pollTimeout(Duration timeout) {
             this.pollTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * How many level-2 trade ids the source remembers per code and trading day to skip duplicates,
+         * rounded up to a power of two; 4,096 by default. Memory: 8 bytes per id, allocated as a code's
+         * trades arrive (at most 32 KiB per code by default). A trade whose id is below those remembered
+         * (a bridge lagging that many trades of one code behind another) is delivered unchecked and
+         * counted ({@link SourceStats#unchecked()}): it may be a duplicate, but good data is never dropped.
+         */
+        public Builder tradeWindow(int ids) {
+            if (ids < 1 || ids > 1 << 24) {
+                throw new IllegalArgumentException("tradeWindow must be between 1 and 16,777,216 ids, got " + ids);
+            }
+            this.tradeWindow = ids;
             return this;
         }
 

@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Where a {@link KafkaQuoteSource} starts reading. With a consumer group that has committed
- * offsets, {@link #earliest()} and {@link #latest()} give way to them (the group resumes where it
- * stopped); {@link #at} always starts at the given time.
+ * Where a {@link KafkaQuoteSource} starts reading. With a consumer group, each applies only to
+ * partitions the group has no committed offset for: the others resume where the group stopped,
+ * so a restarted or rebalanced member of a group started {@link #at} a time does not replay from
+ * it again. Without a group, the source starts there every time it is started.
  */
 public sealed interface StartPosition {
 

@@ -110,20 +110,4 @@ class ValueFormatsTest {
         assertThat(JsonReader.read(EventJson.toJson(error))).isEqualTo(java.util.Map.of("type", "error",
                 "reason", "bad \"quote\"", "code", "600519", "line", "a\"b\\c\nd\u0001"));
     }
-
-    @Test
-    void tradesAreDuplicatesWhenTheirIdIsNotAboveTheLastOfTheirCodeAndDay() {
-        TradeDeduplicator seen = new TradeDeduplicator();
-        SubscriptionCode moutai = SubscriptionCode.lv2("600519");
-        SubscriptionCode pingan = SubscriptionCode.lv2("000001");
-        assertThat(seen.isDuplicate(moutai, 5, 100)).isFalse();
-        assertThat(seen.isDuplicate(moutai, 5, 100)).isTrue();
-        assertThat(seen.isDuplicate(moutai, 3, 100)).isTrue();
-        assertThat(seen.isDuplicate(pingan, 3, 100)).as("another code").isFalse();
-        assertThat(seen.isDuplicate(moutai, 6, 100)).isFalse();
-        assertThat(seen.isDuplicate(moutai, 1, 101)).as("the next day starts over").isFalse();
-        // 2026-11-30 23:30 UTC is 2026-12-01 07:30 in Shanghai
-        long lateUtc = java.time.Instant.parse("2026-11-30T23:30:00Z").getEpochSecond() * 1_000_000_000L;
-        assertThat(TradeDeduplicator.tradingDay(lateUtc)).isEqualTo(java.time.LocalDate.of(2026, 12, 1).toEpochDay());
-    }
 }

@@ -128,7 +128,8 @@ class TokenHygieneTest {
                 server.pushBomb(1024 * 1024);
                 server.pushNotDeflate();
 
-                server.closeAll(4001, "token " + TOKEN + " expired");
+                // 1011 (a server error) is always retried; a 4xxx "token expired" would stop the client.
+                server.closeAll(1011, "internal error serving token " + TOKEN);
                 reconnect(events, server);
                 server.failNextDiscoveries(1, DiscoveryFault.httpStatus(500));
                 server.failNextDiscoveries(1, DiscoveryFault.garbageJson());

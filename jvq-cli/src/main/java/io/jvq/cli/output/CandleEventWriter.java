@@ -11,6 +11,7 @@ import io.jvq.core.event.ServerText;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 
 /**
  * Prints candlesticks instead of quotes: trades go into bars ({@link CandleAggregator}), a bar is
@@ -24,7 +25,16 @@ public final class CandleEventWriter implements EventWriter {
     private long bars;
 
     public CandleEventWriter(CandlePeriod period, CandleOutput candles, EventWriter notices) {
-        this.aggregator = new CandleAggregator(period, this::print);
+        this(period, null, candles, notices);
+    }
+
+    /** With {@code clock} (if not null) as the aggregator's wall clock: it dates the trades and bounds their times. */
+    public CandleEventWriter(CandlePeriod period, Clock clock, CandleOutput candles, EventWriter notices) {
+        CandleAggregator.Builder builder = CandleAggregator.builder(period, this::print);
+        if (clock != null) {
+            builder.clock(clock);
+        }
+        this.aggregator = builder.build();
         this.candles = candles;
         this.notices = notices;
     }
@@ -63,11 +73,16 @@ public final class CandleEventWriter implements EventWriter {
         flush();
     }
 
-    /** For the summary: bars printed, trades in no bar. */
+    /** For the summary: bars printed, trades in no bar (implausible times and overflows only when there were any). */
     public String summary() {
         return bars + " " + aggregator.period().label() + " bars from " + aggregator.trades() + " trades ("
                 + aggregator.outOfSessionTrades() + " outside the sessions, " + aggregator.lateTrades()
-                + " after their bar was printed)";
+                + " after their bar was printed"
+                + (aggregator.implausibleTrades() == 0 ? "" : ", " + aggregator.implausibleTrades()
+                        + " with an implausible time")
+                + (aggregator.overflowTrades() == 0 ? "" : ", " + aggregator.overflowTrades()
+                        + " overflowing price × quantity")
+                + ")";
     }
 
     private void print(Candle candle) {

@@ -9,10 +9,9 @@ import io.jvq.core.event.Level2Trade;
 
 import org.jspecify.annotations.Nullable;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -22,40 +21,77 @@ import java.util.Objects;
  * {@link Level2Trade} events; quotes other than trades are ignored.
  *
  * <p>A bar is emitted to the {@link CandleListener} when a trade of a later bar of its security
- * arrives, when the exchange clock (the latest trade time seen, of any security) passes its end,
- * or, marked partial if it had not ended, on {@link #finish()}. After a security's first trade,
- * every period with no trade gives a flat bar at the last close with zero volume. Trades outside
- * the sessions (before 09:25, 11:31–12:59, after 15:00:59) go into no bar and are counted, as are
- * trades stamped in a bar already emitted. A trade stamped two hours or more before the clock
- * starts a new day (the feed has no dates): the old day's bars are emitted first. Call
- * {@link #finish()} at the end of a day to end it yourself.
+ * arrives, when the exchange clock (below) has passed its end by the grace (below), or, marked
+ * partial if the clock had not, when the day ends ({@link #finish()}, a new date). After a
+ * security's first trade, every period with no trade gives a flat bar at the last close with zero
+ * volume. Trades outside the sessions (before 09:25, 11:31–12:59, after 15:00:59) go into no bar and
+ * are counted, as are trades stamped in a bar already emitted ({@link #lateTrades()}) and trades
+ * whose price × quantity overflows ({@link #overflowTrades()}: the bar is left as it was).
  *
- * <p>Per trade it allocates nothing (after a security's first trade); a bar is one object. Not
- * thread-safe: feed it from one thread (a client's reader thread is one); the listener runs there.
+ * <p><b>The exchange clock</b> is the latest plausible trade time seen, of any security. One bad
+ * timestamp cannot move it:
+ * <ul>
+ * <li>With a wall clock ({@link Builder#clock}, live use), a trade stamped more than the maximum jump
+ *     (default 5 minutes) after the wall's time of day in China (UTC+8) is implausible; any other
+ *     time is believed.</li>
+ * <li>Without one, a trade stamped more than the maximum jump of <em>trading time</em> after the clock
+ *     (the five minutes from the auction to the open and the lunch break count as none), or, with no
+ *     date known, two hours or more before it, is held, not used. The clock jumps when held trades
+ *     of a quorum of distinct securities (default 3, or every security seen that day if fewer have
+ *     traded) say so: to the earliest held time at or after the clock; if all are before it, to the
+ *     earliest, on a new day. The held trades are then taken in their order of arrival, so a jump
+ *     loses none. Held trades the clock comes within the maximum jump of are taken too. Held trades
+ *     still off the clock when it has advanced by the maximum jump since, or when the day ends, are
+ *     implausible. With one security a quorum is its own trade: only the wall clock guards it.</li>
+ * </ul>
+ * An implausible trade goes into no bar, not even its own security's (it would emit that security's
+ * bars up to the bad time), and is counted ({@link #implausibleTrades()}). The first trade of a day
+ * starts the clock unchecked unless a wall clock is given.
+ *
+ * <p><b>Grace.</b> Another security's trade past a bar's end closes it only once it is past by the
+ * grace (default 1 s), so a trade stamped a few milliseconds before the boundary that arrives
+ * after it still lands in its bar; a trade of the bar's own security in a later bar closes it at once.
+ *
+ * <p><b>Days.</b> The feed has no dates. A wall clock gives them: a trade at a new date in China ends
+ * the day first. Without one, {@link #newDay(LocalDate)} tells the date of the trades that follow,
+ * and {@link #finish()} ends a day; with a date known, a trade hours before the clock is only late or
+ * outside the sessions. With no date at all, a jump back of two hours or more agreed by a quorum
+ * (above) starts a new day. Ending a day emits every open bar, partial unless the clock had
+ * passed its end; no flat bars are made up for the rest of an unseen day.
+ *
+ * <p>Per trade it allocates nothing (after a security's first trade of the day; the wall clock's
+ * {@code millis()} must not allocate either, as {@link Clock#systemUTC()}'s does not); a bar is one
+ * object. Not thread-safe: feed it from one thread (a client's reader thread is one); the listener
+ * runs there.
  */
 public final class CandleAggregator implements QuoteSink {
-    /**
-     * A trade this far before the clock is the next day's: within a day a trade is never hours late,
-     * and the next day's auction is at least two hours before any afternoon clock.
-     */
-    static final int NEW_DAY_GAP = 2 * 3_600_000;
+    /** The grace by default: a bar closes when the clock is past its end by this much. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(1);
+    /** The maximum jump by default: how far ahead of the clock (or the wall) a trade may be stamped. */
+    public static final Duration DEFAULT_MAX_JUMP = Duration.ofMinutes(5);
+    /** How many distinct securities must agree on a jump of the clock, by default. */
+    public static final int DEFAULT_QUORUM = 3;
 
     private final CandlePeriod period;
-    private final CandleListener listener;
-    private final Map<String, Bars> bySymbol = new HashMap<>();
-    /** The same, in order of first trade: emission order when the clock closes bars. */
-    private final List<Bars> all = new ArrayList<>();
-    private final int barsPerDay;
-    private int clock = -1;
-    private int barsClosed;
+    /** The bars, per security, of the day in progress. */
+    private final DayBars day;
+    /** Which trades are believed, and the day's date. */
+    private final ExchangeClock clock;
     private long trades;
-    private long outOfSession;
-    private long late;
 
+    /** Defaults: grace 1 s, maximum jump 5 minutes, quorum 3, no wall clock. */
     public CandleAggregator(CandlePeriod period, CandleListener listener) {
-        this.period = Objects.requireNonNull(period, "period");
-        this.listener = Objects.requireNonNull(listener, "listener");
-        this.barsPerDay = CandleSchedule.barsPerDay(period);
+        this(builder(period, listener));
+    }
+
+    private CandleAggregator(Builder builder) {
+        this.period = builder.period;
+        this.day = new DayBars(builder.period, builder.listener, builder.grace);
+        this.clock = new ExchangeClock(day, builder.maxJump, builder.quorum, builder.wall);
+    }
+
+    public static Builder builder(CandlePeriod period, CandleListener listener) {
+        return new Builder(period, listener);
     }
 
     public CandlePeriod period() {
@@ -79,61 +115,36 @@ public final class CandleAggregator implements QuoteSink {
      */
     public void onTrade(String symbol, int timeOfDayMillis, long price, long quantity) {
         trades++;
-        if (clock - timeOfDayMillis >= NEW_DAY_GAP) {
-            newDay();
-        }
-        if (timeOfDayMillis > clock) {
-            clock = timeOfDayMillis;
-            int closed = CandleSchedule.barsClosedAt(clock, period);
-            if (closed > barsClosed) {
-                barsClosed = closed;
-                for (Bars bars : all) {
-                    bars.emitBefore(closed);
-                }
-            }
-        }
-        int minute = CandleSchedule.tradingMinute(timeOfDayMillis);
-        if (minute < 0) {
-            outOfSession++;
-            return;
-        }
-        Bars bars = bySymbol.get(symbol);
-        if (bars == null) {
-            bars = new Bars(symbol);
-            bySymbol.put(symbol, bars);
-            all.add(bars);
-        }
-        if (!bars.add(minute / period.minutes(), price, quantity)) {
-            late++;
-        } else if (bars.next < barsClosed) {
-            // a security's first trade, in a bar the clock has passed already
-            bars.emitBefore(barsClosed);
-        }
+        clock.onTrade(symbol, timeOfDayMillis, price, quantity);
     }
 
     /**
-     * The input has ended: emits every security's open bar, marked partial unless the clock has
-     * passed its end. The next trade starts a new day.
+     * The trades that follow are of {@code date} (in China). A date other than the current day's ends
+     * that day first, as {@link #finish()} does; the first call dates the day in progress. For use
+     * without a wall clock (replaying a capture, say): with one, its date wins at the next trade.
+     */
+    public void newDay(LocalDate date) {
+        clock.newDay(date.toEpochDay());
+    }
+
+    /**
+     * The input has ended (or the day has): emits every security's open bar, marked partial unless
+     * the clock has passed its end by the grace; trades still held are implausible. The next trade
+     * starts a new day (of the same date unless told otherwise).
      */
     public void finish() {
-        for (Bars bars : all) {
-            bars.emitOpen();
-        }
-        bySymbol.clear();
-        all.clear();
-        clock = -1;
-        barsClosed = 0;
+        clock.finish();
     }
 
     /** The bar of {@code symbol} being built, as a partial candle; null when it has none. */
     public @Nullable Candle current(String symbol) {
-        Bars bars = bySymbol.get(symbol);
-        return bars == null || bars.trades == 0 ? null : bars.candle(true);
+        SecurityBars bars = day.find(symbol);
+        return bars == null ? null : bars.current();
     }
 
-    /** The latest trade time seen (milliseconds since midnight); -1 before the first trade of the day. */
+    /** The exchange clock: the latest plausible trade time (milliseconds since midnight); -1 before the day's first. */
     public int clock() {
-        return clock;
+        return clock.time();
     }
 
     /** Trades seen, in a bar or not. */
@@ -143,20 +154,22 @@ public final class CandleAggregator implements QuoteSink {
 
     /** Trades stamped outside the sessions: in no bar. */
     public long outOfSessionTrades() {
-        return outOfSession;
+        return day.outOfSession();
     }
 
     /** Trades stamped in a bar already emitted (the clock had passed its end): in no bar. */
     public long lateTrades() {
-        return late;
+        return day.late();
     }
 
-    private void newDay() {
-        barsClosed = barsPerDay;
-        for (Bars bars : all) {
-            bars.emitBefore(barsPerDay);
-        }
-        finish();
+    /** Trades whose time was implausible (see the class doc): in no bar, and the clock did not move. */
+    public long implausibleTrades() {
+        return clock.implausible();
+    }
+
+    /** Trades whose price × quantity, or whose bar's volume or amount with them, overflowed a long: in no bar. */
+    public long overflowTrades() {
+        return day.overflow();
     }
 
     @Override
@@ -174,73 +187,64 @@ public final class CandleAggregator implements QuoteSink {
         // a line that did not decode is no trade; the source reports it
     }
 
-    /** One security's day: the bar being built and the index of the first bar not yet emitted. */
-    private final class Bars {
-        private final String symbol;
-        private int next;
-        private long open;
-        private long high;
-        private long low;
-        private long close;
-        private long volume;
-        private long amount;
-        private int trades;
+    /** Options of an aggregator; {@link #build()} makes it. */
+    public static final class Builder {
+        private final CandlePeriod period;
+        private final CandleListener listener;
+        private int grace = (int) DEFAULT_GRACE.toMillis();
+        private int maxJump = (int) DEFAULT_MAX_JUMP.toMillis();
+        private int quorum = DEFAULT_QUORUM;
+        private @Nullable Clock wall;
 
-        Bars(String symbol) {
-            this.symbol = symbol;
-            this.next = -1;
+        private Builder(CandlePeriod period, CandleListener listener) {
+            this.period = Objects.requireNonNull(period, "period");
+            this.listener = Objects.requireNonNull(listener, "listener");
         }
 
-        /** False when the bar was emitted already. */
-        boolean add(int index, long price, long quantity) {
-            if (next < 0) {
-                next = index;
-            } else if (index < next) {
-                return false;
-            } else if (index > next) {
-                emitBefore(index);
-            }
-            if (trades == 0) {
-                open = price;
-                high = price;
-                low = price;
-            } else {
-                high = Math.max(high, price);
-                low = Math.min(low, price);
-            }
-            close = price;
-            volume += quantity;
-            amount = Math.addExact(amount, Math.multiplyExact(price, quantity));
-            trades++;
-            return true;
+        /**
+         * How far past a bar's end the exchange clock must be before the bar is closed by other
+         * securities' trades (a trade of its own security in a later bar closes it at once):
+         * 0 to 1 minute, default 1 s.
+         */
+        public Builder grace(Duration grace) {
+            this.grace = millis(grace, "grace", 0, 60_000);
+            return this;
         }
 
-        /** Emits the bar being built and flat bars for the periods after it, up to bar {@code index}. */
-        void emitBefore(int index) {
-            if (next < 0) {
-                return;
-            }
-            while (next < index) {
-                listener.onCandle(candle(false));
-                next++;
-                open = close;
-                high = close;
-                low = close;
-                volume = 0;
-                amount = 0;
-                trades = 0;
-            }
+        /** How far ahead a trade may be stamped and still be plausible: 1 s to 4 hours, default 5 minutes. */
+        public Builder maxJump(Duration maxJump) {
+            this.maxJump = millis(maxJump, "maxJump", 1_000, 4 * 3_600_000);
+            return this;
         }
 
-        void emitOpen() {
-            if (next >= 0 && trades > 0) {
-                listener.onCandle(candle(clock < CandleSchedule.closesAt(next, period)));
+        /** How many distinct securities must agree on a jump of the clock (without a wall clock): default 3. */
+        public Builder quorum(int quorum) {
+            if (quorum < 1) {
+                throw new IllegalArgumentException("quorum must be at least 1, got " + quorum);
             }
+            this.quorum = quorum;
+            return this;
         }
 
-        Candle candle(boolean partial) {
-            return new Candle(symbol, period, CandleSchedule.endMinuteOfDay(next, period), open, high, low, close,
-                    volume, amount, trades, partial);
+        /**
+         * A wall clock, for live use: it gives the date and bounds trade times (read in China, UTC+8,
+         * whatever the clock's zone). {@code Clock.systemUTC()} will do.
+         */
+        public Builder clock(Clock wall) {
+            this.wall = Objects.requireNonNull(wall, "clock");
+            return this;
+        }
+
+        public CandleAggregator build() {
+            return new CandleAggregator(this);
+        }
+
+        private static int millis(Duration duration, String name, int min, int max) {
+            long millis = duration.toMillis();
+            if (millis < min || millis > max) {
+                throw new IllegalArgumentException(name + " must be " + min + " to " + max + " ms, got " + duration);
+            }
+            return (int) millis;
         }
     }
 }

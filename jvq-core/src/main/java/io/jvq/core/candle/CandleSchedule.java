@@ -41,6 +41,27 @@ final class CandleSchedule {
         return HALF_DAY + Math.min(HALF_DAY - 1, millisOfDay / MINUTE - AFTERNOON_OPEN_MINUTE);
     }
 
+    /**
+     * Trading time: milliseconds of trading since 09:30, the gaps of the day collapsed (09:25–09:30
+     * and 11:30–13:00 take none), linear before 09:25 (negative) and after 13:00, so that the time
+     * from the auction to the open, or from 11:30 to 13:00, is no jump.
+     */
+    static int tradingMillis(int millisOfDay) {
+        if (millisOfDay < OPENING_AUCTION_MATCH) {
+            return millisOfDay - OPENING_AUCTION_MATCH;
+        }
+        if (millisOfDay < MORNING_OPEN) {
+            return 0;
+        }
+        if (millisOfDay < MORNING_CLOSE) {
+            return millisOfDay - MORNING_OPEN;
+        }
+        if (millisOfDay < AFTERNOON_OPEN) {
+            return MORNING_CLOSE - MORNING_OPEN;
+        }
+        return MORNING_CLOSE - MORNING_OPEN + millisOfDay - AFTERNOON_OPEN;
+    }
+
     /** How many bars of {@code period} the day has. */
     static int barsPerDay(CandlePeriod period) {
         return CONTINUOUS_MINUTES / period.minutes();

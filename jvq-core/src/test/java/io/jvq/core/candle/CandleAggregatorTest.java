@@ -155,13 +155,13 @@ class CandleAggregatorTest {
         trade(candles, "09:30:00.000", "10.00", 100);
         trade(candles, "11:31:00.000", "10.50", 100);
         trade(candles, "12:59:59.999", "10.50", 100);
-        trade(candles, "15:01:00.000", "10.50", 100);
+        trade(candles, "15:01:30.000", "10.50", 100);
         candles.finish();
 
         assertThat(candles.outOfSessionTrades()).isEqualTo(4);
         assertThat(candles.trades()).isEqualTo(5);
         assertThat(emitted()).first().isEqualTo("600519 09:31 10.00 10.00 10.00 10.00 100 1000.00 1");
-        // the clock reached 15:01: every minute of the day after the first trade has a bar, none has 10.50
+        // the clock passed 15:01 by the grace: every minute of the day after the first trade has a bar, none has 10.50
         assertThat(bars).hasSize(240).allSatisfy(bar -> assertThat(bar.high()).isEqualTo(FixedPoint.of("10.00")));
         assertThat(emitted()).last().isEqualTo("600519 15:00 10.00 10.00 10.00 10.00 0 0.00 0");
     }
@@ -223,7 +223,7 @@ class CandleAggregatorTest {
     void aTradeStampedInABarAlreadyEmittedIsCountedAsLate() {
         CandleAggregator candles = aggregator(CandlePeriod.M1);
         trade(candles, "600519", "09:30:30.000", "10.00", 100);
-        trade(candles, "000001", "09:31:00.010", "12.00", 100);
+        trade(candles, "000001", "09:31:01.010", "12.00", 100);    // past 09:31 by more than the grace
         trade(candles, "600519", "09:30:59.990", "10.50", 100);
 
         assertThat(candles.lateTrades()).isEqualTo(1);
@@ -233,21 +233,23 @@ class CandleAggregatorTest {
     @Test
     void aSecuritysFirstTradeInABarTheClockHasPassedIsEmittedAtOnce() {
         CandleAggregator candles = aggregator(CandlePeriod.M1);
-        trade(candles, "000001", "09:31:00.010", "12.00", 100);
+        trade(candles, "000001", "09:31:01.010", "12.00", 100);
         trade(candles, "600519", "09:30:59.990", "10.00", 100);
 
         assertThat(emitted()).containsExactly("600519 09:31 10.00 10.00 10.00 10.00 100 1000.00 1");
     }
 
     @Test
-    void aMorningTradeAfterTheAfternoonStartsANewDay() {
+    void withoutADateAMorningTradeAfterTheAfternoonStartsANewDay() {
         CandleAggregator candles = aggregator(CandlePeriod.M60);
         trade(candles, "14:10:00.000", "10.00", 100);
+        // two hours or more back; one security is all there is, so it is a quorum
         trade(candles, "09:25:00.000", "11.00", 100);
         candles.finish();
 
         assertThat(emitted()).containsExactly(
-                "600519 15:00 10.00 10.00 10.00 10.00 100 1000.00 1",
+                // the old day's end was never seen: its last bar is partial, and no flat bars are made up
+                "600519 15:00 10.00 10.00 10.00 10.00 100 1000.00 1 partial",
                 "600519 10:30 11.00 11.00 11.00 11.00 100 1100.00 1 partial");
     }
 

@@ -7,6 +7,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CandlePropertyTest {
     private static final List<String> SYMBOLS = List.of("600519", "000001", "127063");
+    /** Midnight of a trading day in China. */
+    private static final Instant DAY = Instant.parse("2026-12-01T00:00:00+08:00");
 
     record Trade(String symbol, int millis, long price, long quantity) {
     }
@@ -31,8 +35,11 @@ class CandlePropertyTest {
     @Property(tries = 300)
     void barsAgreeWithTheNaiveReference(@ForAll("days") List<Trade> day, @ForAll CandlePeriod period) {
         List<Candle> actual = new ArrayList<>();
-        CandleAggregator aggregator = new CandleAggregator(period, actual::add);
+        // received as they happen: a wall clock that reads each trade's own time, so every time is plausible
+        CandleClockTest.MutableClock wall = new CandleClockTest.MutableClock(Instant.EPOCH);
+        CandleAggregator aggregator = CandleAggregator.builder(period, actual::add).clock(wall).build();
         for (Trade t : day) {
+            wall.set(DAY.plusMillis(t.millis()));
             aggregator.onTrade(t.symbol(), t.millis(), t.price(), t.quantity());
         }
         aggregator.finish();
@@ -46,6 +53,52 @@ class CandlePropertyTest {
         assertThat(aggregator.lateTrades()).isZero();
         assertThat(aggregator.outOfSessionTrades())
                 .isEqualTo(day.stream().filter(t -> NaiveCandles.minuteLabel(t.millis()) == null).count());
+    }
+
+    /**
+     * However bad some trade times are (any time of the day, anywhere in the input), each trade is in
+     * exactly one bar or counted once, and each security's bars run forward with no label twice.
+     */
+    @Property(tries = 300)
+    void badTimesNeitherLoseTradesNorRepeatBars(@ForAll("abusedDays") List<Trade> arrivals,
+                                                @ForAll CandlePeriod period) {
+        List<Candle> actual = new ArrayList<>();
+        CandleAggregator aggregator = new CandleAggregator(period, actual::add);
+        aggregator.newDay(LocalDate.of(2026, 12, 1));
+        for (Trade t : arrivals) {
+            aggregator.onTrade(t.symbol(), t.millis(), t.price(), t.quantity());
+        }
+        aggregator.finish();
+
+        long inBars = actual.stream().mapToLong(Candle::trades).sum();
+        assertThat(inBars + aggregator.outOfSessionTrades() + aggregator.lateTrades()
+                + aggregator.implausibleTrades() + aggregator.overflowTrades())
+                .isEqualTo(aggregator.trades()).isEqualTo(arrivals.size());
+        Map<String, List<Candle>> bySymbol = new LinkedHashMap<>();
+        for (Candle candle : actual) {
+            bySymbol.computeIfAbsent(candle.symbol(), s -> new ArrayList<>()).add(candle);
+        }
+        bySymbol.forEach((symbol, bars) -> {
+            assertThat(bars).extracting(Candle::endMinuteOfDay).isSorted().doesNotHaveDuplicates();
+            assertThat(bars.subList(0, bars.size() - 1)).noneMatch(Candle::partial);
+        });
+    }
+
+    /** A day in time order with a few trades stamped anywhere from 00:00 to 23:59 among it. */
+    @Provide
+    Arbitrary<List<Trade>> abusedDays() {
+        Arbitrary<Trade> bogus = Combinators.combine(Arbitraries.of(SYMBOLS),
+                        Arbitraries.integers().between(0, 24 * 3_600_000 - 1),
+                        Arbitraries.longs().between(1, 30_000_000), Arbitraries.longs().between(1, 1_000_000))
+                .as(Trade::new);
+        Arbitrary<List<Double>> where = Arbitraries.doubles().between(0, 1).list().ofMaxSize(4);
+        return Combinators.combine(days(), bogus.list().ofMaxSize(4), where).as((day, bad, at) -> {
+            List<Trade> arrivals = new ArrayList<>(day);
+            for (int i = 0; i < Math.min(bad.size(), at.size()); i++) {
+                arrivals.add((int) (at.get(i) * arrivals.size()), bad.get(i));
+            }
+            return arrivals;
+        });
     }
 
     @Provide
@@ -121,8 +174,12 @@ class CandlePropertyTest {
                     .orElseThrow();
         }
 
-        /** True when no trade at or after {@code clock} can be in the bar labelled {@code label}. */
-        static boolean closed(LocalTime label, int clock, CandlePeriod period) {
+        /**
+         * True when no trade at or after {@code clock} less the grace (1 s) can be in the bar labelled
+         * {@code label}.
+         */
+        static boolean closed(LocalTime label, int lastTrade, CandlePeriod period) {
+            int clock = lastTrade - 1_000;
             for (int from : new int[] {clock, 9 * 3_600_000 + 25 * 60_000, 13 * 3_600_000}) {
                 if (from >= clock && label(from, period) != null) {
                     return label(from, period).isAfter(label);
@@ -151,7 +208,8 @@ class CandlePropertyTest {
                         continue;
                     }
                     List<Trade> trades = bars.get(label);
-                    boolean closed = closed(label, clock, period);
+                    // the clock closes it, or a trade of the same security in a later bar
+                    boolean closed = closed(label, clock, period) || bars.lastKey().isAfter(label);
                     if (trades == null) {
                         if (!closed) {
                             break;
