@@ -60,7 +60,38 @@ public record Candle(String symbol, CandlePeriod period, int endMinuteOfDay, lon
         return FixedPoint.toBigDecimal(amount).divide(BigDecimal.valueOf(volume), 8, RoundingMode.HALF_UP);
     }
 
+    /** The open in yuan, as printed: {@code 1700.50}. */
+    public BigDecimal openDecimal() {
+        return FixedPoint.toDecimal(open);
+    }
+
+    /** The high in yuan, as printed. */
+    public BigDecimal highDecimal() {
+        return FixedPoint.toDecimal(high);
+    }
+
+    /** The low in yuan, as printed. */
+    public BigDecimal lowDecimal() {
+        return FixedPoint.toDecimal(low);
+    }
+
+    /** The close in yuan, as printed. */
+    public BigDecimal closeDecimal() {
+        return FixedPoint.toDecimal(close);
+    }
+
+    /** The amount (the sum of price × quantity) in yuan, as printed: {@code 2040600.00}. */
     public BigDecimal amountDecimal() {
-        return FixedPoint.toBigDecimal(amount);
+        return FixedPoint.toDecimal(amount);
+    }
+
+    /** For people: {@code Candle[600519 1m 10:01 O=1700.50 H=1701.00 L=1699.80 C=1700.20 V=1200 A=2040600.00 n=3]}. */
+    @Override
+    public String toString() {
+        return "Candle[" + symbol + ' ' + period.label() + ' ' + endText()
+                + " O=" + openDecimal().toPlainString() + " H=" + highDecimal().toPlainString()
+                + " L=" + lowDecimal().toPlainString() + " C=" + closeDecimal().toPlainString()
+                + " V=" + volume + " A=" + amountDecimal().toPlainString() + " n=" + trades
+                + (partial ? " partial" : "") + ']';
     }
 }
