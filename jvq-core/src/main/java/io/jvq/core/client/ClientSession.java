@@ -9,21 +9,15 @@ import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
 import io.jvq.core.event.ServerText;
 import io.jvq.core.port.DiscoveryPort;
-import io.jvq.core.port.DiscoveryReply;
-import io.jvq.core.port.DiscoveryRequest;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketPort;
-import io.jvq.core.port.SocketRequest;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
@@ -42,18 +36,19 @@ import java.util.random.RandomGenerator;
  *
  * <p>Each connection attempt has a generation; a callback for an older generation (a late
  * reply, a late close) finds its generation or phase changed and is ignored.
+ *
+ * <p>Callers waiting for a connection live in {@link ConnectionWaiters}, {@code list} requests in
+ * {@link ListRequests}; both are guarded by this session's lock.
  */
 final class ClientSession {
     private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
     private static final AtomicInteger CLIENTS = new AtomicInteger();
-    /** The most the session waits past an adapter's own timeout before giving up on it itself. */
-    private static final Duration MAX_ADAPTER_GRACE = Duration.ofSeconds(2);
 
     /** STOPPED: a fatal discovery refusal ended the attempts; only close() follows. */
     enum Phase { IDLE, WAITING, DISCOVERING, CONNECTING, CONNECTED, STOPPED, CLOSED }
 
-    private static final Set<Phase> DISCOVERY = EnumSet.of(Phase.DISCOVERING);
-    private static final Set<Phase> UPGRADE = EnumSet.of(Phase.CONNECTING);
+    static final Set<Phase> DISCOVERY = EnumSet.of(Phase.DISCOVERING);
+    static final Set<Phase> UPGRADE = EnumSet.of(Phase.CONNECTING);
     private static final Set<Phase> OPEN = EnumSet.of(Phase.CONNECTED);
     /** A link's terminal callback ends it whether or not its upgrade has been seen to complete. */
     private static final Set<Phase> LINKED = EnumSet.of(Phase.CONNECTING, Phase.CONNECTED);
@@ -62,6 +57,7 @@ final class ClientSession {
     private final SocketPort socket;
     private final DiscoveryPort discovery;
     private final DiscoveryAnswer answers;
+    private final Attempts attempts;
     private final EventDispatcher dispatcher;
     /** Where a link passes its decoded records: events for the listener, or the user's flyweight sink. */
     private final QuoteSink records;
@@ -78,12 +74,8 @@ final class ClientSession {
     private volatile boolean closed;
     private long generation;
     private volatile Link current;
-    /** {@code list}s made while no connection was open, sent when the next one opens (or failed). */
-    private final List<PendingList> waitingLists = new ArrayList<>();
-    /** Why the last attempt failed (token-free), for awaitConnected's message; null before any. */
-    private volatile String lastFailure;
-    /** Completed with the server on the first Connected; failed when the client stops or closes first. */
-    private final CompletableFuture<String> firstConnection = new CompletableFuture<>();
+    private final ConnectionWaiters waiters;
+    private final ListRequests lists;
 
     /** @param scheduler the session's thread and clock; null for a thread of its own */
     ClientSession(ClientOptions options, SocketPort socket, DiscoveryPort discovery, QuoteListener listener,
@@ -103,6 +95,9 @@ final class ClientSession {
         this.reconnects = new Reconnects(options.reconnect(), random, this.scheduler);
         this.liveness = new Liveness(this.scheduler, options,
                 (link, reason) -> ended(link.generation, OPEN, -1, reason, true));
+        this.waiters = new ConnectionWaiters(options.token());
+        this.lists = new ListRequests(lock, this.scheduler, waiters, stats, this::send, () -> phase == Phase.IDLE);
+        this.attempts = new Attempts(this, options, socket, discovery, answers, this.scheduler, stats, waiters);
     }
 
     // ---- the user's side ------------------------------------------------------------------
@@ -114,26 +109,20 @@ final class ClientSession {
                 return;
             }
             phase = Phase.WAITING;
-            scheduler.execute(this::beginAttempt);
+            scheduler.execute(attempts::begin);
         }
     }
 
     void subscribe(Collection<SubscriptionCode> codes) {
-        change(codes, added -> {
-            List<SubscriptionCode> fresh = subscriptions.add(added);
-            return fresh.isEmpty() ? null : Command.add(fresh);
-        });
+        change(codes, subscriptions::addCommand);
     }
 
     void unsubscribe(Collection<SubscriptionCode> codes) {
-        change(codes, removed -> {
-            List<SubscriptionCode> gone = subscriptions.remove(removed);
-            return gone.isEmpty() ? null : Command.del(gone);
-        });
+        change(codes, subscriptions::removeCommand);
     }
 
     void replaceAll(Collection<SubscriptionCode> codes) {
-        change(codes, replacement -> subscriptions.replaceAll(replacement) ? Command.all(subscriptions.snapshot()) : null);
+        change(codes, subscriptions::replaceAllCommand);
     }
 
     /** Applies a change to the subscriptions under the lock; its command, if any, goes out if connected. */
@@ -156,107 +145,20 @@ final class ClientSession {
         synchronized (lock) {
             requireOpen();
             if (phase == Phase.STOPPED) {
-                return CompletableFuture.failedFuture(new IllegalStateException(stoppedText()));
+                return CompletableFuture.failedFuture(new IllegalStateException(waiters.stoppedText()));
             }
-            PendingList list = new PendingList(timeout);
-            if (phase == Phase.CONNECTED) {
-                sendList(current, list);
-            } else {
-                waitingLists.add(list);
-            }
-            // On the session's clock, not orTimeout's: tests drive it on virtual time.
-            SessionScheduler.Cancellable timer = scheduler.schedule(() -> timedOut(list), timeout);
-            list.reply.whenComplete((text, error) -> {
-                timer.cancel();
-                if (error instanceof TimeoutException || error instanceof CancellationException) {
-                    gaveUp(list);
-                }
-            });
-            return list.reply;
+            return lists.request(timeout, phase == Phase.CONNECTED ? current : null);
         }
-    }
-
-    /** A {@code list} and, once sent, the link it went out on. */
-    private static final class PendingList {
-        final CompletableFuture<String> reply = new CompletableFuture<>();
-        final Duration timeout;
-        /** Guarded by the session's lock; null while it waits for a connection. */
-        Link sentOn;
-
-        PendingList(Duration timeout) {
-            this.timeout = timeout;
-        }
-    }
-
-    /** Under the lock: sends {@code list} on the live {@code link}. */
-    private void sendList(Link link, PendingList list) {
-        list.sentOn = link;
-        send(link, Command.list(), list.reply);
-    }
-
-    /** Scheduler thread: the list's time is up; says whether it waited for a reply or for a connection. */
-    private void timedOut(PendingList list) {
-        String why;
-        synchronized (lock) {
-            if (list.sentOn != null) {
-                why = "no reply to list within " + list.timeout;
-            } else {
-                why = "no connection was open within " + list.timeout + " to send list"
-                        + (phase == Phase.IDLE ? " (the client was not started: call start())" : "")
-                        + "; wait for one first with awaitConnected(Duration) or connected(), or pass a longer"
-                        + " timeout to list(Duration)" + lastFailureText();
-            }
-        }
-        list.reply.completeExceptionally(new TimeoutException(why));
-    }
-
-    /** The caller gave up on {@code list} (timed out or cancelled). */
-    private void gaveUp(PendingList list) {
-        Link link;
-        synchronized (lock) {
-            link = list.sentOn;
-            if (link == null) {
-                waitingLists.remove(list);
-                return;
-            }
-        }
-        forgetOrphanLater(link, list.reply, list.timeout);
-    }
-
-    /** The lists still waiting for a connection, taken; under the lock. */
-    private List<CompletableFuture<String>> drainWaitingLists() {
-        List<CompletableFuture<String>> replies = new ArrayList<>(waitingLists.size());
-        for (PendingList list : waitingLists) {
-            replies.add(list.reply);
-        }
-        waitingLists.clear();
-        return replies;
     }
 
     /** A future of the first connection's server; see {@link JvqClient#connected()}. */
     CompletableFuture<String> connected() {
-        return firstConnection.copy();
+        return waiters.connected();
     }
 
     /** Why the last attempt failed, as {@code "; the last attempt: …"}, or nothing. */
     String lastFailureText() {
-        String last = lastFailure;
-        return last == null ? "" : "; the last attempt: " + options.token().redact(last);
-    }
-
-    private String stoppedText() {
-        String last = lastFailure;
-        return "the client has stopped: " + (last == null ? "the server refused it" : last)
-                + " (a refusal retrying cannot heal; see ConnectionEvent.Refused)";
-    }
-
-    /** A list whose caller gave up stays owed its reply (ReplyQueue's orphan) for its timeout again, then no more. */
-    private void forgetOrphanLater(Link link, CompletableFuture<String> reply, Duration timeout) {
-        scheduler.schedule(() -> {
-            synchronized (lock) {
-                link.replies.forget(reply);
-            }
-        }, timeout);
+        return waiters.lastFailureText();
     }
 
     List<SubscriptionCode> subscriptions() {
@@ -289,8 +191,8 @@ final class ClientSession {
 
     void close() {
         Link link;
-        List<CompletableFuture<String>> unanswered = List.of();
-        List<CompletableFuture<String>> waiting;
+        List<CompletableFuture<String>> unanswered;
+        List<ListRequests.PendingList> waiting;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -298,22 +200,16 @@ final class ClientSession {
             closed = true;
             phase = Phase.CLOSED;
             stats.feed.connectionEnded();
-            link = current;
-            current = null;
             reconnects.cancel();
-            if (link != null) {
-                link.retire();
-                unanswered = link.replies.drainReplies();
-            }
-            waiting = drainWaitingLists();
+            link = takeCurrent();
+            unanswered = owed(link);
+            waiting = waiters.take();
         }
         if (link != null && link.connection() != null) {
             quietly("closing the connection", () -> link.connection().close(1000, "client closed"));
         }
         failAll(unanswered, "the client was closed before the server replied");
-        failAll(waiting, "the client was closed before a connection was open to send list");
-        firstConnection.completeExceptionally(new IllegalStateException("the client was closed before it connected"
-                + lastFailureText()));
+        waiters.closed(waiting);
         scheduler.shutdown();
         quietly("closing the socket port", socket::close);
         quietly("closing the discovery port", discovery::close);
@@ -321,178 +217,75 @@ final class ClientSession {
         dispatcher.close(new ConnectionEvent.Closed());
     }
 
-    // ---- discovery and connection -----------------------------------------------------------
+    // ---- an attempt's transitions (Attempts calls the ports and the listener around them) ----
 
-    /** Scheduler thread: asks discovery for a server, for a new attempt. */
-    private void beginAttempt() {
-        long gen;
-        int attempt;
+    /** Scheduler thread: a due attempt begins discovering, with a new generation; null when none is due. */
+    Attempts.Started discovering() {
         synchronized (lock) {
             if (phase != Phase.WAITING) {
-                return;
+                return null;
             }
             phase = Phase.DISCOVERING;
-            gen = ++generation;
-            attempt = reconnects.failures();
+            long gen = ++generation;
+            int attempt = reconnects.failures();
             reconnects.began();
+            return new Attempts.Started(gen, attempt);
         }
-        emit(new ConnectionEvent.Discovering(attempt));
-        if (closed) {
-            return;
-        }
-        DiscoveryRequest request = new DiscoveryRequest(options.discoveryUrl(), options.market(), "websocket",
-                options.token(), options.discoveryTimeout());
-        CompletableFuture<DiscoveryReply> reply = AdapterCalls.call(() -> discovery.discover(request), "discovery");
-        giveUpAfter(gen, DISCOVERY, options.discoveryTimeout(),
-                "discovery at " + request.redactedUri() + " did not answer within " + options.discoveryTimeout());
-        reply.whenComplete((r, e) -> scheduler.execute(() -> onDiscoveryAnswer(gen, attempt, r, e)));
     }
 
-    /** Scheduler thread: turns a discovery answer into a connection attempt, or a failure. */
-    private void onDiscoveryAnswer(long gen, int attempt, DiscoveryReply reply, Throwable error) {
-        if (!isCurrent(gen, DISCOVERY)) {
-            return;
-        }
-        if (answers.fatal(reply, error)) {
-            stats.discoveryFailures.increment();
-            stopRefused(gen, reply);
-            return;
-        }
-        ServerAddress address;
-        try {
-            address = answers.serverOf(reply, error);
-        } catch (IllegalArgumentException e) {
-            stats.discoveryFailures.increment();
-            ended(gen, DISCOVERY, -1, e.getMessage(), false);
-            return;
-        }
-        Link link;
+    /** Scheduler thread: attempt {@code gen}, still discovering, connects to {@code server} on a new link; null if over. */
+    Link connecting(long gen, String server) {
         synchronized (lock) {
             if (generation != gen || phase != Phase.DISCOVERING) {
-                return;
+                return null;
             }
             phase = Phase.CONNECTING;
-            link = new Link(this, gen, address.display(), options.maxInflatedBytes(), records, stats,
-                    scheduler::nanoTime);
-            current = link;
+            current = new Link(this, gen, server, options.maxInflatedBytes(), records, stats, scheduler::nanoTime);
+            return current;
         }
-        emit(new ConnectionEvent.Connecting(attempt, address.display()));
-        if (closed) {
-            // The listener closed the client on Connecting (close() retired the link): open nothing.
-            return;
-        }
-        SocketRequest request = new SocketRequest(address.uri(), options.connectTimeout(), options.maxMessageBytes());
-        CompletableFuture<SocketConnection> upgrade = AdapterCalls.call(() -> socket.connect(request, link), "socket");
-        giveUpAfter(gen, UPGRADE, options.connectTimeout(),
-                "connecting to " + address.display() + " did not complete within " + options.connectTimeout());
-        // Handled on the thread that completes the upgrade, before the adapter delivers any
-        // message, so that the first frames find the link connected.
-        upgrade.whenComplete((connection, e) -> onUpgrade(link, connection, e));
     }
 
-    /** Scheduler thread: a fatal refusal ends the attempts; said once, with {@code Refused}. */
-    private void stopRefused(long gen, DiscoveryReply refusal) {
-        ConnectionEvent.Refused refused = answers.refused(refusal);
-        List<CompletableFuture<String>> waiting;
+    /** The link's upgrade completed: it goes live, subscribed, unless it stopped being current; says which. */
+    boolean goLive(Link link, SocketConnection connection) {
         synchronized (lock) {
-            if (closed || generation != gen || phase != Phase.DISCOVERING) {
-                return;
+            if (current != link || phase != Phase.CONNECTING) {
+                return false;
             }
-            phase = Phase.STOPPED;
-            lastFailure = refusedText(refused);
-            waiting = drainWaitingLists();
+            link.attach(connection);
+            phase = Phase.CONNECTED;
+            // Open is not yet good: the backoff starts over at the first quote frame, or
+            // once the connection has stayed up a while (ReconnectPolicy.stableAfter).
+            link.stableTimer(scheduler.schedule(() -> proven(link), reconnects.stableAfter()));
+            stats.connections.increment();
+            stats.feed.connectionOpened();
+            // Under the lock: every change made before this point is in this all=, every later
+            // one goes out as its own command after it.
+            send(link, Command.all(subscriptions.snapshot()), null);
+            lists.sendWaiting(link);
+            liveness.start(link);
+            return true;
         }
-        LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + refused.reason() + "; the client stops");
-        stopped(waiting);
-        emit(refused);
-    }
-
-    private String refusedText(ConnectionEvent.Refused refused) {
-        return options.token().redact("refused (" + refused.code() + "): " + refused.reason());
-    }
-
-    /** The client stopped on a refusal: what waited for a connection fails, saying why. */
-    private void stopped(List<CompletableFuture<String>> waiting) {
-        String why = stoppedText();
-        failAll(waiting, why);
-        firstConnection.completeExceptionally(new IllegalStateException(why));
-    }
-
-    /** Adapter or scheduler thread: the upgrade finished; subscribe with {@code all=} and go live. */
-    private void onUpgrade(Link link, SocketConnection connection, Throwable error) {
-        if (error != null || connection == null) {
-            String why = error != null ? describe(error) : "the socket adapter completed without a connection";
-            ended(link.generation, UPGRADE, -1, "connecting to " + link.server + " failed: " + why, false);
-            return;
-        }
-        boolean live;
-        synchronized (lock) {
-            live = current == link && phase == Phase.CONNECTING;
-            if (live) {
-                link.attach(connection);
-                phase = Phase.CONNECTED;
-                // Open is not yet good: the backoff starts over at the first quote frame, or
-                // once the connection has stayed up a while (ReconnectPolicy.stableAfter).
-                link.stableTimer(scheduler.schedule(() -> proven(link), reconnects.stableAfter()));
-                stats.connections.increment();
-                stats.feed.connectionOpened();
-                // Under the lock: every change made before this point is in this all=, every later
-                // one goes out as its own command after it.
-                send(link, Command.all(subscriptions.snapshot()), null);
-                for (PendingList list : waitingLists) {
-                    if (!list.reply.isDone()) {
-                        sendList(link, list);
-                    }
-                }
-                waitingLists.clear();
-                liveness.start(link);
-            }
-        }
-        if (!live) {
-            // Closed or given up on meanwhile: this connection is not wanted.
-            quietly("closing a superseded connection", () -> connection.close(1000, "superseded"));
-            link.retire();
-            return;
-        }
-        LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + link.server);
-        emit(new ConnectionEvent.Connected(link.server));
-        // After the listener has heard Connected (with direct dispatch), outside the lock: what
-        // waits on the future may call the client at once.
-        firstConnection.complete(link.server);
-    }
-
-    /**
-     * Fails the attempt if it is still in {@code phases} well after the adapter's own timeout
-     * (twice it, at most two seconds more): a safety net for an adapter that never answers.
-     */
-    private void giveUpAfter(long gen, Set<Phase> phases, Duration adapterTimeout, String reason) {
-        Duration grace = adapterTimeout.compareTo(MAX_ADAPTER_GRACE) < 0 ? adapterTimeout : MAX_ADAPTER_GRACE;
-        scheduler.schedule(() -> ended(gen, phases, -1, reason, true), adapterTimeout.plus(grace));
     }
 
     /**
      * Ends attempt {@code gen} if it is still in one of {@code phases}: reports why, and schedules
      * the next attempt after the backoff delay. A no-op for an attempt already over.
      */
-    private void ended(long gen, Set<Phase> phases, int closeCode, String reason, boolean abort) {
+    void ended(long gen, Set<Phase> phases, int closeCode, String reason, boolean abort) {
         Link link;
         int attempt;
         long delay;
-        List<CompletableFuture<String>> unanswered = List.of();
+        List<CompletableFuture<String>> unanswered;
         synchronized (lock) {
             if (closed || generation != gen || !phases.contains(phase)) {
                 return;
             }
-            link = current;
-            current = null;
+            link = takeCurrent();
+            unanswered = owed(link);
             phase = Phase.WAITING;
-            lastFailure = reason;
+            waiters.attemptFailed(reason);
             attempt = reconnects.failed();
             delay = reconnects.delayMillis(attempt);
-            if (link != null) {
-                link.retire();
-                unanswered = link.replies.drainReplies();
-            }
         }
         if (abort && link != null && link.connection() != null) {
             quietly("aborting the connection", link.connection()::abort);
@@ -506,7 +299,7 @@ final class ClientSession {
         emit(new ConnectionEvent.ReconnectScheduled(attempt, delay));
         synchronized (lock) {
             if (!closed && phase == Phase.WAITING && generation == gen) {
-                reconnects.schedule(this::beginAttempt, delay);
+                reconnects.schedule(attempts::begin, delay);
             }
         }
     }
@@ -523,9 +316,7 @@ final class ClientSession {
             answered = link.replies.answer(text);
         }
         emit(new ServerText(text));
-        if (answered != null && answered.reply() != null && !answered.reply().complete(text)) {
-            stats.lateReplies.increment(); // its caller gave up: dropped, handed to no one
-        }
+        lists.replied(answered, text);
     }
 
     /** Reader thread, once per link: its first quote frame has been delivered. */
@@ -553,38 +344,41 @@ final class ClientSession {
 
     void onClosed(Link link, int code, String reason) {
         String why = reason == null || reason.isBlank() ? "" : ": " + options.token().redact(reason);
+        String what = "the server closed the connection (" + code + ")" + why;
         if (answers.fatalClose(code, reason)) {
-            stopRefusedByClose(link, code, reason, "the server closed the connection (" + code + ")" + why);
+            stop(link.generation, LINKED, answers.refusedByClose(code, reason), new ConnectionEvent.Disconnected(code, what));
             return;
         }
-        ended(link.generation, LINKED, code, "the server closed the connection (" + code + ")" + why, false);
+        ended(link.generation, LINKED, code, what, false);
     }
 
     /**
-     * Adapter thread: the server closed with a refusal that cannot heal ({@link DiscoveryAnswer#fatalClose}).
-     * The link ends as in {@link #ended}, but no attempt follows: {@code Disconnected}, then
-     * {@code Refused}, once, as for a fatal discovery refusal.
+     * A refusal that cannot heal, by discovery (scheduler thread) or by a close ({@link
+     * DiscoveryAnswer#fatalClose}, adapter thread), ends attempt {@code gen} if it is still in
+     * {@code phases}, and no attempt follows: {@code Disconnected} (for a link, as in {@link #ended}),
+     * then {@code Refused}, once. What waited for a connection fails, saying why.
      */
-    private void stopRefusedByClose(Link link, int code, String reason, String what) {
-        ConnectionEvent.Refused refused = answers.refusedByClose(code, reason);
+    void stop(long gen, Set<Phase> phases, ConnectionEvent.Refused refused, ConnectionEvent.Disconnected disconnected) {
         List<CompletableFuture<String>> unanswered;
-        List<CompletableFuture<String>> waiting;
+        List<ListRequests.PendingList> waiting;
         synchronized (lock) {
-            if (closed || generation != link.generation || !LINKED.contains(phase)) {
+            if (closed || generation != gen || !phases.contains(phase)) {
                 return;
             }
-            current = null;
+            unanswered = owed(takeCurrent()); // no link while discovering
             phase = Phase.STOPPED;
-            link.retire();
-            unanswered = link.replies.drainReplies();
-            lastFailure = refusedText(refused);
-            waiting = drainWaitingLists();
+            waiters.attemptFailed(options.token().redact("refused (" + refused.code() + "): " + refused.reason()));
+            waiting = waiters.take();
         }
-        failAll(unanswered, "the connection ended before the server replied: " + what);
-        stopped(waiting);
-        stats.feed.connectionEnded();
         LOG.log(System.Logger.Level.WARNING, () -> "jvq: " + refused.reason() + "; the client stops");
-        emit(new ConnectionEvent.Disconnected(code, what));
+        if (disconnected != null) {
+            failAll(unanswered, "the connection ended before the server replied: " + disconnected.reason());
+        }
+        waiters.stopped(waiting);
+        if (disconnected != null) {
+            stats.feed.connectionEnded();
+            emit(disconnected);
+        }
         emit(refused);
     }
 
@@ -605,17 +399,36 @@ final class ClientSession {
                 OPEN, -1, "sending " + verb + " failed: " + describe(error), true)));
     }
 
-    private boolean isCurrent(long gen, Set<Phase> phases) {
+    /** Under the lock: the current link, if any, stops being current and is retired. */
+    private Link takeCurrent() {
+        Link link = current;
+        current = null;
+        if (link != null) {
+            link.retire();
+        }
+        return link;
+    }
+
+    /** Under the lock: the replies a retired {@code link} (or none) still owed, taken to be failed. */
+    private static List<CompletableFuture<String>> owed(Link link) {
+        return link == null ? List.of() : link.replies.drainReplies();
+    }
+
+    boolean isCurrent(long gen, Set<Phase> phases) {
         synchronized (lock) {
             return !closed && generation == gen && phases.contains(phase);
         }
     }
 
     /** Connection events, server text and sink failures stop at close: {@code Closed} is the last event. */
-    private void emit(JvqEvent event) {
+    void emit(JvqEvent event) {
         if (!closed) {
             dispatcher.dispatch(event);
         }
+    }
+
+    boolean isClosed() {
+        return closed;
     }
 
     private void requireOpen() {

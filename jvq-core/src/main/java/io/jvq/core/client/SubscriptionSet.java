@@ -1,5 +1,6 @@
 package io.jvq.core.client;
 
+import io.jvq.core.Command;
 import io.jvq.core.SubscriptionCode;
 
 import java.util.ArrayList;
@@ -61,6 +62,23 @@ final class SubscriptionSet {
         codes.clear();
         codes.addAll(next);
         return changed;
+    }
+
+    /** Adds {@code added}: the {@code add=} the wire needs for it, or null when nothing changed. */
+    Command addCommand(Collection<SubscriptionCode> added) {
+        List<SubscriptionCode> fresh = add(added);
+        return fresh.isEmpty() ? null : Command.add(fresh);
+    }
+
+    /** Removes {@code removed}: the {@code del=} the wire needs for it, or null when nothing changed. */
+    Command removeCommand(Collection<SubscriptionCode> removed) {
+        List<SubscriptionCode> gone = remove(removed);
+        return gone.isEmpty() ? null : Command.del(gone);
+    }
+
+    /** Replaces every code: the {@code all=} the wire needs for it, or null when nothing changed. */
+    Command replaceAllCommand(Collection<SubscriptionCode> replacement) {
+        return replaceAll(replacement) ? Command.all(snapshot()) : null;
     }
 
     List<SubscriptionCode> snapshot() {
