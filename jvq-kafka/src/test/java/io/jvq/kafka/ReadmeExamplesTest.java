@@ -8,6 +8,8 @@ import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.testkit.FakeJvQuant;
 import io.jvq.transport.vertx.JvqVertx;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The root README's "Beyond one machine" examples, kept compiling and run against the fake server
- * and an in-process broker. The code between the markers is the README's.
+ * and an in-process broker, started as the README shows. The code between the markers is the README's.
  */
 class ReadmeExamplesTest {
 
@@ -32,9 +34,32 @@ class ReadmeExamplesTest {
     }
 
     @Test
-    void bridgingAndConsuming() throws Exception {
-        try (KafkaBroker kafka = KafkaBroker.start(); FakeJvQuant server = FakeJvQuant.start()) {
-            String kafkaServers = kafka.bootstrapServers();
+    void aBrokerInATest() throws Exception {
+        // --- README: A broker in your tests
+        TestKitNodes nodes = new TestKitNodes.Builder()
+                .setCombined(true)                       // one process is broker and controller
+                .setNumBrokerNodes(1)
+                .setNumControllerNodes(1)
+                .build();
+        try (KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(nodes)
+                .setConfigProp("offsets.topic.replication.factor", "1")   // one broker: one replica of everything
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("share.coordinator.state.topic.replication.factor", "1")
+                .setConfigProp("share.coordinator.state.topic.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")          // a consumer group starts at once
+                .build()) {
+            kafka.format();
+            kafka.startup();
+            kafka.waitForReadyBrokers();
+            bridgeAndConsume(kafka.bootstrapServers());   // your test: the bridge and the source above
+        }
+        // --- end
+    }
+
+    /** The README's bridge and source, on the broker above and the fake jvQuant. */
+    private static void bridgeAndConsume(String kafkaServers) throws Exception {
+        try (FakeJvQuant server = FakeJvQuant.start()) {
             ClientOptions options = server.clientOptions().build();
             // the README replays from 09:15 in Shanghai; here from 09:15 in a zone where it is 15:00 now,
             // so that the quotes published during the test come after it whenever the test runs

@@ -8,6 +8,7 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
+import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The README's "With Guice" snippet, run against the fake jvQuant. */
+/** The README's "Without a container" and "With Guice" snippets, run against the fake jvQuant. */
 class ReadmeGuiceTest {
 
     /** Stands in for the README's listener: keeps the trades instead of printing them. */
@@ -32,6 +33,31 @@ class ReadmeGuiceTest {
         @Override
         public void onTrade(Level2Trade trade) {
             trades.add(trade);
+        }
+    }
+
+    @Test
+    void the_readme_snippet_without_a_container_runs_and_closes_the_client() throws Exception {
+        try (FakeJvQuant fake = FakeJvQuant.start()) {
+            ClientOptions options = fake.clientOptions().build();
+            BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>();
+            QuoteListener myListener = QuoteListener.onConnectionEvents(events::add);
+
+            // ---- README "Without a container"
+            try (JvqClient client = JvqTyrus.clientBuilder(options)
+                    .listener(myListener)
+                    .build()) {
+                client.subscribe(SubscriptionCode.parse("lv1_600519"), SubscriptionCode.parse("lv2_600519"));
+                client.start();
+                // ... quotes arrive at myListener until close()
+            }
+            // ---- end
+
+            ConnectionEvent event;
+            do {
+                event = events.poll(15, TimeUnit.SECONDS);
+            } while (event != null && !(event instanceof ConnectionEvent.Closed));
+            assertThat(event).as("the client's Closed event").isInstanceOf(ConnectionEvent.Closed.class);
         }
     }
 

@@ -72,7 +72,7 @@ class LambdaAndReactiveReadmeExamplesTest {
                     .ofType(Level2Trade.class)
                     .filter(trade -> trade.quantity() >= 1_000);
             Disposable subscription = bigTrades
-                    .map(trade -> trade.code() + " " + trade.quantity() + "@" + trade.priceDecimal())
+                    .map(trade -> trade.code().symbol() + " " + trade.quantity() + "@" + trade.priceDecimal())
                     .subscribe(seen::add);
 
             client.subscribe(SubscriptionCode.lv2("600519"));
@@ -83,7 +83,7 @@ class LambdaAndReactiveReadmeExamplesTest {
                 server.takeCommand(Duration.ofSeconds(30));
                 server.pushQuotes("lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.130,2,1700.49,5000");
 
-                assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 5000@1700.49");
+                assertThat(seen.poll(30, TimeUnit.SECONDS)).isEqualTo("600519 5000@1700.49");
                 assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).isNull();
             } finally {
                 client.close();

@@ -18,7 +18,7 @@ final class ReadmeSnippets {
     private ReadmeSnippets() {
     }
 
-    /** README, "Without a DI container"; {@code options} is {@code ClientOptions.builder(token).build()} there. */
+    /** README, "Without a DI container". */
     static JvqClient plain(ClientOptions options, QuoteListener listener) {
         JvqClient client = JvqVertx.clientBuilder(options)
                 .listener(listener)
@@ -28,7 +28,7 @@ final class ReadmeSnippets {
         return client;
     }
 
-    /** README, "With Guice"; {@code options} is {@code ClientOptions.builder(token).build()} there. */
+    /** README, "With Guice". */
     static JvqClient withGuice(ClientOptions options, QuoteListener listener) {
         Injector injector = Guice.createInjector(new JvqVertxModule(options, listener));
         JvqClient client = injector.getInstance(JvqClient.class);
@@ -39,17 +39,18 @@ final class ReadmeSnippets {
 
     /** README, "With Guice": a listener. */
     static QuoteListener listener() {
-        return new QuoteListener() {
+        QuoteListener listener = new QuoteListener() {
             @Override
             public void onLevel1(Level1Quote quote) {
                 // hand the quote to your own code; keep it short: this is an event-loop thread
             }
         };
+        return listener;
     }
 
     /** README, "With Guice", on the application's own Vert.x instance. */
     static Injector withGuiceOnYourVertx(Vertx vertx, ClientOptions options, QuoteListener listener) {
-        return Guice.createInjector(new JvqVertxModule(), new AbstractModule() {
+        Injector injector = Guice.createInjector(new JvqVertxModule(), new AbstractModule() {
             @Override
             protected void configure() {
                 bind(ClientOptions.class).toInstance(options);
@@ -57,5 +58,6 @@ final class ReadmeSnippets {
                 bind(Vertx.class).toInstance(vertx); // optional: without it jvq runs its own
             }
         });
+        return injector;
     }
 }

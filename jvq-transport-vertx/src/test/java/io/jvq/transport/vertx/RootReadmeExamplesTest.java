@@ -1,5 +1,9 @@
 package io.jvq.transport.vertx;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Singleton;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.ClientStats;
@@ -18,6 +22,8 @@ import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -30,15 +36,117 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The root README's "Using the client", "The zero-allocation path" and "Batching" examples, kept compiling and
- * run against the fake server. The code between the markers is the README's, with the token and
- * discovery URL taken from the fake server.
+ * The root README's "Using the client", "With Guice", "The zero-allocation path", "Batching" and
+ * "Events as a Flow.Publisher" examples, kept compiling and run against the fake server. The code
+ * between the markers is the README's ({@code ReadmeJavaBlocksTest} in jvq-cli checks that each
+ * README block is here line for line); {@code usingTheClient} runs the same code with listeners
+ * that keep what they hear.
  */
 class RootReadmeExamplesTest {
     private static final String MOUTAI_LV1 = "lv1_600519=14:59:59,贵州茅台,1700.50,1.23,12345678,20987654321.50,"
             + "100,1700.49,200,1700.48,300,1700.47,400,1700.46,500,1700.45,"
             + "110,1700.51,210,1700.52,310,1700.53,410,1700.54,510,1700.55";
     private static final String MOUTAI_LV2 = "lv2_600519=09:30:00.120,1234567,1700.50,100|09:30:00.120,1234568,1700.49,300";
+
+    private static final Logger log = LoggerFactory.getLogger(RootReadmeExamplesTest.class);
+
+    /** Stands in for the README's order book: keeps what it is given. */
+    static final class OrderBook {
+        final BlockingQueue<String> trades = new LinkedBlockingQueue<>();
+
+        void onTrade(SubscriptionCode code, int timeOfDayMillis, long price, long quantity) {
+            trades.add(code + " " + timeOfDayMillis + " " + price + " " + quantity);
+        }
+    }
+
+    /** Stands in for the README's listener class in "With Guice". */
+    @Singleton
+    static final class TradePrinter implements QuoteListener {
+        final BlockingQueue<Level2Trade> trades = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onTrade(Level2Trade trade) {
+            trades.add(trade);
+        }
+    }
+
+    @Test
+    void usingTheClientAsWritten() throws Exception {
+        try (FakeJvQuant server = FakeJvQuant.start()) {
+            String token = server.token();
+            String discoveryUrl = server.discoveryUrl().toString();
+
+            // --- README: Using the client, exactly
+            ClientOptions options = ClientOptions.builder(token)          // market "ab"
+                    .discoveryUrl(discoveryUrl)                           // leave out for jvQuant's own
+                    .reconnect(new ReconnectPolicy(Duration.ofMillis(500), Duration.ofSeconds(30), 2.0, 0.2))
+                    .build();
+
+            JvqClient client = JvqVertx.clientBuilder(options)          // or JvqTyrus.clientBuilder(options)
+                    .listener(new QuoteListener() {
+                        @Override
+                        public void onLevel1(Level1Quote quote) {
+                            // quote.priceDecimal() is exact; quote.bidPrice(1) is fixed point (1/10,000 yuan)
+                        }
+
+                        @Override
+                        public void onTrade(Level2Trade trade) {
+                            // trade.code() is lv2_600519, trade.code().symbol() 600519;
+                            // trade.tradeId(), trade.price(), trade.priceDecimal(), trade.quantity(), trade.time()
+                        }
+
+                        @Override
+                        public void onDecodeError(DecodeError error) {
+                            // a bad line (code, excerpt, reason); the rest of its frame still arrives
+                        }
+
+                        @Override
+                        public void onConnectionEvent(ConnectionEvent event) {
+                            // Discovering, Connecting, Connected, Disconnected, ReconnectScheduled, Refused, Closed
+                        }
+                    })
+                    .build();
+            client.subscribe(SubscriptionCode.parseAll("lv1_600519", "lv2_600519"));
+            client.start();
+
+            client.list().whenComplete((reply, failure) -> { /* the server's answer to `list`, or why there is none */ });
+            client.close();   // final: stops reconnecting, releases threads and sockets
+            // --- end
+
+            assertThat(options.discoveryUrl()).isEqualTo(server.discoveryUrl());
+            server.awaitConnections(0, Duration.ofSeconds(30));   // closed: nothing left open
+        }
+    }
+
+    @Test
+    void withGuice() throws Exception {
+        try (FakeJvQuant server = FakeJvQuant.start()) {
+            ClientOptions options = server.clientOptions().build();
+
+            // --- README: With Guice
+            Injector injector = Guice.createInjector(new JvqVertxModule(), new AbstractModule() {   // or new JvqTyrusModule()
+                @Override
+                protected void configure() {
+                    bind(ClientOptions.class).toInstance(options);   // as in "Using the client"
+                    bind(QuoteListener.class).to(TradePrinter.class);   // your listener class
+                }
+            });
+            JvqClient client = injector.getInstance(JvqClient.class);
+            client.subscribe(SubscriptionCode.parse("lv2_600519"));
+            client.start();
+            // --- end
+
+            try {
+                assertThat(server.takeCommand(Duration.ofSeconds(30)).text()).isEqualTo("all=lv2_600519");
+                server.pushQuotes(MOUTAI_LV2);
+                Level2Trade trade = injector.getInstance(TradePrinter.class).trades.poll(30, TimeUnit.SECONDS);
+                assertThat(trade).isNotNull();
+                assertThat(trade.tradeId()).isEqualTo(1234567L);
+            } finally {
+                client.close();
+            }
+        }
+    }
 
     @Test
     void usingTheClient() throws Exception {
@@ -94,14 +202,14 @@ class RootReadmeExamplesTest {
     void theZeroAllocationPath() throws Exception {
         try (FakeJvQuant server = FakeJvQuant.start()) {
             ClientOptions options = server.clientOptions().build();
-            BlockingQueue<String> book = new LinkedBlockingQueue<>();
+            OrderBook book = new OrderBook();
 
             // --- README: The zero-allocation path
             JvqClient client = JvqVertx.clientBuilder(options)
                     .quoteSink(new QuoteSink() {
                         @Override
                         public void onTrade(TradeView t) {
-                            book.add(t.code() + " " + t.timeOfDayMillis() + " " + t.price() + " " + t.quantity());
+                            book.onTrade(t.code(), t.timeOfDayMillis(), t.price(), t.quantity());   // primitives: no allocation
                         }
 
                         @Override
@@ -114,7 +222,7 @@ class RootReadmeExamplesTest {
 
                         @Override
                         public void onError(DecodeError e) {
-                            book.add("bad quote line: " + e);
+                            log.warn("bad quote line: {}", e);
                         }
                     })
                     .build();
@@ -125,8 +233,8 @@ class RootReadmeExamplesTest {
                 client.start();
                 assertThat(server.takeCommand(Duration.ofSeconds(30)).text()).isEqualTo("all=lv2_600519");
                 server.pushQuotes(MOUTAI_LV2);
-                assertThat(book.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 34200120 17005000 100");
-                assertThat(book.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 34200120 17004900 300");
+                assertThat(book.trades.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 34200120 17005000 100");
+                assertThat(book.trades.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 34200120 17004900 300");
             } finally {
                 client.close();
             }

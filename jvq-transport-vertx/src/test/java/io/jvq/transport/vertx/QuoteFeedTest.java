@@ -1,3 +1,5 @@
+// jvq-testkit/README.md's example test class, as it is there (without a package there), run on
+// the Vert.x transport. ReadmeJavaBlocksTest (jvq-cli) checks that the README shows it line for line.
 package io.jvq.transport.vertx;
 
 import io.jvq.core.SubscriptionCode;
@@ -6,12 +8,9 @@ import io.jvq.core.client.QuoteListener;
 import io.jvq.core.event.Level1Quote;
 import io.jvq.testkit.FakeJvQuant;
 import io.jvq.testkit.FakeServer;
+import io.jvq.transport.vertx.JvqVertx;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,12 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The example of jvq-testkit/README.md, kept compiling and passing on a real transport; the last
- * test checks the README still shows it.
- */
-class TestkitReadmeExampleTest {
-    // README example start
+class QuoteFeedTest {
     @Test
     void resubscribesAfterTheConnectionDrops(@FakeServer FakeJvQuant server) throws InterruptedException {
         BlockingQueue<Level1Quote> quotes = new LinkedBlockingQueue<>();
@@ -49,21 +43,5 @@ class TestkitReadmeExampleTest {
             assertThat(server.takeCommand(Duration.ofSeconds(10)).text()).isEqualTo("all=lv1_600519");
             assertThat(server.discoveryCount()).isEqualTo(2);   // a fresh address before reconnecting
         }
-    }
-    // README example end
-
-    @Test
-    void theReadmeShowsThisExample() throws IOException {
-        String source = Files.readString(Path.of("src/test/java/io/jvq/transport/vertx/TestkitReadmeExampleTest.java"),
-                StandardCharsets.UTF_8);
-        String start = "    // README example start\n";
-        String example = source.substring(source.indexOf(start) + start.length(), source.indexOf("    // README example end"));
-        String readme = Files.readString(Path.of("../jvq-testkit/README.md"), StandardCharsets.UTF_8);
-
-        assertThat(normalized(readme)).contains(normalized(example));
-    }
-
-    private static String normalized(String code) {
-        return code.replaceAll("\\s+", " ").trim();
     }
 }
