@@ -334,12 +334,9 @@ final class ClientSession {
         }
     }
 
-    /** Reader thread, once per link: what the link turned away after it ended (already counted). */
-    void undelivered(Link link, long records, long frames) {
-        // After close() the user asked for it; before, the feed lost them and someone should look.
-        LOG.log(closed ? System.Logger.Level.INFO : System.Logger.Level.WARNING, () -> "jvq: " + link + " ended with " + records
-                + " records of a frame and " + frames + " later frames not delivered (counted in"
-                + " stats().undeliveredRecords() and undeliveredFrames())");
+    /** True once {@link #close()} has begun. */
+    boolean closed() {
+        return closed;
     }
 
     void onClosed(Link link, int code, String reason) {

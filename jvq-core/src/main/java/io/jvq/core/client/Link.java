@@ -37,6 +37,7 @@ import java.util.function.LongSupplier;
  * first quote frame arrived (which proves the connection good, {@link ReconnectPolicy}).
  */
 final class Link implements SocketListener, QuoteSink {
+    private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
     final long generation;
     final String server;
     /** Guarded by the session's lock. */
@@ -245,7 +246,10 @@ final class Link implements SocketListener, QuoteSink {
         undeliveredReported = true;
         long records = undeliveredRecords;
         long frames = undeliveredFrames;
-        session.undelivered(this, records, frames);
+        // After close() the user asked for it; before, the feed lost them and someone should look.
+        LOG.log(session.closed() ? System.Logger.Level.INFO : System.Logger.Level.WARNING, () -> "jvq: " + this
+                + " ended with " + records + " records of a frame and " + frames + " later frames not delivered"
+                + " (counted in stats().undeliveredRecords() and undeliveredFrames())");
     }
 
     @Override

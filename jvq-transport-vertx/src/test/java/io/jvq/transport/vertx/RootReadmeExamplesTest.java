@@ -109,7 +109,14 @@ class RootReadmeExamplesTest {
             client.subscribe(SubscriptionCode.parseAll("lv1_600519", "lv2_600519"));
             client.start();
 
-            client.list().whenComplete((reply, failure) -> { /* the server's answer to `list`, or why there is none */ });
+            String address = client.awaitConnected(Duration.ofSeconds(10));   // or client.connected(), a future
+            client.list().whenComplete((reply, failure) -> {
+                if (failure != null) {
+                    System.err.println("no list reply: " + failure.getMessage());   // it says why
+                } else {
+                    System.out.println("subscribed on " + address + ": " + reply);
+                }
+            });
             client.close();   // final: stops reconnecting, releases threads and sockets
             // --- end
 
