@@ -146,7 +146,7 @@ class TokenHygieneTest {
             expectException(closed);
         }
         assertThat(events.connectionEvents()).anySatisfy(s -> assertThat(s.event())
-                .isInstanceOfSatisfying(Disconnected.class, d -> assertThat(d.reason()).contains("4001", "***")));
+                .isInstanceOfSatisfying(Disconnected.class, d -> assertThat(d.reason()).contains("1011", "***")));
         assertThat(events.listenerFailures()).hasSize(1);
 
         refusedForAWrongToken(transport, rendered);
