@@ -36,7 +36,7 @@ class QuickStartTest {
             List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
             stdout.println("PrintTrades printed, for example: " + lines.get(0));
             assertThat(lines).hasSizeGreaterThanOrEqualTo(20);
-            assertThat(lines).allMatch(line -> line.matches("(600519|000001) \\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)? #\\d+ \\d+ @ \\d+\\.\\d{4}"),
+            assertThat(lines).allMatch(line -> line.matches("(600519|000001) \\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)? #\\d+ \\d+ @ \\d+\\.\\d{2,4}"),
                     "symbol, time, trade id, quantity @ price");
             assertThat(server.acceptedConnectionCount()).isEqualTo(1);
         }
