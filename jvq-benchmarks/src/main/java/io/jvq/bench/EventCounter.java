@@ -2,6 +2,7 @@ package io.jvq.bench;
 
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
+
 import java.util.function.Consumer;
 
 /**

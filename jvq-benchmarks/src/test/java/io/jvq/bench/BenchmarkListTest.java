@@ -18,7 +18,7 @@ class BenchmarkListTest {
             EndToEndBenchmark.class);
 
     @Test
-    void the_annotation_processor_listed_every_benchmark_method() throws Exception {
+    void theAnnotationProcessorListedEveryBenchmarkMethod() throws Exception {
         List<String> listed = new ArrayList<>();
         try (InputStream in = getClass().getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
             assertThat(in).as("%s on the classpath", BenchmarkList.BENCHMARK_LIST).isNotNull();

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GeneratedFramesDecodeTest {
 
     @Test
-    void jvq_and_the_vendor_demo_read_the_same_trades() throws Exception {
+    void jvqAndTheVendorDemoReadTheSameTrades() throws Exception {
         FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV2, 16384, 100_000, 11);
         for (int i = 0; i < corpus.size(); i++) {
             List<JvqEvent> jvq = decode(corpus, i);
@@ -43,7 +43,7 @@ class GeneratedFramesDecodeTest {
     }
 
     @Test
-    void jvq_and_the_vendor_demo_read_the_same_snapshots() throws Exception {
+    void jvqAndTheVendorDemoReadTheSameSnapshots() throws Exception {
         FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV1, 16384, 60_000, 12);
         for (int i = 0; i < corpus.size(); i++) {
             List<JvqEvent> jvq = decode(corpus, i);

@@ -1,5 +1,7 @@
 package io.jvq.cli;
 
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureEntry;
 import io.jvq.cli.output.EventWriter;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.cli.session.SessionStats;
@@ -9,8 +11,6 @@ import io.jvq.core.codec.QuoteParser;
 import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ServerText;
-import io.jvq.capture.Capture;
-import io.jvq.capture.CaptureEntry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,12 +1,12 @@
 package io.jvq.cli;
 
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureFormatException;
 import io.jvq.cli.output.CandleEventWriter;
 import io.jvq.cli.output.EventWriter;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.cli.session.SessionStats;
 import io.jvq.core.client.ClientOptions;
-import io.jvq.capture.Capture;
-import io.jvq.capture.CaptureFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

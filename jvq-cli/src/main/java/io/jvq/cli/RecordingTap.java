@@ -1,8 +1,8 @@
 package io.jvq.cli;
 
-import io.jvq.cli.session.FrameTap;
 import io.jvq.capture.CaptureEntry;
 import io.jvq.capture.CaptureWriter;
+import io.jvq.cli.session.FrameTap;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,15 +1,15 @@
 package io.jvq.cli;
 
+import io.jvq.capture.Capture;
+import io.jvq.capture.CaptureFormatException;
+import io.jvq.capture.ReplaySpeed;
 import io.jvq.cli.output.StatusLog;
 import io.jvq.cli.session.StopSignal;
+import io.jvq.sim.MarketSimulator;
 import io.jvq.testkit.ClientCommand;
 import io.jvq.testkit.FakeJvQuant;
 import io.jvq.testkit.Replay;
 import io.jvq.testkit.ReplayRate;
-import io.jvq.capture.Capture;
-import io.jvq.capture.CaptureFormatException;
-import io.jvq.capture.ReplaySpeed;
-import io.jvq.sim.MarketSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package io.jvq.cli;
 
+import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.transport.tyrus.TyrusSocketPort;
 import io.jvq.transport.vertx.VertxDiscoveryPort;
 import io.jvq.transport.vertx.VertxSocketPort;

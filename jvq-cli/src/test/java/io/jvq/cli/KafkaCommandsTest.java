@@ -18,7 +18,7 @@ class KafkaCommandsTest {
     private static final String TOKEN = "kafka-cli-token-77c1";
     private static final Duration WAIT = Duration.ofSeconds(60);
     @RegisterExtension
-    static final KafkaBroker kafka = KafkaBroker.perClass();
+    static final KafkaBroker KAFKA = KafkaBroker.perClass();
 
     private final FakeJvQuant server = FakeJvQuant.builder().token(TOKEN).start();
 
@@ -30,7 +30,7 @@ class KafkaCommandsTest {
     @Test
     void whatTheBridgePublishesStreamsFromKafkaAsStreamPrintsIt() throws Exception {
         BackgroundRun bridge = BackgroundRun.start("bridge", "--token", TOKEN,
-                "--discovery-url", server.discoveryUrl().toString(), "--kafka", kafka.bootstrapServers(),
+                "--discovery-url", server.discoveryUrl().toString(), "--kafka", KAFKA.bootstrapServers(),
                 "--topics-prefix", "cli1.", "--value-format", "json", "--limit", "3", "--duration", "60",
                 "lv1_600519", "lv2_600519");
         assertThat(server.takeCommand(WAIT).text()).isEqualTo("all=lv1_600519,lv2_600519");
@@ -43,7 +43,7 @@ class KafkaCommandsTest {
                 .contains("jvq: kafka: 3 published, 0 dropped, 0 failed")
                 .doesNotContain(TOKEN);
 
-        CliRun streamed = BackgroundRun.start("stream", "--from-kafka", kafka.bootstrapServers(),
+        CliRun streamed = BackgroundRun.start("stream", "--from-kafka", KAFKA.bootstrapServers(),
                 "--topics-prefix", "cli1.", "--from", "earliest", "--format", "json", "--limit", "3",
                 "--duration", "60", "lv1_600519", "lv2_600519").join(WAIT);
 
@@ -61,13 +61,13 @@ class KafkaCommandsTest {
     @Test
     void streamFromKafkaKeepsOnlyTheCodesAskedFor() throws Exception {
         BackgroundRun bridge = BackgroundRun.start("bridge", "--token", TOKEN,
-                "--discovery-url", server.discoveryUrl().toString(), "--kafka", kafka.bootstrapServers(),
+                "--discovery-url", server.discoveryUrl().toString(), "--kafka", KAFKA.bootstrapServers(),
                 "--topics-prefix", "cli2.", "--limit", "3", "--duration", "60", "lv2_600519", "lv2_000001");
         server.takeCommand(WAIT);
         server.pushQuotes("lv2_000001=09:30:00.100,7,10.50,100\n" + StreamCommandTest.TRADES + "\n");
         assertThat(bridge.join(WAIT).exitCode()).isZero();
 
-        CliRun streamed = BackgroundRun.start("stream", "--from-kafka", kafka.bootstrapServers(),
+        CliRun streamed = BackgroundRun.start("stream", "--from-kafka", KAFKA.bootstrapServers(),
                 "--topics-prefix", "cli2.", "--from", "earliest", "--limit", "2", "--duration", "60",
                 "lv2_600519").join(WAIT);
 
@@ -83,14 +83,14 @@ class KafkaCommandsTest {
 
     @Test
     void aBadStartTimeIsAUsageErrorNamingIt() {
-        CliRun run = CliRun.run("stream", "--from-kafka", kafka.bootstrapServers(), "--from", "yesterday", "lv2_600519");
+        CliRun run = CliRun.run("stream", "--from-kafka", KAFKA.bootstrapServers(), "--from", "yesterday", "lv2_600519");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'yesterday' is not earliest, latest, a time of day");
     }
 
     @Test
     void aBadValueFormatIsAUsageError() {
-        CliRun run = CliRun.run("bridge", "--token", TOKEN, "--kafka", kafka.bootstrapServers(),
+        CliRun run = CliRun.run("bridge", "--token", TOKEN, "--kafka", KAFKA.bootstrapServers(),
                 "--value-format", "avro", "lv2_600519");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'avro' is not one of line, json");

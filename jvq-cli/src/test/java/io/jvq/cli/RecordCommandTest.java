@@ -1,9 +1,9 @@
 package io.jvq.cli;
 
-import io.jvq.testkit.FakeJvQuant;
 import io.jvq.capture.Capture;
 import io.jvq.capture.CaptureEntry;
 import io.jvq.core.SubscriptionCode;
+import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -25,7 +25,7 @@ class BridgeSendFailureTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger PREFIXES = new AtomicInteger();
     @RegisterExtension
-    static final KafkaBroker kafka = KafkaBroker.perClass();
+    static final KafkaBroker KAFKA = KafkaBroker.perClass();
 
     @Test
     void aSendThatThrowsCostsThatQuoteOnlyAndTheSenderCarriesOn() throws Exception {
@@ -70,7 +70,7 @@ class BridgeSendFailureTest {
     }
 
     private static KafkaQuoteBridge.Builder bridge() {
-        return KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers())
+        return KafkaQuoteBridge.builder().bootstrapServers(KAFKA.bootstrapServers())
                 .topicPrefix("f" + PREFIXES.incrementAndGet() + ".").closeOnShutdown(false);
     }
 

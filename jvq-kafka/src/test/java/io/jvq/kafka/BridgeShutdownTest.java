@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BridgeShutdownTest {
     private static final AtomicInteger PREFIXES = new AtomicInteger();
     @RegisterExtension
-    static final KafkaBroker kafka = KafkaBroker.perClass();
+    static final KafkaBroker KAFKA = KafkaBroker.perClass();
 
     @ParameterizedTest
     @ValueSource(strings = {"wait", "exit"})
@@ -35,7 +35,7 @@ class BridgeShutdownTest {
         String prefix = "s" + PREFIXES.incrementAndGet() + ".";
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), BridgeLeftOpen.class.getName(),
-                kafka.bootstrapServers(), prefix, "1000", how)
+                KAFKA.bootstrapServers(), prefix, "1000", how)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         try {
@@ -53,7 +53,7 @@ class BridgeShutdownTest {
 
     @Test
     void closeRemovesTheShutdownHook() {
-        KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers()).build();
+        KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers(KAFKA.bootstrapServers()).build();
         Thread hook = bridge.shutdownHook();
         assertThat(hook).isNotNull();
         bridge.close();
@@ -62,7 +62,7 @@ class BridgeShutdownTest {
 
     @Test
     void aBridgeBuiltWithoutTheHookLeavesClosingToItsOwner() {
-        try (KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers())
+        try (KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers(KAFKA.bootstrapServers())
                 .closeOnShutdown(false).build()) {
             assertThat(bridge.shutdownHook()).isNull();
         }
@@ -71,7 +71,7 @@ class BridgeShutdownTest {
     /** Records on the topic, waiting up to 15 s for {@code expected} of them (and a little for more). */
     private static int count(String topic, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, topic + "-count",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),

@@ -38,7 +38,7 @@ class BridgeToSourceTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicInteger PREFIXES = new AtomicInteger();
     @RegisterExtension
-    static final KafkaBroker kafka = KafkaBroker.perClass();
+    static final KafkaBroker KAFKA = KafkaBroker.perClass();
 
     private FakeJvQuant server;
     private String prefix;
@@ -59,7 +59,7 @@ class BridgeToSourceTest {
     }
 
     private KafkaQuoteBridge.Builder bridge() {
-        return KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(prefix);
+        return KafkaQuoteBridge.builder().bootstrapServers(KAFKA.bootstrapServers()).topicPrefix(prefix);
     }
 
     private BridgeRun startBridge(KafkaQuoteBridge.Builder bridge, List<SubscriptionCode> codes) throws Exception {
@@ -69,7 +69,7 @@ class BridgeToSourceTest {
     }
 
     private KafkaQuoteSource.Builder source(List<SubscriptionCode> codes, Received received) {
-        return KafkaQuoteSource.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(prefix)
+        return KafkaQuoteSource.builder().bootstrapServers(KAFKA.bootstrapServers()).topicPrefix(prefix)
                 .codes(codes).startAt(StartPosition.earliest()).listener(received);
     }
 
@@ -179,7 +179,7 @@ class BridgeToSourceTest {
     @Test
     void aGroupOfTwoSourcesSharesTheCodes() throws Exception {
         String topic = prefix + "lv2";
-        kafka.createTopic(topic, 4);
+        KAFKA.createTopic(topic, 4);
         List<String> symbols = onePerPartition(4, "600519", "000001", "300750", "601318", "000858", "002594",
                 "600036", "601012", "000333", "600276");
         Trades trades = new Trades(symbols);
@@ -254,7 +254,7 @@ class BridgeToSourceTest {
 
     private List<ConsumerRecord<String, String>> readRaw(String topic, int atLeast) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, topic + "-raw-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

@@ -13,27 +13,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrokerRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     @RegisterExtension
-    static final KafkaBroker kafka = KafkaBroker.perClass();
+    static final KafkaBroker KAFKA = KafkaBroker.perClass();
 
     @Test
     void tradesReceivedWhileTheBrokerWasDownArriveOnceInOrderAfterItReturns() throws Exception {
         Trades trades = new Trades(List.of("600519", "000001"));
         Received received = new Received();
         try (FakeJvQuant server = FakeJvQuant.start();
-             KafkaQuoteSource source = KafkaQuoteSource.builder().bootstrapServers(kafka.bootstrapServers())
+             KafkaQuoteSource source = KafkaQuoteSource.builder().bootstrapServers(KAFKA.bootstrapServers())
                      .codes(trades.codes()).startAt(StartPosition.earliest()).listener(received).build();
-             BridgeRun bridge = BridgeRun.start(KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers()),
+             BridgeRun bridge = BridgeRun.start(KafkaQuoteBridge.builder().bootstrapServers(KAFKA.bootstrapServers()),
                      server, trades.codes())) {
             source.start();
             server.takeCommand(WAIT);
             server.pushQuotes(trades.next(10));
             received.awaitTrades(20, WAIT);
 
-            kafka.stopBroker();
+            KAFKA.stopBroker();
             server.pushQuotes(trades.next(10));
             Thread.sleep(1000);
             assertThat(bridge.bridge.stats().published()).as("nothing acknowledged while down").isEqualTo(20);
-            kafka.startBroker();
+            KAFKA.startBroker();
             server.pushQuotes(trades.next(10));
 
             received.awaitTrades(60, WAIT);

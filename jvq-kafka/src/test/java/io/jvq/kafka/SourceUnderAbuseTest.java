@@ -37,7 +37,7 @@ class SourceUnderAbuseTest {
     private static final AtomicInteger PREFIXES = new AtomicInteger();
     private static final Instant MORNING = Instant.parse("2026-11-30T01:00:00Z"); // 09:00 in Shanghai
     @RegisterExtension
-    static final KafkaBroker kafka = KafkaBroker.perClass();
+    static final KafkaBroker KAFKA = KafkaBroker.perClass();
 
     private String prefix;
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -151,12 +151,12 @@ class SourceUnderAbuseTest {
     }
 
     private KafkaQuoteBridge bridge(Clock clock) {
-        return KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(prefix).clock(clock)
+        return KafkaQuoteBridge.builder().bootstrapServers(KAFKA.bootstrapServers()).topicPrefix(prefix).clock(clock)
                 .build();
     }
 
     private KafkaQuoteSource.Builder source(QuoteListener received) {
-        return KafkaQuoteSource.builder().bootstrapServers(kafka.bootstrapServers()).topicPrefix(prefix)
+        return KafkaQuoteSource.builder().bootstrapServers(KAFKA.bootstrapServers()).topicPrefix(prefix)
                 .codes(new Trades(List.of("600519")).codes()).listener(received);
     }
 
@@ -176,7 +176,7 @@ class SourceUnderAbuseTest {
     }
 
     private long committed(String group) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             OffsetAndMetadata offset = offsets.get(new TopicPartition(prefix + "lv2", 0));

@@ -2,7 +2,6 @@ package io.jvq.kafka;
 
 import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
-import io.jvq.core.json.JsonReader;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.codec.EventSink;
 import io.jvq.core.codec.QuoteParser;
@@ -13,6 +12,7 @@ import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.json.EventJson;
+import io.jvq.core.json.JsonReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

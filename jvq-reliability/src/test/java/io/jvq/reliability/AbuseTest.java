@@ -33,7 +33,7 @@ class AbuseTest {
     void aServerThatClosesEveryConnectionAtOnceGetsGrowingWaitsNotAStorm(Transport transport) throws Exception {
         // 50 ms doubling to 800 ms: 50+100+200+400+800 = 1,550 ms before the sixth attempt.
         ReconnectPolicy policy = new ReconnectPolicy(Duration.ofMillis(50), Duration.ofMillis(800), 2.0, 0.0);
-        EventRecorder listener = new EventRecorder();
+        DeliveryLedger listener = new DeliveryLedger();
         try (FakeJvQuant server = FakeJvQuant.start();
              JvqClient client = transport.clientBuilder(server.clientOptions().reconnect(policy).build())
                      .listener(listener).build()) {
@@ -67,7 +67,7 @@ class AbuseTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jvq.reliability.Transports#all")
     void aListenerSlowerThanTheIdleTimeoutLosesNothingAndKeepsItsConnection(Transport transport) throws Exception {
-        EventRecorder listener = new EventRecorder() {
+        DeliveryLedger listener = new DeliveryLedger() {
             @Override
             public void onTrade(Level2Trade trade) {
                 if (trade.tradeId() == 1) {
@@ -91,7 +91,7 @@ class AbuseTest {
                 server.pushQuotes(tape.nextFrame());
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            assertThat(EventRecorder.awaitCount(listener::trades, frames, WAIT)).isTrue();
+            assertThat(DeliveryLedger.awaitCount(listener::trades, frames, WAIT)).isTrue();
             ClientStats stats = client.stats();
             System.out.printf("jvq abuse [%s]: listener held 2 s, idle timeout 600 ms: %d of %d trades, %d"
                     + " connections, undelivered %d%n", transport, listener.trades(), frames, stats.connections(),

@@ -99,7 +99,7 @@ class FaultSoakTest {
 
     /** Drives one client through {@link #DROPS} drops; everything it allocates is unreachable on return. */
     private static Figures soak(Transport transport, FakeJvQuant server) throws Exception {
-        EventRecorder events = new EventRecorder();
+        DeliveryLedger events = new DeliveryLedger();
         TradeTape tape = new TradeTape(LEVEL2, 2, 1);
         Map<Fault, Integer> faults = new EnumMap<>(Fault.class);
         List<Long> staleDetections = new ArrayList<>();
@@ -116,7 +116,7 @@ class FaultSoakTest {
             long stalledAt = 0;
             int discoveriesBeforeSoak = 0;
             for (int drop = 0; ; drop++) {
-                List<EventRecorder.Stamped> reconnect = events.takeUntil(Connected.class, WAIT);
+                List<DeliveryLedger.Stamped> reconnect = events.takeUntil(Connected.class, WAIT);
                 if (drop == 0) {
                     discoveriesBeforeSoak = server.discoveryCount();
                 }
@@ -143,7 +143,7 @@ class FaultSoakTest {
                     assertThat(server.pushQuotes(tape.nextFrame())).as("connections sent the frame").isEqualTo(1);
                 }
                 long pushed = tape.nextId() - 1;
-                assertThat(EventRecorder.awaitCount(events::trades, pushed, WAIT))
+                assertThat(DeliveryLedger.awaitCount(events::trades, pushed, WAIT))
                         .as("all %d trades pushed so far delivered (delivered: %d) after %s", pushed, events.trades(),
                                 previous)
                         .isTrue();
@@ -195,11 +195,11 @@ class FaultSoakTest {
         int maxAttempt;
         long slowestReconnectMillis;
 
-        static PolicyCheck of(List<EventRecorder.Stamped> stamped) {
+        static PolicyCheck of(List<DeliveryLedger.Stamped> stamped) {
             PolicyCheck check = new PolicyCheck();
             int expectedAttempt = 1;
             long droppedAt = -1;
-            for (EventRecorder.Stamped s : stamped) {
+            for (DeliveryLedger.Stamped s : stamped) {
                 ConnectionEvent event = s.event();
                 if (event instanceof ReconnectScheduled scheduled) {
                     assertThat(scheduled.attempt()).as("attempt of %s", scheduled).isEqualTo(expectedAttempt);

@@ -23,7 +23,7 @@ class InflateCapTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jvq.reliability.Transports#all")
     void aDecompressionBombIsCutAtTheCapAndTheNextFrameStillDecodes(Transport transport) throws Exception {
-        EventRecorder events = new EventRecorder();
+        DeliveryLedger events = new DeliveryLedger();
         TradeTape tape = new TradeTape(List.of(CODE), 3, 1);
         try (FakeJvQuant server = FakeJvQuant.start();
              JvqClient client = transport.clientBuilder(server.clientOptions().maxInflatedBytes(CAP).build())
@@ -37,7 +37,7 @@ class InflateCapTest {
             assertThat(server.pushBomb(32L * 1024 * 1024)).isEqualTo(1);
             assertThat(server.pushQuotes(tape.nextFrame())).isEqualTo(1);
 
-            assertThat(EventRecorder.awaitCount(events::trades, 3, WAIT)).as("trades after the bomb").isTrue();
+            assertThat(DeliveryLedger.awaitCount(events::trades, 3, WAIT)).as("trades after the bomb").isTrue();
             assertThat(events.decodeErrors()).singleElement().satisfies(error -> {
                 assertThat(error.frameLevel()).isTrue();
                 assertThat(error.reason()).contains("cap").contains(String.valueOf(CAP));
@@ -55,7 +55,7 @@ class InflateCapTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jvq.reliability.Transports#all")
     void aBombAtTheDefaultCapCostsTheReaderOneCappedInflation(Transport transport) throws Exception {
-        EventRecorder events = new EventRecorder();
+        DeliveryLedger events = new DeliveryLedger();
         TradeTape tape = new TradeTape(List.of(CODE), 1, 1);
         try (FakeJvQuant server = FakeJvQuant.start();
              JvqClient client = transport.clientBuilder(server.clientOptions().build()).listener(events).build()) {
@@ -67,7 +67,7 @@ class InflateCapTest {
             for (int i = 0; i < 20; i++) {
                 long start = System.nanoTime();
                 server.pushQuotes(tape.nextFrame());
-                assertThat(EventRecorder.awaitCount(events::trades, tape.nextId() - 1, WAIT)).isTrue();
+                assertThat(DeliveryLedger.awaitCount(events::trades, tape.nextId() - 1, WAIT)).isTrue();
                 plainNanos = Math.min(plainNanos, System.nanoTime() - start);
             }
             long bombNanos = Long.MAX_VALUE;
@@ -75,7 +75,7 @@ class InflateCapTest {
                 long start = System.nanoTime();
                 server.pushBomb(2L * ClientOptions.DEFAULT_MAX_INFLATED_BYTES);
                 server.pushQuotes(tape.nextFrame());
-                assertThat(EventRecorder.awaitCount(events::trades, tape.nextId() - 1, WAIT)).isTrue();
+                assertThat(DeliveryLedger.awaitCount(events::trades, tape.nextId() - 1, WAIT)).isTrue();
                 bombNanos = Math.min(bombNanos, System.nanoTime() - start);
             }
             assertThat(events.decodeErrors()).hasSize(3).allMatch(DecodeError::frameLevel);
@@ -88,7 +88,7 @@ class InflateCapTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jvq.reliability.Transports#all")
     void anOverLongBadLineIsReportedWithItsExcerptCut(Transport transport) throws Exception {
-        EventRecorder events = new EventRecorder();
+        DeliveryLedger events = new DeliveryLedger();
         TradeTape tape = new TradeTape(List.of(CODE), 1, 1);
         String longBadLine = CODE.wire() + "=10:15:00.000,1,1700.50," + "x".repeat(50_000);
         try (FakeJvQuant server = FakeJvQuant.start();
@@ -102,7 +102,7 @@ class InflateCapTest {
             assertThat(server.pushMalformedLines(longBadLine, "no code at all " + "y".repeat(10_000))).isEqualTo(1);
             assertThat(server.pushQuotes(tape.nextFrame())).isEqualTo(1);
 
-            assertThat(EventRecorder.awaitCount(events::trades, 1, WAIT)).isTrue();
+            assertThat(DeliveryLedger.awaitCount(events::trades, 1, WAIT)).isTrue();
             List<DecodeError> errors = events.decodeErrors();
             assertThat(errors).hasSize(2).allSatisfy(error -> {
                 assertThat(error.frameLevel()).isFalse();

@@ -42,7 +42,7 @@ class SlowConsumerTest {
     private static final SubscriptionCode CODE = SubscriptionCode.parse("lv2_600519");
 
     /** Takes {@link #LISTENER_MILLIS} per trade until told to hurry. */
-    private static final class SlowListener extends EventRecorder {
+    private static final class SlowListener extends DeliveryLedger {
         final AtomicLong slowTrades = new AtomicLong();
         final List<DispatchEvent> dispatchEvents = new CopyOnWriteArrayList<>();
         volatile boolean slow = true;
@@ -88,7 +88,7 @@ class SlowConsumerTest {
             long sent = tape.nextId() - 1;
 
             // Once the queue has drained, every trade sent was either delivered or dropped.
-            assertThat(EventRecorder.awaitCount(() -> listener.trades() + client.stats().droppedEvents(), sent, WAIT))
+            assertThat(DeliveryLedger.awaitCount(() -> listener.trades() + client.stats().droppedEvents(), sent, WAIT))
                     .as("delivered + dropped reaches the %d trades sent", sent).isTrue();
             ClientStats stats = client.stats();
             long delivered = listener.trades();
@@ -145,7 +145,7 @@ class SlowConsumerTest {
             long heapDuring = ProcessFootprint.heapAfterGc();
 
             listener.slow = false;
-            assertThat(EventRecorder.awaitCount(listener::trades, sent, WAIT)).as("every trade arrives in the end")
+            assertThat(DeliveryLedger.awaitCount(listener::trades, sent, WAIT)).as("every trade arrives in the end")
                     .isTrue();
             System.out.printf("jvq slow consumer [%s, direct]: feed %d trades in %d ms, listener %d ms a trade;"
                             + " delivered %d while slow (%.0f/s), most frames held in jvq %d, most frames sent but not"

@@ -38,7 +38,7 @@ class StaleConnectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jvq.reliability.Transports#all")
     void aSilentConnectionIsDetectedWithinTheIdleWindowAndReplaced(Transport transport) throws Exception {
-        EventRecorder events = new EventRecorder();
+        DeliveryLedger events = new DeliveryLedger();
         TradeTape tape = new TradeTape(List.of(CODE), 1, 1);
         List<Long> detections = new ArrayList<>();
         try (FakeJvQuant server = FakeJvQuant.start();
@@ -51,11 +51,11 @@ class StaleConnectionTest {
             for (int stall = 0; stall < STALLS; stall++) {
                 long pushedAt = System.nanoTime();
                 assertThat(server.pushQuotes(tape.nextFrame())).isEqualTo(1);
-                assertThat(EventRecorder.awaitCount(events::trades, tape.nextId() - 1, WAIT)).isTrue();
+                assertThat(DeliveryLedger.awaitCount(events::trades, tape.nextId() - 1, WAIT)).isTrue();
                 long stalledAt = System.nanoTime();
                 server.stall();
 
-                List<EventRecorder.Stamped> replaced = events.takeUntil(Connected.class, WAIT);
+                List<DeliveryLedger.Stamped> replaced = events.takeUntil(Connected.class, WAIT);
                 long detectedAt = replaced.stream().filter(s -> s.event() instanceof Disconnected).findFirst()
                         .orElseThrow(() -> new AssertionError("no Disconnected before the new connection: " + replaced))
                         .nanos();
@@ -74,7 +74,7 @@ class StaleConnectionTest {
                 server.resume();
                 server.awaitConnections(1, WAIT);
                 assertThat(server.pushQuotes(tape.nextFrame())).isEqualTo(1);
-                assertThat(EventRecorder.awaitCount(events::trades, tape.nextId() - 1, WAIT))
+                assertThat(DeliveryLedger.awaitCount(events::trades, tape.nextId() - 1, WAIT))
                         .as("the replacement connection delivers").isTrue();
             }
         }

@@ -89,7 +89,7 @@ class TokenHygieneTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.jvq.reliability.Transports#all")
     void theTokenAppearsInNoLogLineEventOrException(Transport transport) throws Exception {
-        EventRecorder events = new EventRecorder(true) {
+        DeliveryLedger events = new DeliveryLedger(true) {
             private boolean thrown;
 
             @Override
@@ -177,7 +177,7 @@ class TokenHygieneTest {
      * the defaults, which stops at the first refusal; both say why.
      */
     private void refusedForAWrongToken(Transport transport, List<String> rendered) throws Exception {
-        EventRecorder events = new EventRecorder(true);
+        DeliveryLedger events = new DeliveryLedger(true);
         try (FakeJvQuant server = FakeJvQuant.builder().token(TOKEN).start()) {
             ClientOptions defaults = ClientOptions.builder(WRONG_TOKEN).market(server.market())
                     .discoveryUrl(server.discoveryUrl()).reconnect(FaultSoakTest.POLICY).build();
@@ -218,7 +218,7 @@ class TokenHygieneTest {
     }
 
     /** Waits for the next connection, and for the server to have its subscription (so that faults reach it). */
-    private static void reconnect(EventRecorder events, FakeJvQuant server) throws InterruptedException {
+    private static void reconnect(DeliveryLedger events, FakeJvQuant server) throws InterruptedException {
         events.takeUntil(Connected.class, WAIT);
         assertThat(server.takeCommand(WAIT).text()).isEqualTo("all=" + CODE.wire());
     }

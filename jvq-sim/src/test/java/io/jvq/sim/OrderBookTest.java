@@ -20,8 +20,8 @@ class OrderBookTest {
     private static final int AUCTION_OPEN = WireLines.millis("09:15:00");
     private static final int AUCTION_UNCROSS = WireLines.millis("09:25:00");
 
-    private static final List<Lv1> quotes = new ArrayList<>();
-    private static final List<Lv10> books = new ArrayList<>();
+    private static final List<Lv1> QUOTES = new ArrayList<>();
+    private static final List<Lv10> BOOKS = new ArrayList<>();
 
     @BeforeAll
     static void tradeADay() {
@@ -30,9 +30,9 @@ class OrderBookTest {
         for (Line line : TradingDay.lines(TradingDay.run(market, TradingDay.allLevels(TradingDay.SYMBOLS),
                 LocalTime.of(15, 2)))) {
             if (line.flag().equals("lv1")) {
-                quotes.add(WireLines.lv1(line));
+                QUOTES.add(WireLines.lv1(line));
             } else if (line.flag().equals("lv10")) {
-                books.add(WireLines.lv10(line));
+                BOOKS.add(WireLines.lv10(line));
             }
         }
     }
@@ -50,7 +50,7 @@ class OrderBookTest {
     void continuousBooksAreStrictlyOrderedAroundTheLastPrice() {
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Lv1 q : quotes) {
+        for (Lv1 q : QUOTES) {
             if (isIndex(q.symbol()) || inAuction(q.time()) || q.bids().get(0).empty() && q.asks().get(0).empty()) {
                 continue;
             }
@@ -76,7 +76,7 @@ class OrderBookTest {
     void tenLevelBooksAreStrictlyOrderedToo() {
         List<String> problems = new ArrayList<>();
         int full = 0;
-        for (Lv10 b : books) {
+        for (Lv10 b : BOOKS) {
             if (!inAuction(b.time())) {
                 orderingProblems(b.bids(), b.asks(), b.toString(), problems);
                 if (!b.bids().get(9).empty() && !b.asks().get(9).empty()) {
@@ -92,7 +92,7 @@ class OrderBookTest {
     void duringTheOpeningAuctionBestBidAndAskBothShowTheIndicativePriceAndMatchedQuantity() {
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Lv1 q : quotes) {
+        for (Lv1 q : QUOTES) {
             if (isIndex(q.symbol()) || !inAuction(q.time())) {
                 continue;
             }
@@ -119,7 +119,7 @@ class OrderBookTest {
     @Test
     void bookQuantitiesAreWholeLotsAndPricesAreOnTheTick() {
         List<String> problems = new ArrayList<>();
-        for (Lv10 b : books) {
+        for (Lv10 b : BOOKS) {
             int lot = WireLines.lot(b.symbol());
             BigDecimal tick = BigDecimal.ONE.movePointLeft(WireLines.priceDecimals(b.symbol()));
             for (Level l : concat(b.bids(), b.asks())) {
@@ -128,7 +128,7 @@ class OrderBookTest {
                 }
             }
         }
-        for (Lv1 q : quotes) {
+        for (Lv1 q : QUOTES) {
             int lot = WireLines.lot(q.symbol());
             concat(q.bids(), q.asks()).stream().filter(l -> l.quantity() % lot != 0).forEach(l -> problems.add(l + " in " + q));
         }
@@ -137,7 +137,7 @@ class OrderBookTest {
 
     @Test
     void anIndexHasNoBook() {
-        List<Lv1> indexQuotes = quotes.stream().filter(q -> isIndex(q.symbol())).toList();
+        List<Lv1> indexQuotes = QUOTES.stream().filter(q -> isIndex(q.symbol())).toList();
         assertThat(indexQuotes).isNotEmpty().allSatisfy(q ->
                 assertThat(concat(q.bids(), q.asks())).allMatch(Level::empty));
     }

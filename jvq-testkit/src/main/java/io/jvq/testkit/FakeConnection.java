@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 
 /** One accepted WebSocket: its subscription, and the ways a test makes it misbehave. */
 final class FakeConnection {
-    private static final Logger log = LoggerFactory.getLogger(FakeConnection.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FakeConnection.class);
 
     final int id;
     private final ServerWebSocket socket;
@@ -73,14 +73,14 @@ final class FakeConnection {
 
     private boolean send(WebSocketFrame frame, String kind) {
         if (stalled || !open) {
-            log.debug("connection {}: {} frame not sent ({})", id, kind, stalled ? "stalled" : "closed");
+            LOG.debug("connection {}: {} frame not sent ({})", id, kind, stalled ? "stalled" : "closed");
             return false;
         }
         try {
-            socket.writeFrame(frame).onFailure(e -> log.debug("connection {}: {} frame lost: {}", id, kind, e.toString()));
+            socket.writeFrame(frame).onFailure(e -> LOG.debug("connection {}: {} frame lost: {}", id, kind, e.toString()));
             return true;
         } catch (IllegalStateException closedMeanwhile) {
-            log.debug("connection {}: {} frame not sent: {}", id, kind, closedMeanwhile.toString());
+            LOG.debug("connection {}: {} frame not sent: {}", id, kind, closedMeanwhile.toString());
             return false;
         }
     }

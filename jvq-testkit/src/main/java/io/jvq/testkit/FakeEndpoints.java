@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * commands. It records what clients did in the {@link FakeState}; the facade reads it there.
  */
 final class FakeEndpoints implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(FakeJvQuant.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FakeJvQuant.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
 
@@ -56,7 +56,7 @@ final class FakeEndpoints implements AutoCloseable {
             awaitQuietly(vertx.close(), CLOSE_TIMEOUT);
             throw e;
         }
-        log.info("fake jvQuant listening on 127.0.0.1:{} (market {}, path rotation {})", port, settings.market(),
+        LOG.info("fake jvQuant listening on 127.0.0.1:{} (market {}, path rotation {})", port, settings.market(),
                 paths.rotates() ? "on" : "off");
     }
 
@@ -94,7 +94,7 @@ final class FakeEndpoints implements AutoCloseable {
         if (fault == null) {
             answerDiscovery(request);
         } else {
-            log.info("discovery #{}: scripted fault {}", n, fault);
+            LOG.info("discovery #{}: scripted fault {}", n, fault);
             failDiscovery(request, fault);
         }
     }
@@ -117,7 +117,7 @@ final class FakeEndpoints implements AutoCloseable {
                     .put("server", settings.advertiseScheme() ? "ws://" + server : server);
         }
         if (!reply.getString("code").equals(DiscoveryCodes.OK)) {
-            log.info("discovery refused: {}", reply.getString("message"));
+            LOG.info("discovery refused: {}", reply.getString("message"));
         }
         sendJson(request, 200, reply.encode());
     }
@@ -168,7 +168,7 @@ final class FakeEndpoints implements AutoCloseable {
     }
 
     private void refuse(ServerWebSocketHandshake handshake, int status, String why) {
-        log.info("WebSocket upgrade refused with HTTP {}: {}", status, why);
+        LOG.info("WebSocket upgrade refused with HTTP {}: {}", status, why);
         state.refusedUpgrades.incrementAndGet();
         handshake.reject(status);
         state.changed();
@@ -180,28 +180,28 @@ final class FakeEndpoints implements AutoCloseable {
         FakeConnection connection = new FakeConnection(id, socket);
         socket.textMessageHandler(text -> onCommand(connection, text));
         socket.binaryMessageHandler(bytes -> {
-            log.info("connection #{} sent a binary frame of {} bytes; answered with an error", id, bytes.length());
+            LOG.info("connection #{} sent a binary frame of {} bytes; answered with an error", id, bytes.length());
             connection.sendText(SubscriptionCommands.ERROR_PREFIX
                     + "binary frames are not commands; send add=, del=, all= or list as text");
         });
         socket.closeHandler(v -> {
             connection.markClosed();
             state.connections.remove(id);
-            log.debug("connection #{} closed", id);
+            LOG.debug("connection #{} closed", id);
             state.changed();
         });
-        socket.exceptionHandler(e -> log.debug("connection #{}: {}", id, e.toString()));
+        socket.exceptionHandler(e -> LOG.debug("connection #{}: {}", id, e.toString()));
         state.connections.put(id, connection);
         if (settings.welcome() != null) {
             connection.sendText(settings.welcome());
         }
-        log.debug("connection #{} accepted on {}", id, path);
+        LOG.debug("connection #{} accepted on {}", id, path);
         state.changed();
     }
 
     private void onCommand(FakeConnection connection, String text) {
         String reply = connection.apply(text);
-        log.debug("connection #{}: '{}' -> '{}'", connection.id, SubscriptionCommands.printable(text), reply);
+        LOG.debug("connection #{}: '{}' -> '{}'", connection.id, SubscriptionCommands.printable(text), reply);
         connection.sendText(reply);
         state.commands.add(new ClientCommand(connection.id, text));
         state.changed();
@@ -241,7 +241,7 @@ final class FakeEndpoints implements AutoCloseable {
         try {
             await(future, timeout, "closing");
         } catch (IllegalStateException e) {
-            log.warn("fake jvQuant: {}", e.getMessage());
+            LOG.warn("fake jvQuant: {}", e.getMessage());
         }
     }
 }

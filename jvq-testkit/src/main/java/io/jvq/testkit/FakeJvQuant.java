@@ -1,10 +1,10 @@
 package io.jvq.testkit;
 
-import io.jvq.core.SubscriptionCode;
-import io.jvq.core.client.ClientOptions;
 import io.jvq.capture.Capture;
 import io.jvq.capture.CaptureEntry;
 import io.jvq.capture.ReplaySpeed;
+import io.jvq.core.SubscriptionCode;
+import io.jvq.core.client.ClientOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ import java.util.zip.Deflater;
  * so a push right after {@code takeCommand} already sees the new subscription.
  */
 public final class FakeJvQuant implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(FakeJvQuant.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FakeJvQuant.class);
 
     public static final String DEFAULT_TOKEN = "test-token";
     public static final String DEFAULT_MARKET = "ab";
@@ -417,7 +417,7 @@ public final class FakeJvQuant implements AutoCloseable {
         replays.joinAll(FakeEndpoints.CLOSE_TIMEOUT);
         endpoints.close();
         state.changed();
-        log.info("fake jvQuant on port {} closed", port());
+        LOG.info("fake jvQuant on port {} closed", port());
     }
 
     public boolean isClosed() {

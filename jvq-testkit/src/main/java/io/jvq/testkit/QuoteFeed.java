@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * the source for the union of the open connections' subscriptions and pushes what it returns.
  */
 final class QuoteFeed implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(FakeJvQuant.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FakeJvQuant.class);
 
     private final FakeState state;
     private final Consumer<String> push;
@@ -87,7 +87,7 @@ final class QuoteFeed implements AutoCloseable {
             }
         } catch (RuntimeException | Error e) {
             failure.set(e);
-            log.error("fake jvQuant: quote feed stopped, its source failed", e);
+            LOG.error("fake jvQuant: quote feed stopped, its source failed", e);
             throw e;
         }
     }
@@ -99,7 +99,7 @@ final class QuoteFeed implements AutoCloseable {
         thread.shutdownNow();
         try {
             if (!thread.awaitTermination(FakeEndpoints.CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("fake jvQuant: feed thread did not stop within {}", FakeEndpoints.CLOSE_TIMEOUT);
+                LOG.warn("fake jvQuant: feed thread did not stop within {}", FakeEndpoints.CLOSE_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

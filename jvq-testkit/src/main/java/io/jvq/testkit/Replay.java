@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * recorded clock ({@link ReplaySpeed}) or by trades ({@link ReplayRate}).
  */
 public final class Replay {
-    private static final Logger log = LoggerFactory.getLogger(Replay.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
 
     private final FakeJvQuant server;
     private final Capture capture;
@@ -184,7 +184,7 @@ public final class Replay {
                         + " entries of the replay"));
                 return;
             }
-            log.error("replay stopped at entry {}", applied.get() + 1, e);
+            LOG.error("replay stopped at entry {}", applied.get() + 1, e);
             done.completeExceptionally(e);
         }
     }

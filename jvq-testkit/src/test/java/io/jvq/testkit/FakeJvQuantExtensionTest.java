@@ -14,55 +14,55 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /** Runs small test classes through the JUnit engine and checks what the extension gave them, and when it closed it. */
 class FakeJvQuantExtensionTest {
-    static final List<FakeJvQuant> seen = new CopyOnWriteArrayList<>();
-    static final List<Boolean> closedDuringTests = new CopyOnWriteArrayList<>();
+    static final List<FakeJvQuant> SEEN = new CopyOnWriteArrayList<>();
+    static final List<Boolean> CLOSED_DURING_TESTS = new CopyOnWriteArrayList<>();
 
     @Test
     void givesEachTestItsOwnStartedServerAndClosesItAfterwards() {
-        seen.clear();
-        closedDuringTests.clear();
+        SEEN.clear();
+        CLOSED_DURING_TESTS.clear();
 
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(PerTest.class)).execute()
                 .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
 
-        assertThat(seen).hasSize(4); // two tests, each seen by @BeforeEach and by the test
-        assertThat(seen.get(0)).isSameAs(seen.get(1));
-        assertThat(seen.get(2)).isSameAs(seen.get(3));
-        assertThat(seen.get(0)).isNotSameAs(seen.get(2));
-        assertThat(closedDuringTests).containsOnly(false);
-        assertThat(seen).allMatch(FakeJvQuant::isClosed);
+        assertThat(SEEN).hasSize(4); // two tests, each seen by @BeforeEach and by the test
+        assertThat(SEEN.get(0)).isSameAs(SEEN.get(1));
+        assertThat(SEEN.get(2)).isSameAs(SEEN.get(3));
+        assertThat(SEEN.get(0)).isNotSameAs(SEEN.get(2));
+        assertThat(CLOSED_DURING_TESTS).containsOnly(false);
+        assertThat(SEEN).allMatch(FakeJvQuant::isClosed);
     }
 
     @Test
     void sharesOneServerAcrossTheClassWhenAskedForInBeforeAll() {
-        seen.clear();
-        closedDuringTests.clear();
+        SEEN.clear();
+        CLOSED_DURING_TESTS.clear();
 
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(PerClass.class)).execute()
                 .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
 
-        assertThat(seen).hasSize(3);
-        assertThat(seen).allMatch(server -> server == seen.get(0));
-        assertThat(closedDuringTests).containsOnly(false);
-        assertThat(seen.get(0).isClosed()).isTrue();
+        assertThat(SEEN).hasSize(3);
+        assertThat(SEEN).allMatch(server -> server == SEEN.get(0));
+        assertThat(CLOSED_DURING_TESTS).containsOnly(false);
+        assertThat(SEEN.get(0).isClosed()).isTrue();
     }
 
     @Test
     void configuresTheServerFromTheAnnotation() {
-        seen.clear();
+        SEEN.clear();
 
         EngineTestKit.engine("junit-jupiter").selectors(selectClass(Configured.class)).execute()
                 .testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
 
-        assertThat(seen).hasSize(2);
-        assertThat(seen.get(0)).isNotSameAs(seen.get(1));
+        assertThat(SEEN).hasSize(2);
+        assertThat(SEEN.get(0)).isNotSameAs(SEEN.get(1));
     }
 
     @ExtendWith(FakeJvQuantExtension.class)
     static class PerTest {
         @BeforeEach
         void before(FakeJvQuant server) {
-            seen.add(server);
+            SEEN.add(server);
         }
 
         @Test
@@ -79,7 +79,7 @@ class FakeJvQuantExtensionTest {
     static class PerClass {
         @BeforeAll
         static void before(@FakeServer FakeJvQuant server) {
-            seen.add(server);
+            SEEN.add(server);
         }
 
         @Test
@@ -97,8 +97,8 @@ class FakeJvQuantExtensionTest {
         @Test
         void differentSettingsGetDifferentServers(@FakeServer(token = "alpha", market = "hk", rotatePaths = false)
                                                   FakeJvQuant configured, @FakeServer FakeJvQuant plain) {
-            seen.add(configured);
-            seen.add(plain);
+            SEEN.add(configured);
+            SEEN.add(plain);
             assertThat(configured.token()).isEqualTo("alpha");
             assertThat(configured.market()).isEqualTo("hk");
             assertThat(HttpProbe.discover(configured).json().getString("server")).endsWith("/quote");
@@ -107,8 +107,8 @@ class FakeJvQuantExtensionTest {
     }
 
     private static void record(FakeJvQuant server) {
-        seen.add(server);
-        closedDuringTests.add(server.isClosed());
+        SEEN.add(server);
+        CLOSED_DURING_TESTS.add(server.isClosed());
         HttpProbe.Reply reply = HttpProbe.discover(server);
         assertThat(reply.json().getString("code")).isEqualTo("0");
     }

@@ -1,7 +1,7 @@
 package io.jvq.bench.e2e;
 
-import io.jvq.testkit.FakeJvQuant;
 import io.jvq.sim.MarketSimulator;
+import io.jvq.testkit.FakeJvQuant;
 
 import java.io.IOException;
 import java.time.Duration;

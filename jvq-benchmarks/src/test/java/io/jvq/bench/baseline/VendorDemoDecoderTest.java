@@ -13,7 +13,7 @@ class VendorDemoDecoderTest {
     private final VendorDemoDecoder decoder = new VendorDemoDecoder();
 
     @Test
-    void decodes_trades_and_snapshots_of_a_frame_in_order() throws Exception {
+    void decodesTradesAndSnapshotsOfAFrameInOrder() throws Exception {
         String text = "lv2_600519=09:30:00.120,1234567,1700.50,100|09:30:00.120,1234568,1700.49,300\n"
                 + "lv1_000001=14:59:59,平安银行,10.50,-1.23,12345678,129629629.50,"
                 + "100,10.49,200,10.48,300,10.47,400,10.46,500,10.45,"
@@ -31,7 +31,7 @@ class VendorDemoDecoderTest {
     }
 
     @Test
-    void a_trade_with_missing_fields_is_an_error_that_shows_it() {
+    void aTradeWithMissingFieldsIsAnErrorThatShowsIt() {
         byte[] frame = Deflate.raw("lv2_600519=09:30:00.120,1234567,1700.50\n".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> decoder.decode(frame))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -39,7 +39,7 @@ class VendorDemoDecoderTest {
     }
 
     @Test
-    void a_truncated_frame_does_not_inflate() {
+    void aTruncatedFrameDoesNotInflate() {
         byte[] frame = Deflate.raw("lv2_600519=09:30:00.120,1234567,1700.50,100\n".repeat(50).getBytes(StandardCharsets.UTF_8));
         byte[] truncated = java.util.Arrays.copyOf(frame, frame.length / 2);
         assertThatThrownBy(() -> decoder.decode(truncated)).isInstanceOf(java.util.zip.DataFormatException.class);

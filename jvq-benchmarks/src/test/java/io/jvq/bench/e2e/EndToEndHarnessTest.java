@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EndToEndHarnessTest {
 
     @Test
-    void the_latency_harness_times_every_trade_it_paced_out() throws InterruptedException {
+    void theLatencyHarnessTimesEveryTradeItPacedOut() throws InterruptedException {
         EndToEndLatency.Result result = EndToEndLatency.run(new EndToEndLatency.Settings(
                 Transport.VERTX, DeliveryPath.RECORDS, 20_000, 1024, 0, 1, PacedFeed.Where.INPROCESS));
 
@@ -35,7 +35,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void with_the_server_in_a_child_process_every_paced_trade_is_timed_through_the_mapped_log()
+    void withTheServerInAChildProcessEveryPacedTradeIsTimedThroughTheMappedLog()
             throws InterruptedException {
         EndToEndLatency.Result result = EndToEndLatency.run(new EndToEndLatency.Settings(
                 Transport.TYRUS, DeliveryPath.RECORDS, 5_000, 1024, 0, 2, PacedFeed.Where.PROCESS));
@@ -55,7 +55,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void the_loopback_floor_times_every_frame_it_paced_out() throws Exception {
+    void theLoopbackFloorTimesEveryFrameItPacedOut() throws Exception {
         LoopbackFloor.Result result = LoopbackFloor.run(20_000, 1024, 0, 1);
 
         assertThat(result.framesSent()).isPositive();
@@ -66,7 +66,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void the_bare_websocket_floor_reads_every_frame_the_child_server_paced_out() throws Exception {
+    void theBareWebsocketFloorReadsEveryFrameTheChildServerPacedOut() throws Exception {
         WebSocketFloor.Result result = WebSocketFloor.run(PacedFeed.Where.PROCESS, 5_000, 1024, 0, 2);
 
         // run() itself waits until every frame the child paced out was read, and fails if one was not.
@@ -86,7 +86,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void a_bare_server_writing_on_the_pacers_thread_feeds_both_transports_every_paced_trade()
+    void aBareServerWritingOnThePacersThreadFeedsBothTransportsEveryPacedTrade()
             throws InterruptedException {
         for (Transport transport : Transport.values()) {
             EndToEndLatency.Result result = EndToEndLatency.run(new EndToEndLatency.Settings(
@@ -100,7 +100,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void the_bare_websocket_reads_the_bare_server_too() throws Exception {
+    void theBareWebsocketReadsTheBareServerToo() throws Exception {
         WebSocketFloor.Result result = WebSocketFloor.run(PacedFeed.Where.BARE, 5_000, 1024, 0, 1);
 
         assertThat(result.overruns()).isZero();
@@ -110,7 +110,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void the_bare_websocket_is_refused_a_path_discovery_did_not_issue() {
+    void theBareWebsocketIsRefusedAPathDiscoveryDidNotIssue() {
         try (FakeJvQuant server = FakeJvQuant.start()) {
             assertThatThrownBy(() -> BareWebSocket.open(URI.create(
                     "ws://127.0.0.1:" + server.port() + "/never-issued?token=" + server.token())))
@@ -119,7 +119,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void the_latency_tap_counts_a_frame_whose_slot_was_reused_as_an_overrun() {
+    void theLatencyTapCountsAFrameWhoseSlotWasReusedAsAnOverrun() {
         SendLog log = SendLog.inMemory(2);
         LatencyTap tap = new LatencyTap(log);
         log.sending(0, 0, 1, 1);
@@ -132,7 +132,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void the_window_delivers_every_frame_through_both_transports_and_paths() {
+    void theWindowDeliversEveryFrameThroughBothTransportsAndPaths() {
         byte[] frame = ("lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.120,2,1700.49,300\n").getBytes();
         byte[] wire = io.jvq.bench.frames.Deflate.raw(frame);
         for (Transport transport : Transport.values()) {
@@ -154,7 +154,7 @@ class EndToEndHarnessTest {
     }
 
     @Test
-    void a_window_waiting_on_a_client_that_delivers_nothing_gives_up_with_the_counts() {
+    void aWindowWaitingOnAClientThatDeliversNothingGivesUpWithTheCounts() {
         FeedTap tap = FeedTap.counting();
         TradeWindow window = new TradeWindow(tap, 1, Duration.ofMillis(50));
         window.pushed(10);

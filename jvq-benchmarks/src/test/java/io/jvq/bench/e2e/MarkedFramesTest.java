@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MarkedFramesTest {
 
     @Test
-    void only_the_first_trade_id_of_the_frame_is_replaced() {
+    void onlyTheFirstTradeIdOfTheFrameIsReplaced() {
         byte[] text = "lv2_600519=09:30:00.120,1234567,1700.50,100|09:30:00.120,1234568,1700.49,300\nlv2_000001=09:30:01.000,77,10.00,5\n"
                 .getBytes(StandardCharsets.UTF_8);
 
@@ -25,7 +25,7 @@ class MarkedFramesTest {
     }
 
     @Test
-    void a_frame_that_does_not_start_with_a_level2_line_is_refused_by_name() {
+    void aFrameThatDoesNotStartWithALevel2LineIsRefusedByName() {
         byte[] text = "lv1_600519=a,b,c\n".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> MarkedFrames.withFirstTradeId(text, 1))
@@ -34,7 +34,7 @@ class MarkedFramesTest {
     }
 
     @Test
-    void every_slot_carries_its_corpus_frame_trades_with_its_own_marker() {
+    void everySlotCarriesItsCorpusFrameTradesWithItsOwnMarker() {
         FrameCorpus corpus = Corpora.get(FrameSource.SIMULATOR, FrameMix.LV2, 1024);
         int slots = corpus.size() + 3; // wraps around the corpus
 

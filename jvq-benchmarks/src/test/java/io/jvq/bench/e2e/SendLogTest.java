@@ -16,7 +16,7 @@ class SendLogTest {
     Path dir;
 
     @Test
-    void what_the_creating_side_writes_the_opening_side_reads() {
+    void whatTheCreatingSideWritesTheOpeningSideReads() {
         Path file = dir.resolve("log");
         SendLog writer = SendLog.create(file, 3);
         SendLog reader = SendLog.open(file);
@@ -41,7 +41,7 @@ class SendLogTest {
     }
 
     @Test
-    void a_file_that_is_not_a_send_log_is_refused_with_what_is_wrong() throws IOException {
+    void aFileThatIsNotASendLogIsRefusedWithWhatIsWrong() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty"));
         Path cut = dir.resolve("cut");
         SendLog.create(cut, 8);
@@ -55,7 +55,7 @@ class SendLogTest {
     }
 
     @Test
-    void a_log_has_at_least_one_slot() {
+    void aLogHasAtLeastOneSlot() {
         assertThatThrownBy(() -> SendLog.inMemory(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 0");
     }

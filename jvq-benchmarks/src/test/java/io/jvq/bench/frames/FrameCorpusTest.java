@@ -20,7 +20,7 @@ class FrameCorpusTest {
     private static final Pattern INTEGER = Pattern.compile("\\d+");
 
     @Test
-    void every_frame_inflates_with_a_raw_inflater_to_its_text() throws Exception {
+    void everyFrameInflatesWithARawInflaterToItsText() throws Exception {
         FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV2, 16384, 200_000, 1);
         Inflater inflater = new Inflater(true);
         byte[] out = new byte[corpus.maxInflatedBytes()];
@@ -36,7 +36,7 @@ class FrameCorpusTest {
     }
 
     @Test
-    void level2_frames_hold_whole_lines_of_four_field_trades_each_code_once() {
+    void level2FramesHoldWholeLinesOfFourFieldTradesEachCodeOnce() {
         FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV2, 65536, 300_000, 2);
         Set<String> codesSeen = new HashSet<>();
         for (int i = 0; i < corpus.size(); i++) {
@@ -66,7 +66,7 @@ class FrameCorpusTest {
     }
 
     @Test
-    void level1_frames_hold_26_field_snapshots_with_chinese_names() {
+    void level1FramesHold26FieldSnapshotsWithChineseNames() {
         FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV1, 16384, 100_000, 3);
         int snapshots = 0;
         for (int i = 0; i < corpus.size(); i++) {
@@ -95,7 +95,7 @@ class FrameCorpusTest {
     }
 
     @Test
-    void frames_come_close_to_their_target_size_without_passing_it() {
+    void framesComeCloseToTheirTargetSizeWithoutPassingIt() {
         for (int target : new int[] {1024, 16384, 65536}) {
             FrameCorpus corpus = FrameCorpus.generate(FrameMix.LV1, target, 4L * target, 4);
             for (int i = 0; i < corpus.size(); i++) {
@@ -105,7 +105,7 @@ class FrameCorpusTest {
     }
 
     @Test
-    void the_same_seed_gives_the_same_frames() {
+    void theSameSeedGivesTheSameFrames() {
         FrameCorpus a = FrameCorpus.generate(FrameMix.LV2, 1024, 20_000, 7);
         FrameCorpus b = FrameCorpus.generate(FrameMix.LV2, 1024, 20_000, 7);
         FrameCorpus c = FrameCorpus.generate(FrameMix.LV2, 1024, 20_000, 8);
@@ -117,7 +117,7 @@ class FrameCorpusTest {
     }
 
     @Test
-    void sizes_must_be_positive() {
+    void sizesMustBePositive() {
         assertThatThrownBy(() -> FrameCorpus.generate(FrameMix.LV2, 0, 1000, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frameBytes");
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimulatorFramesTest {
 
     @Test
-    void level2_frames_decode_without_errors_to_the_counted_trades_over_many_codes() {
+    void level2FramesDecodeWithoutErrorsToTheCountedTradesOverManyCodes() {
         FrameCorpus corpus = SimulatorFrames.generate(FrameMix.LV2, 16384, 100_000, 5);
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < corpus.size(); i++) {
@@ -32,7 +32,7 @@ class SimulatorFramesTest {
     }
 
     @Test
-    void level1_frames_decode_without_errors_one_snapshot_a_line() {
+    void level1FramesDecodeWithoutErrorsOneSnapshotALine() {
         FrameCorpus corpus = SimulatorFrames.generate(FrameMix.LV1, 1024, 20_000, 6);
         for (int i = 0; i < corpus.size(); i++) {
             List<JvqEvent> events = decode(corpus, i);

@@ -13,8 +13,8 @@ import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.ServerText;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

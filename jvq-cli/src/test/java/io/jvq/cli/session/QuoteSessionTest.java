@@ -1,8 +1,8 @@
 package io.jvq.cli.session;
 
 import io.jvq.cli.output.JsonEventWriter;
-import io.jvq.cli.output.WriterOutputStream;
 import io.jvq.cli.output.StatusLog;
+import io.jvq.cli.output.WriterOutputStream;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.port.DiscoveryReply;

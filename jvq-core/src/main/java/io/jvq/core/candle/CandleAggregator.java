@@ -6,7 +6,6 @@ import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.Level2Trade;
-
 import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;

@@ -8,7 +8,6 @@ import io.jvq.core.wire.DiscoveryReplies;
 import io.jvq.core.wire.Timeouts;
 import org.jspecify.annotations.Nullable;
 
-import javax.net.ssl.SSLContext;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +27,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link DiscoveryPort} on the JDK's {@link HttpClient}: {@code GET request.uri()}, the whole

@@ -2,7 +2,6 @@ package io.jvq.core.market;
 
 import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,7 +1,6 @@
 package io.jvq.core.market;
 
 import io.jvq.core.FixedPoint;
-
 import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;

@@ -1,10 +1,9 @@
 package io.jvq.core.client;
 
+import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.ConnectionEvent.Connected;
 import io.jvq.core.event.ServerText;
 import org.junit.jupiter.api.Test;
-
-import io.jvq.core.SubscriptionCode;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -58,13 +58,16 @@ class NewcomerMistakesTest {
     @ParameterizedTest(name = "{0}(null)")
     @CsvSource(delimiter = '|', textBlock = """
             market            | market is null: ClientOptions.Builder.market(...) takes a market flag, "ab" (the default) for Shanghai and Shenzhen
-            discoveryUrl      | discoveryUrl is null: ClientOptions.Builder.discoveryUrl(...) takes the discovery endpoint, e.g. http://127.0.0.1:18080/server for jvq serve; leave it unset for jvQuant's own, http://jvQuant.com/server
+            discoveryUrl      | discoveryUrl is null: ClientOptions.Builder.discoveryUrl(...) takes the discovery endpoint, \
+            e.g. http://127.0.0.1:18080/server for jvq serve; \
+            leave it unset for jvQuant's own, http://jvQuant.com/server
             reconnect         | reconnect is null: ClientOptions.Builder.reconnect(...) takes a ReconnectPolicy; leave it unset for ReconnectPolicy.DEFAULT
             connectTimeout    | connectTimeout is null: ClientOptions.Builder.connectTimeout(...) takes a positive Duration; leave it unset for 10 s
             discoveryTimeout  | discoveryTimeout is null: ClientOptions.Builder.discoveryTimeout(...) takes a positive Duration; leave it unset for 10 s
             pingInterval      | pingInterval is null: ClientOptions.Builder.pingInterval(...) takes a Duration, Duration.ZERO for no pings
             idleTimeout       | idleTimeout is null: ClientOptions.Builder.idleTimeout(...) takes a Duration, Duration.ZERO for no idle check
-            refusalClassifier | refusalClassifier is null: ClientOptions.Builder.refusalClassifier(...) takes a RefusalClassifier; leave it unset for RefusalClassifier.DEFAULT
+            refusalClassifier | refusalClassifier is null: ClientOptions.Builder.refusalClassifier(...) takes a RefusalClassifier; \
+            leave it unset for RefusalClassifier.DEFAULT
             """)
     void aNullOptionNamesItsBuilderMethod(String option, String message) {
         UnaryOperator<ClientOptions.Builder> setNull = switch (option) {

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonReaderTest {
     @Test
-    void reads_objects_arrays_strings_numbers_booleans_and_null() {
+    void readsObjectsArraysStringsNumbersBooleansAndNull() {
         Object value = JsonReader.read(" {\"a\":\"x\\\"y\\u00e9\\n\", \"b\":[1,-2.5e1,true,false,null], \"c\":{}} ");
 
         Map<String, Object> expected = new LinkedHashMap<>();
@@ -26,7 +26,7 @@ class JsonReaderTest {
     }
 
     @Test
-    void refuses_what_json_does_not_allow_and_names_the_offset() {
+    void refusesWhatJsonDoesNotAllowAndNamesTheOffset() {
         for (String bad : new String[] {"", "{", "{\"a\":1,}", "[1 2]", "01", "+1", ".5", "1.", "tru",
                 "{\"a\":1} x", "{a:1}", "\"open", "\"bad \\x escape\"", "'single'"}) {
             assertThatThrownBy(() -> JsonReader.read(bad)).as(bad)
@@ -35,7 +35,7 @@ class JsonReaderTest {
     }
 
     @Test
-    void refuses_nesting_deeper_than_any_reply_rather_than_overflow_the_stack() {
+    void refusesNestingDeeperThanAnyReplyRatherThanOverflowTheStack() {
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
 
         assertThatThrownBy(() -> JsonReader.read(deep)).hasMessageContaining("nested deeper than");

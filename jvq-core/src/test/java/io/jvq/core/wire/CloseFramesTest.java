@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CloseFramesTest {
     @Test
-    void only_codes_an_endpoint_may_send_are_sendable() {
+    void onlyCodesAnEndpointMaySendAreSendable() {
         assertThat(CloseFrames.isSendable(1000)).isTrue();
         assertThat(CloseFrames.isSendable(1003)).isTrue();
         assertThat(CloseFrames.isSendable(1007)).isTrue();
@@ -21,13 +21,13 @@ class CloseFramesTest {
     }
 
     @Test
-    void check_names_the_code_it_refuses() {
+    void checkNamesTheCodeItRefuses() {
         assertThatThrownBy(() -> CloseFrames.check(1006, "cut"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("close code 1006");
     }
 
     @Test
-    void a_reason_is_measured_in_utf8_bytes_and_refused_past_123() {
+    void aReasonIsMeasuredInUtf8BytesAndRefusedPast123() {
         assertThatCode(() -> CloseFrames.check(1000, "x".repeat(121) + "é")).doesNotThrowAnyException();
         assertThatCode(() -> CloseFrames.check(1000, null)).doesNotThrowAnyException();
         assertThatThrownBy(() -> CloseFrames.check(1000, "x".repeat(122) + "é"))

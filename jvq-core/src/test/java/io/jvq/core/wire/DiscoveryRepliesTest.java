@@ -20,14 +20,14 @@ class DiscoveryRepliesTest {
             Token.of(TOKEN), Duration.ofSeconds(1));
 
     @Test
-    void a_200_with_code_and_server_is_a_reply_with_its_whole_body() {
+    void a200WithCodeAndServerIsAReplyWithItsWholeBody() {
         String body = "{\"code\":\"0\",\"server\":\"1.2.3.4:8080/abc\",\"more\":1}";
 
         assertThat(interpret(200, body)).isEqualTo(new DiscoveryReply("0", "1.2.3.4:8080/abc", body));
     }
 
     @Test
-    void a_numeric_code_is_its_plain_digits_and_every_zero_is_0() {
+    void aNumericCodeIsItsPlainDigitsAndEveryZeroIs0() {
         assertThat(interpret(200, "{\"code\":0}").code()).isEqualTo("0");
         assertThat(interpret(200, "{\"code\":0.0}").code()).isEqualTo("0");
         assertThat(interpret(200, "{\"code\":-0.0}").code()).isEqualTo("0");
@@ -36,7 +36,7 @@ class DiscoveryRepliesTest {
     }
 
     @Test
-    void absent_code_or_server_stay_null_for_core_to_refuse() {
+    void absentCodeOrServerStayNullForCoreToRefuse() {
         DiscoveryReply reply = interpret(200, "{\"msg\":\"no\"}");
 
         assertThat(reply.code()).isNull();
@@ -45,14 +45,14 @@ class DiscoveryRepliesTest {
     }
 
     @Test
-    void a_redirect_is_refused_as_such() {
+    void aRedirectIsRefusedAsSuch() {
         assertThatThrownBy(() -> interpret(301, ""))
                 .isInstanceOf(DiscoveryException.class)
                 .hasMessageContaining("HTTP 301").hasMessageContaining("does not follow");
     }
 
     @Test
-    void another_status_quotes_a_cut_one_line_body_without_the_token() {
+    void anotherStatusQuotesACutOneLineBodyWithoutTheToken() {
         String body = "line " + TOKEN + "\n" + "x".repeat(500);
 
         assertThatThrownBy(() -> interpret(502, body))
@@ -61,7 +61,7 @@ class DiscoveryRepliesTest {
     }
 
     @Test
-    void a_body_past_the_cap_is_refused_even_if_a_transport_passes_it_whole() {
+    void aBodyPastTheCapIsRefusedEvenIfATransportPassesItWhole() {
         byte[] huge = new byte[DiscoveryReplies.MAX_BODY_BYTES + 1];
 
         assertThatThrownBy(() -> DiscoveryReplies.interpret(REQUEST, 200, huge))
@@ -69,7 +69,7 @@ class DiscoveryRepliesTest {
     }
 
     @Test
-    void failed_scrubs_the_cause_and_its_message() {
+    void failedScrubsTheCauseAndItsMessage() {
         DiscoveryException failure = DiscoveryReplies.failed(REQUEST,
                 new java.io.IOException("no route to " + TOKEN));
 

@@ -11,21 +11,21 @@ class TokenScrubberTest {
     private final TokenScrubber secrets = TokenScrubber.of(URI.create("ws://h:1/p?src=a&token=ab%2Bcd-1234&x=y"));
 
     @Test
-    void scrubs_the_token_query_value_and_the_bare_value_in_both_forms() {
+    void scrubsTheTokenQueryValueAndTheBareValueInBothForms() {
         assertThat(secrets.scrub("Connection to 'ws://h:1/p?src=a&token=ab%2Bcd-1234&x=y' failed"))
                 .isEqualTo("Connection to 'ws://h:1/p?src=a&token=***&x=y' failed");
         assertThat(secrets.scrub("bad token ab+cd-1234 and ab%2Bcd-1234")).isEqualTo("bad token *** and ***");
     }
 
     @Test
-    void leaves_an_exception_without_the_token_as_it_is() {
+    void leavesAnExceptionWithoutTheTokenAsItIs() {
         IOException clean = new IOException("connection refused");
 
         assertThat(secrets.scrubbed(clean)).isSameAs(clean);
     }
 
     @Test
-    void copies_a_chain_that_mentions_the_token_with_every_message_scrubbed() {
+    void copiesAChainThatMentionsTheTokenWithEveryMessageScrubbed() {
         IOException root = new IOException("peer said: ab+cd-1234 is not valid");
         IllegalStateException top = new IllegalStateException("Connection to 'ws://h:1/p?token=ab%2Bcd-1234' failed.", root);
 
@@ -39,7 +39,7 @@ class TokenScrubberTest {
     }
 
     @Test
-    void very_short_tokens_are_only_scrubbed_as_query_values() {
+    void veryShortTokensAreOnlyScrubbedAsQueryValues() {
         TokenScrubber shortToken = TokenScrubber.of(URI.create("ws://h:1/p?token=x"));
 
         assertThat(shortToken.scrub("ws://h:1/p?token=x failed: SunCertPathBuilderException"))
@@ -47,14 +47,14 @@ class TokenScrubberTest {
     }
 
     @Test
-    void a_token_scrubber_for_a_token_hides_it_bare_and_as_a_query_value() {
+    void aTokenScrubberForATokenHidesItBareAndAsAQueryValue() {
         TokenScrubber scrubber = TokenScrubber.of(io.jvq.core.Token.of("ab+cd-1234"));
 
         assertThat(scrubber.scrub("GET /s?token=ab+cd-1234 said ab+cd-1234")).isEqualTo("GET /s?token=*** said ***");
     }
 
     @Test
-    void io_names_what_failed_with_a_scrubbed_message_and_cause() {
+    void ioNamesWhatFailedWithAScrubbedMessageAndCause() {
         IOException failure = secrets.io("WebSocket connect failed", new IOException("refused ab+cd-1234"));
 
         assertThat(failure).hasMessage("WebSocket connect failed: refused ***");

@@ -51,7 +51,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void asks_with_market_type_and_token_and_keeps_the_whole_reply() throws Exception {
+    void asksWithMarketTypeAndTokenAndKeepsTheWholeReply() throws Exception {
         String body = "{\"code\":\"0\",\"server\":\"127.0.0.1:9000/abc\",\"extra\":[1,{\"a\":null}]}";
         try (RawServer server = RawServer.http(200, body)) {
             DiscoveryReply reply = discover(server, "/server");
@@ -63,7 +63,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_numeric_code_is_read_as_its_plain_digits() throws Exception {
+    void aNumericCodeIsReadAsItsPlainDigits() throws Exception {
         for (String code : new String[] {"0", "0.0", "-0", "0e3"}) {
             try (RawServer server = RawServer.http(200, "{\"code\":" + code + ",\"server\":\"h:1/p\"}")) {
                 assertEquals("0", discover(server, "/server").code(), "code " + code);
@@ -75,7 +75,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_refusal_is_passed_on_for_core_to_judge_with_its_body() throws Exception {
+    void aRefusalIsPassedOnForCoreToJudgeWithItsBody() throws Exception {
         String body = "{\"code\":\"-1\",\"msg\":\"token expired\"}";
         try (RawServer server = RawServer.http(200, body)) {
             DiscoveryReply reply = discover(server, "/server");
@@ -88,7 +88,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_chunked_body_is_joined() throws Exception {
+    void aChunkedBodyIsJoined() throws Exception {
         try (RawServer server = RawServer.scripted(peer -> {
             peer.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
                     + "Connection: close\r\n\r\n");
@@ -102,7 +102,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void an_http_error_names_the_status_and_quotes_the_body_without_the_token_even_bare() throws Exception {
+    void anHttpErrorNamesTheStatusAndQuotesTheBodyWithoutTheTokenEvenBare() throws Exception {
         try (RawServer server = RawServer.http(500, "token " + TOKEN + " broke us")) {
             DiscoveryException failure = failure(server, "/server");
 
@@ -113,7 +113,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_redirect_is_not_followed_and_the_token_goes_nowhere_else() throws Exception {
+    void aRedirectIsNotFollowedAndTheTokenGoesNowhereElse() throws Exception {
         try (RawServer elsewhere = RawServer.http(200, "{\"code\":\"0\",\"server\":\"h:1/p\"}");
              RawServer server = RawServer.scripted(peer -> peer.respond(302, "",
                      "Location: " + elsewhere.uri("http", "/stolen") + "\r\n"))) {
@@ -126,7 +126,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_body_that_is_not_json_is_named_as_such() throws Exception {
+    void aBodyThatIsNotJsonIsNamedAsSuch() throws Exception {
         try (RawServer server = RawServer.http(200, "<html>maintenance</html>")) {
             DiscoveryException failure = failure(server, "/server");
 
@@ -136,7 +136,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void json_that_is_not_an_object_or_has_fields_of_the_wrong_kind_is_named() throws Exception {
+    void jsonThatIsNotAnObjectOrHasFieldsOfTheWrongKindIsNamed() throws Exception {
         assertFailsNaming("[1,2]", "not an object");
         assertFailsNaming("{\"code\":true}", "\"code\" that is a boolean");
         assertFailsNaming("{\"code\":\"0\",\"server\":42}", "\"server\" that is a number");
@@ -144,7 +144,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_body_over_the_cap_is_refused_whether_announced_or_chunked() throws Exception {
+    void aBodyOverTheCapIsRefusedWhetherAnnouncedOrChunked() throws Exception {
         String huge = "{\"code\":\"0\",\"pad\":\"" + "x".repeat(DiscoveryReplies.MAX_BODY_BYTES) + "\"}";
         try (RawServer server = RawServer.http(200, huge)) {
             assertTrue(failure(server, "/server").getMessage().contains("over " + DiscoveryReplies.MAX_BODY_BYTES + " bytes"));
@@ -161,7 +161,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_server_that_never_answers_times_out() throws Exception {
+    void aServerThatNeverAnswersTimesOut() throws Exception {
         try (RawServer server = RawServer.silent()) {
             DiscoveryException failure = failure(server, "/server", Duration.ofMillis(300));
 
@@ -172,7 +172,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_body_that_never_ends_times_out() throws Exception {
+    void aBodyThatNeverEndsTimesOut() throws Exception {
         try (RawServer server = RawServer.scripted(peer -> {
             peer.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"code\":");
             Thread.sleep(5_000);
@@ -184,7 +184,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void nothing_listening_fails_without_the_token() throws Exception {
+    void nothingListeningFailsWithoutTheToken() throws Exception {
         RawServer gone = RawServer.silent();
         gone.close();
 
@@ -195,7 +195,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_url_that_is_not_http_fails_without_a_call() throws Exception {
+    void aUrlThatIsNotHttpFailsWithoutACall() throws Exception {
         DiscoveryException failure = failureOf(port.discover(request(URI.create("ftp://127.0.0.1/server"),
                 Duration.ofSeconds(5))));
 
@@ -203,7 +203,7 @@ public abstract class DiscoveryPortContract {
     }
 
     @Test
-    void a_closed_port_refuses_calls() throws Exception {
+    void aClosedPortRefusesCalls() throws Exception {
         try (RawServer server = RawServer.http(200, "{\"code\":\"0\"}")) {
             port.close();
 

@@ -76,7 +76,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_text_message_from_the_server_reaches_onText() throws Exception {
+    void aTextMessageFromTheServerReachesOnText() throws Exception {
         Peer peer = open();
 
         peer.text("hello, 世界");
@@ -86,7 +86,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_text_message_in_continuation_frames_is_joined() throws Exception {
+    void aTextMessageInContinuationFramesIsJoined() throws Exception {
         Peer peer = open();
 
         peer.fragmented(0x1, "sh600519=12,34,56".getBytes(StandardCharsets.UTF_8), 5);
@@ -95,7 +95,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_large_binary_message_in_continuation_frames_is_joined_byte_for_byte() throws Exception {
+    void aLargeBinaryMessageInContinuationFramesIsJoinedByteForByte() throws Exception {
         Peer peer = open();
         byte[] message = pattern(MAX_MESSAGE - 1024);
 
@@ -105,7 +105,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void the_connect_future_completes_before_the_first_message_is_delivered() throws Exception {
+    void theConnectFutureCompletesBeforeTheFirstMessageIsDelivered() throws Exception {
         try (RawServer eager = RawServer.webSocket(peer -> {
             peer.text("welcome");
             released.await();
@@ -123,7 +123,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_listener_that_throws_does_not_end_the_connection() throws Exception {
+    void aListenerThatThrowsDoesNotEndTheConnection() throws Exception {
         Peer peer = open();
         listener.onTextHook = text -> {
             if (text.equals("first")) {
@@ -140,7 +140,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void sendText_writes_one_text_frame_to_the_server() throws Exception {
+    void sendTextWritesOneTextFrameToTheServer() throws Exception {
         Peer peer = open();
 
         connection.sendText("add=lv1_600519").get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -151,14 +151,14 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void sendText_of_null_throws_at_once() throws Exception {
+    void sendTextOfNullThrowsAtOnce() throws Exception {
         open();
 
         assertThrows(NullPointerException.class, () -> connection.sendText(null));
     }
 
     @Test
-    void the_request_carries_the_whole_uri_token_included() throws Exception {
+    void theRequestCarriesTheWholeUriTokenIncluded() throws Exception {
         open();
 
         String requestLine = server.requestLines().poll(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -166,7 +166,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_ping_is_answered_by_onPong() throws Exception {
+    void aPingIsAnsweredByOnPong() throws Exception {
         Peer peer = open();
 
         connection.sendPing();
@@ -177,7 +177,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_server_that_does_not_answer_pings_produces_no_onPong() throws Exception {
+    void aServerThatDoesNotAnswerPingsProducesNoOnPong() throws Exception {
         Peer peer = open();
 
         connection.sendPing();
@@ -187,7 +187,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_ping_from_the_server_is_answered_with_its_payload() throws Exception {
+    void aPingFromTheServerIsAnsweredWithItsPayload() throws Exception {
         Peer peer = open();
 
         peer.frame(0x9, true, "are you there".getBytes(StandardCharsets.UTF_8));
@@ -198,7 +198,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void the_servers_close_code_and_reason_reach_onClose_once() throws Exception {
+    void theServersCloseCodeAndReasonReachOnCloseOnce() throws Exception {
         Peer peer = open();
 
         peer.close(4001, "token expired");
@@ -210,7 +210,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void close_sends_the_code_and_reason_and_reports_onClose_once() throws Exception {
+    void closeSendsTheCodeAndReasonAndReportsOnCloseOnce() throws Exception {
         Peer peer = open();
         String longest = "x".repeat(121) + "é";
 
@@ -226,7 +226,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_server_that_never_answers_our_close_frame_does_not_hold_up_closing_the_port() throws Exception {
+    void aServerThatNeverAnswersOurCloseFrameDoesNotHoldUpClosingThePort() throws Exception {
         Peer peer = open();
 
         connection.close(1000, "bye");
@@ -241,7 +241,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void close_refuses_codes_that_may_not_be_sent_and_sends_nothing() throws Exception {
+    void closeRefusesCodesThatMayNotBeSentAndSendsNothing() throws Exception {
         Peer peer = open();
 
         for (int code : new int[] {999, 1004, 1005, 1006, 1015, 2999, 5000}) {
@@ -252,7 +252,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void close_refuses_a_reason_over_123_bytes_rather_than_cut_it() throws Exception {
+    void closeRefusesAReasonOver123BytesRatherThanCutIt() throws Exception {
         Peer peer = open();
 
         assertThrows(IllegalArgumentException.class, () -> connection.close(1000, "x".repeat(122) + "é"));
@@ -262,7 +262,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_server_that_is_cut_without_a_close_frame_is_reported_once_as_an_error() throws Exception {
+    void aServerThatIsCutWithoutACloseFrameIsReportedOnceAsAnError() throws Exception {
         Peer peer = open();
 
         peer.cut();
@@ -272,7 +272,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_message_over_the_limit_ends_the_connection_with_one_error() throws Exception {
+    void aMessageOverTheLimitEndsTheConnectionWithOneError() throws Exception {
         Peer peer = open(Duration.ofSeconds(5), 1024);
 
         peer.frame(0x2, true, pattern(4096));
@@ -282,7 +282,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void abort_drops_the_connection_without_a_close_frame() throws Exception {
+    void abortDropsTheConnectionWithoutACloseFrame() throws Exception {
         Peer peer = open();
 
         connection.abort();
@@ -297,7 +297,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_connect_that_is_never_answered_times_out_as_a_SocketTimeoutException() throws Exception {
+    void aConnectThatIsNeverAnsweredTimesOutAsASocketTimeoutException() throws Exception {
         try (RawServer silent = RawServer.silent()) {
             CompletableFuture<SocketConnection> attempt = port.connect(
                     new SocketRequest(silent.uri("ws", "/feed?token=" + TOKEN), Duration.ofMillis(300), MAX_MESSAGE),
@@ -314,7 +314,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_refused_upgrade_names_the_status_and_never_shows_the_token_even_bare() throws Exception {
+    void aRefusedUpgradeNamesTheStatusAndNeverShowsTheTokenEvenBare() throws Exception {
         try (RawServer refusing = RawServer.scripted(peer -> peer.respond(403, "token " + TOKEN + " is not valid"))) {
             Throwable failure = failureOf(port.connect(
                     new SocketRequest(refusing.uri("ws", "/feed/" + TOKEN + "?token=" + TOKEN), Duration.ofSeconds(5),
@@ -326,7 +326,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void nothing_listening_fails_the_connect_without_the_token() throws Exception {
+    void nothingListeningFailsTheConnectWithoutTheToken() throws Exception {
         URI nobody;
         try (RawServer gone = RawServer.silent()) {
             nobody = gone.uri("ws", "/feed?token=" + TOKEN);
@@ -339,7 +339,7 @@ public abstract class SocketPortContract {
     }
 
     @Test
-    void a_closed_port_refuses_to_connect() {
+    void aClosedPortRefusesToConnect() {
         port.close();
 
         CompletableFuture<SocketConnection> attempt;

@@ -4,8 +4,8 @@ import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.http.JdkHttpDiscoveryPort;
 
-import javax.net.ssl.SSLContext;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Entry point for users without a DI container: a {@link JvqClient.Builder} with this module's

@@ -5,13 +5,13 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.client.QuoteListener;
+import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 
-import javax.net.ssl.SSLContext;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Guice bindings for a jvq client on this transport: {@link SocketPort} ({@link TyrusSocketPort}),

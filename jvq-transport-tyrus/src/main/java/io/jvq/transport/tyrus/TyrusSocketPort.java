@@ -11,7 +11,6 @@ import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
 import org.glassfish.tyrus.container.grizzly.client.GrizzlyClientProperties;
 
-import javax.net.ssl.SSLContext;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +25,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@link SocketPort} on the Jakarta WebSocket client API, implemented by Tyrus with its Grizzly
@@ -50,9 +50,9 @@ import java.util.concurrent.TimeUnit;
  * {@code JvqClient} closes the ports it was given).
  */
 public final class TyrusSocketPort implements SocketPort {
-    /** The most a server frame header adds to its payload: 2 + 8 length bytes + 4 mask bytes. */
     private static final long HANDSHAKE_BACKSTOP_MILLIS = 1_000;
     private static final long CLOSE_FLUSH_MILLIS = 1_000;
+    /** The most a server frame header adds to its payload: 2 + 8 length bytes + 4 mask bytes. */
     private static final int FRAME_HEADER_BYTES = 14;
 
     private final SSLContext sslContext;

@@ -11,7 +11,7 @@ class CloseFrameSpotterTest {
     private final CloseFrameSpotter spotter = new CloseFrameSpotter();
 
     @Test
-    void sees_a_close_frame_after_data_frames_of_every_length_form() {
+    void seesACloseFrameAfterDataFramesOfEveryLengthForm() {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         frame(wire, 0x2, 100, false);
         frame(wire, 0x2, 300, false);
@@ -28,7 +28,7 @@ class CloseFrameSpotterTest {
     }
 
     @Test
-    void follows_frames_split_at_every_byte() {
+    void followsFramesSplitAtEveryByte() {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         frame(wire, 0x2, 200, true);
         frame(wire, 0x9, 0, false);
@@ -44,7 +44,7 @@ class CloseFrameSpotterTest {
     }
 
     @Test
-    void leaves_the_buffer_untouched() {
+    void leavesTheBufferUntouched() {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         frame(wire, 0x2, 10, false);
         ByteBuffer buffer = ByteBuffer.wrap(wire.toByteArray());
@@ -57,7 +57,7 @@ class CloseFrameSpotterTest {
     }
 
     @Test
-    void a_close_opcode_inside_a_payload_is_not_a_close_frame() {
+    void aCloseOpcodeInsideAPayloadIsNotACloseFrame() {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         wire.write(0x82);
         wire.write(4);

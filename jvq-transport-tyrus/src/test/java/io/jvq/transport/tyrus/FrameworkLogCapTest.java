@@ -1,8 +1,8 @@
 package io.jvq.transport.tyrus;
 
-import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketRequest;
+import io.jvq.testkit.port.RecordingSocketListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class FrameworkLogCapTest {
     }
 
     @Test
-    void with_the_root_logger_at_ALL_no_log_line_shows_the_token() throws Exception {
+    void withTheRootLoggerAtALLNoLogLineShowsTheToken() throws Exception {
         try (VertxTestServer server = VertxTestServer.plain(); TyrusSocketPort port = TyrusSocketPort.create()) {
             connectAndClose(server, port);
         }
@@ -74,7 +74,7 @@ class FrameworkLogCapTest {
     }
 
     @Test
-    void without_the_cap_tyrus_would_log_the_token() throws Exception {
+    void withoutTheCapTyrusWouldLogTheToken() throws Exception {
         try (VertxTestServer server = VertxTestServer.plain();
              TyrusSocketPort port = TyrusSocketPort.builder().keepFrameworkLogLevels().build()) {
             connectAndClose(server, port);
@@ -84,7 +84,7 @@ class FrameworkLogCapTest {
     }
 
     @Test
-    void a_level_the_application_set_is_left_alone() {
+    void aLevelTheApplicationSetIsLeftAlone() {
         tyrus.setLevel(Level.FINE);
 
         TyrusSocketPort.create().close();

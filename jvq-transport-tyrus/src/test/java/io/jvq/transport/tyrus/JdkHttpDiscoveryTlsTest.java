@@ -23,7 +23,7 @@ class JdkHttpDiscoveryTlsTest {
     static final String TOKEN = "tok-S3cr3t-9f8e7d";
 
     @Test
-    void https_works_with_a_given_ssl_context() throws Exception {
+    void httpsWorksWithAGivenSslContext() throws Exception {
         try (VertxTestServer tls = VertxTestServer.tls();
              JdkHttpDiscoveryPort trusting = JdkHttpDiscoveryPort.builder()
                      .sslContext(VertxTestServer.trustingClientContext()).build()) {
@@ -36,7 +36,7 @@ class JdkHttpDiscoveryTlsTest {
     }
 
     @Test
-    void https_to_an_untrusted_certificate_fails_with_the_default_trust_and_no_token() throws Exception {
+    void httpsToAnUntrustedCertificateFailsWithTheDefaultTrustAndNoToken() throws Exception {
         try (VertxTestServer tls = VertxTestServer.tls();
              JdkHttpDiscoveryPort defaults = JdkHttpDiscoveryPort.create()) {
             tls.onRequest(request -> request.response().end("{\"code\":\"0\"}"));

@@ -1,7 +1,5 @@
 package io.jvq.transport.tyrus;
 
-import io.jvq.testkit.port.RecordingSocketListener;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
@@ -11,10 +9,12 @@ import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
 import io.jvq.core.event.Level1Quote;
+import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 import io.jvq.core.port.SocketRequest;
 import io.jvq.testkit.FakeJvQuant;
+import io.jvq.testkit.port.RecordingSocketListener;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,7 +31,7 @@ class JvqTyrusModuleTest {
             + "100,1700.50,200,1700.51,300,1700.52,400,1700.53,500,1700.54";
 
     @Test
-    void the_injected_client_subscribes_and_receives_quotes_from_the_fake_server() throws Exception {
+    void theInjectedClientSubscribesAndReceivesQuotesFromTheFakeServer() throws Exception {
         BlockingQueue<Level1Quote> quotes = new LinkedBlockingQueue<>();
         try (FakeJvQuant fake = FakeJvQuant.start()) {
             Injector injector = Guice.createInjector(new JvqTyrusModule(),
@@ -63,7 +63,7 @@ class JvqTyrusModuleTest {
     }
 
     @Test
-    void the_ports_are_singletons_of_this_transport_and_belong_to_the_client() throws Exception {
+    void thePortsAreSingletonsOfThisTransportAndBelongToTheClient() throws Exception {
         Injector injector = Guice.createInjector(new JvqTyrusModule(),
                 userBindings(ClientOptions.builder("module-test-token").build(), new QuoteListener() {
                 }));
@@ -87,7 +87,7 @@ class JvqTyrusModuleTest {
     }
 
     @Test
-    void the_module_given_options_and_a_listener_binds_them_itself_as_the_vertx_module_does() throws Exception {
+    void theModuleGivenOptionsAndAListenerBindsThemItselfAsTheVertxModuleDoes() throws Exception {
         BlockingQueue<Level1Quote> quotes = new LinkedBlockingQueue<>();
         try (FakeJvQuant fake = FakeJvQuant.start()) {
             Injector injector = Guice.createInjector(new JvqTyrusModule(fake.clientOptions().build(),
@@ -113,7 +113,7 @@ class JvqTyrusModuleTest {
     }
 
     @Test
-    void without_the_user_s_options_and_listener_the_injector_names_both() {
+    void withoutTheUserSOptionsAndListenerTheInjectorNamesBoth() {
         assertThatThrownBy(() -> Guice.createInjector(new JvqTyrusModule()))
                 .isInstanceOf(CreationException.class)
                 .hasMessageContaining(ClientOptions.class.getName())

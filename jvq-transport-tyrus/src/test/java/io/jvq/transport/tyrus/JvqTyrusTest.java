@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JvqTyrusTest {
 
     @Test
-    void the_plain_builder_gives_a_working_client_on_this_transport() throws Exception {
+    void thePlainBuilderGivesAWorkingClientOnThisTransport() throws Exception {
         BlockingQueue<String> texts = new LinkedBlockingQueue<>();
         try (FakeJvQuant fake = FakeJvQuant.start();
              JvqClient client = JvqTyrus.clientBuilder(fake.clientOptions().build())

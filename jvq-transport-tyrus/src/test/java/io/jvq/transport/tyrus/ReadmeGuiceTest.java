@@ -10,8 +10,6 @@ import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.Level2Trade;
-import io.jvq.core.port.DiscoveryPort;
-import io.jvq.core.port.SocketPort;
 import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +35,7 @@ class ReadmeGuiceTest {
     }
 
     @Test
-    void the_readme_snippet_without_a_container_runs_and_closes_the_client() throws Exception {
+    void theReadmeSnippetWithoutAContainerRunsAndClosesTheClient() throws Exception {
         try (FakeJvQuant fake = FakeJvQuant.start()) {
             ClientOptions options = fake.clientOptions().build();
             BlockingQueue<ConnectionEvent> events = new LinkedBlockingQueue<>();
@@ -62,7 +60,7 @@ class ReadmeGuiceTest {
     }
 
     @Test
-    void the_readme_snippet_connects_subscribes_and_receives_trades() throws Exception {
+    void theReadmeSnippetConnectsSubscribesAndReceivesTrades() throws Exception {
         try (FakeJvQuant fake = FakeJvQuant.start()) {
             ClientOptions options = fake.clientOptions().build();
 

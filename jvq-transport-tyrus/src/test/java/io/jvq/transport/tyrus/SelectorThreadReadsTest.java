@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SelectorThreadReadsTest {
 
     @Test
-    void a_writer_of_another_container_is_left_alone() {
+    void aWriterOfAnotherContainerIsLeftAlone() {
         Writer notGrizzly = new Writer() {
             @Override
             public void write(ByteBuffer buffer, CompletionHandler<ByteBuffer> completionHandler) {

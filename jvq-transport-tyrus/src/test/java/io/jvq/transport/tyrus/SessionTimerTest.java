@@ -22,7 +22,7 @@ class SessionTimerTest {
     }
 
     @Test
-    void a_task_due_at_once_runs_on_the_calling_thread_without_waking_the_control_thread() {
+    void aTaskDueAtOnceRunsOnTheCallingThreadWithoutWakingTheControlThread() {
         String[] ranOn = new String[1];
 
         ScheduledFuture<?> future = timer.schedule((Runnable) () -> ranOn[0] = Thread.currentThread().getName(), 0,
@@ -34,7 +34,7 @@ class SessionTimerTest {
     }
 
     @Test
-    void a_later_task_runs_on_the_control_thread() throws Exception {
+    void aLaterTaskRunsOnTheControlThread() throws Exception {
         CompletableFuture<String> ranOn = new CompletableFuture<>();
 
         timer.schedule((Runnable) () -> ranOn.complete(Thread.currentThread().getName()), 5, TimeUnit.MILLISECONDS);
@@ -43,7 +43,7 @@ class SessionTimerTest {
     }
 
     @Test
-    void once_the_port_closed_a_later_task_is_quietly_not_scheduled() {
+    void onceThePortClosedALaterTaskIsQuietlyNotScheduled() {
         control.shutdown();
 
         ScheduledFuture<?> future = timer.schedule(() -> {

@@ -41,7 +41,7 @@ class TyrusSocketPortTest {
     }
 
     @Test
-    void close_called_from_inside_a_callback_does_not_reenter_the_listener() throws Exception {
+    void closeCalledFromInsideACallbackDoesNotReenterTheListener() throws Exception {
         // The connect future is complete before the first message, so a callback can join it.
         CompletableFuture<CompletableFuture<SocketConnection>> attempt = new CompletableFuture<>();
         listener.onTextHook = text -> attempt.join().join().close(1000, "bye from callback");
@@ -55,7 +55,7 @@ class TyrusSocketPortTest {
     }
 
     @Test
-    void listener_calls_come_from_the_connection_s_selector_thread_without_a_hand_off() throws Exception {
+    void listenerCallsComeFromTheConnectionSSelectorThreadWithoutAHandOff() throws Exception {
         // The server echoes: every message comes after the upgrade (one that shares the upgrade
         // response's read is still handled where that read was, on a worker).
         SocketConnection connection = connect(server.ws("/?token=" + TOKEN));
@@ -73,7 +73,7 @@ class TyrusSocketPortTest {
     }
 
     @Test
-    void closing_the_port_drops_open_connections_and_refuses_new_ones() throws Exception {
+    void closingThePortDropsOpenConnectionsAndRefusesNewOnes() throws Exception {
         connect(server.ws("/?token=" + TOKEN));
 
         port.close();
@@ -85,7 +85,7 @@ class TyrusSocketPortTest {
     }
 
     @Test
-    void wss_works_with_a_given_ssl_context() throws Exception {
+    void wssWorksWithAGivenSslContext() throws Exception {
         try (VertxTestServer tls = VertxTestServer.tls();
              TyrusSocketPort trusting = TyrusSocketPort.builder().sslContext(VertxTestServer.trustingClientContext()).build()) {
             SocketConnection connection = trusting.connect(
@@ -99,7 +99,7 @@ class TyrusSocketPortTest {
     }
 
     @Test
-    void wss_to_an_untrusted_certificate_fails_with_the_default_trust() throws Exception {
+    void wssToAnUntrustedCertificateFailsWithTheDefaultTrust() throws Exception {
         try (VertxTestServer tls = VertxTestServer.tls()) {
             // Building the certificate path against the JDK's cacerts can be slow on a busy machine.
             Throwable failure = failureOf(port.connect(
@@ -112,7 +112,7 @@ class TyrusSocketPortTest {
     }
 
     @Test
-    void a_close_just_before_the_port_closes_still_reaches_the_server() throws Exception {
+    void aCloseJustBeforeThePortClosesStillReachesTheServer() throws Exception {
         CompletableFuture<Short> serverSaw = new CompletableFuture<>();
         server.onWebSocket(ws -> ws.closeHandler(v -> serverSaw.complete(ws.closeStatusCode())));
         SocketConnection connection = connect(server.ws("/?token=" + TOKEN));
@@ -127,7 +127,7 @@ class TyrusSocketPortTest {
     }
 
     @Test
-    void only_ws_and_wss_are_accepted() {
+    void onlyWsAndWssAreAccepted() {
         Throwable failure = failureOf(port.connect(
                 request(URI.create("http://127.0.0.1:1/?token=" + TOKEN), MAX_MESSAGE, Duration.ofSeconds(1)), listener));
 

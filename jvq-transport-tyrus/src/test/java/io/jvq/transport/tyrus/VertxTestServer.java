@@ -10,14 +10,14 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
 import io.vertx.core.net.PfxOptions;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
 import java.net.URI;
 import java.security.KeyStore;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A scriptable WebSocket + HTTP server on 127.0.0.1 and an ephemeral port, for testing the adapters
@@ -127,7 +127,17 @@ final class VertxTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        await(vertx.close());
+    public void close() {
+        // no InterruptedException in the signature: javac's try lint warns of it on an AutoCloseable
+        try {
+            await(vertx.close());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing the test server", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -6,12 +6,12 @@ import io.jvq.core.port.SocketRequest;
 import io.jvq.core.wire.CloseFrames;
 import io.jvq.core.wire.Timeouts;
 import io.jvq.core.wire.TokenScrubber;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketConnectOptions;
-import io.vertx.core.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

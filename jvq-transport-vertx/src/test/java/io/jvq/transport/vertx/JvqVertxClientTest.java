@@ -33,7 +33,7 @@ class JvqVertxClientTest {
 
     private static Vertx serverVertx;
     private static TestServer server;
-    private static final BlockingQueue<String> commands = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<String> COMMANDS = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void start() {
@@ -42,7 +42,7 @@ class JvqVertxClientTest {
         server.onRequest(request -> request.response()
                 .end("{\"code\":\"0\",\"server\":\"127.0.0.1:" + server.port() + "/quotes\"}"));
         server.onAccept(ws -> ws.textMessageHandler(command -> {
-            commands.add(command);
+            COMMANDS.add(command);
             if (command.startsWith("all=")) {
                 ws.writeBinaryMessage(Buffer.buffer(rawDeflate(LINE + "\n")));
             }
@@ -94,7 +94,7 @@ class JvqVertxClientTest {
             assertThat(quote.code()).isEqualTo(SubscriptionCode.parse("lv1_600519"));
             assertThat(quote.name()).isEqualTo("贵州茅台");
             assertThat(quote.priceDecimal()).isEqualByComparingTo("1700.50");
-            assertThat(commands).contains("all=lv1_600519,lv2_600519");
+            assertThat(COMMANDS).contains("all=lv1_600519,lv2_600519");
             assertThat(quoteThreads.take()).startsWith(VertxInternals.THREAD_PREFIX);
         } finally {
             client.close();

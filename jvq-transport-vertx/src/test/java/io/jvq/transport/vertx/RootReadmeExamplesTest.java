@@ -17,8 +17,8 @@ import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
-import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.JvqEvent;
+import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.testkit.FakeJvQuant;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class RootReadmeExamplesTest {
             + "110,1700.51,210,1700.52,310,1700.53,410,1700.54,510,1700.55";
     private static final String MOUTAI_LV2 = "lv2_600519=09:30:00.120,1234567,1700.50,100|09:30:00.120,1234568,1700.49,300";
 
-    private static final Logger log = LoggerFactory.getLogger(RootReadmeExamplesTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RootReadmeExamplesTest.class);
 
     /** Stands in for the README's order book: keeps what it is given. */
     static final class OrderBook {
@@ -229,7 +229,7 @@ class RootReadmeExamplesTest {
 
                         @Override
                         public void onError(DecodeError e) {
-                            log.warn("bad quote line: {}", e);
+                            LOG.warn("bad quote line: {}", e);
                         }
                     })
                     .build();

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.fail;
 class VertxInternalsTest {
 
     @Test
-    void every_internal_class_and_method_used_still_exists() {
+    void everyInternalClassAndMethodUsedStillExists() {
         requireMethod("io.vertx.core.internal.VertxInternal", "createEventLoopContext");
         requireMethod("io.vertx.core.internal.buffer.BufferInternal", "getByteBuf");
         requireMethod("io.vertx.core.internal.http.WebSocketInternal", "channelHandlerContext");
@@ -30,7 +30,7 @@ class VertxInternalsTest {
     }
 
     @Test
-    void a_new_event_loop_context_is_not_the_callers_and_runs_tasks() throws Exception {
+    void aNewEventLoopContextIsNotTheCallersAndRunsTasks() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             Context first = VertxInternals.newEventLoopContext(vertx);
@@ -47,7 +47,7 @@ class VertxInternalsTest {
     }
 
     @Test
-    void view_shares_the_buffers_bytes_without_a_copy() {
+    void viewSharesTheBuffersBytesWithoutACopy() {
         Buffer buffer = Buffer.buffer("quote".getBytes(StandardCharsets.US_ASCII));
 
         ByteBuffer view = VertxInternals.view(buffer);
@@ -57,7 +57,7 @@ class VertxInternalsTest {
     }
 
     @Test
-    void named_vertx_threads_carry_the_jvq_prefix() throws Exception {
+    void namedVertxThreadsCarryTheJvqPrefix() throws Exception {
         Vertx vertx = VertxInternals.namedVertx(OwnedVertx.options());
         try {
             CompletableFuture<String> name = new CompletableFuture<>();

@@ -1,9 +1,9 @@
 package io.jvq.transport.vertx;
 
-import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.core.Token;
 import io.jvq.core.port.DiscoveryRequest;
 import io.jvq.core.port.SocketRequest;
+import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.testkit.port.RecordingSocketListener.Text;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;

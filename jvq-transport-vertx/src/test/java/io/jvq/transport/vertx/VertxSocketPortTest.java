@@ -1,7 +1,7 @@
 package io.jvq.transport.vertx;
 
-import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.core.port.SocketRequest;
+import io.jvq.testkit.port.RecordingSocketListener;
 import io.jvq.testkit.port.RecordingSocketListener.Binary;
 import io.jvq.testkit.port.RecordingSocketListener.Closed;
 import io.jvq.testkit.port.RecordingSocketListener.Failed;

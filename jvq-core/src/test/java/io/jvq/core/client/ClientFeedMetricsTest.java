@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client's {@link FeedMetrics} as frames, errors and drops happen. */
-class JvqClientMetricsTest extends ClientTestSupport {
+class ClientFeedMetricsTest extends ClientTestSupport {
 
     private static String tradeAt(LocalTime time, long id) {
         return "lv2_600519=" + TimeOfDay.format(TimeOfDay.of(time), true) + "," + id + ",10.00,100";

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
  * arrived (for the driver to wait on), how often each trade id came, decode errors and listener
  * failures; optionally every event's {@code toString()}.
  */
-class EventRecorder implements QuoteListener {
+class DeliveryLedger implements QuoteListener {
 
     /** A connection event and {@link System#nanoTime()} when the listener got it. */
     record Stamped(long nanos, ConnectionEvent event) {
@@ -40,12 +40,12 @@ class EventRecorder implements QuoteListener {
     private final boolean renderAll;
     private volatile long lastTradeNanos;
 
-    EventRecorder() {
+    DeliveryLedger() {
         this(false);
     }
 
     /** @param renderAll keep every event's {@code toString()} (for the token hygiene sweep) */
-    EventRecorder(boolean renderAll) {
+    DeliveryLedger(boolean renderAll) {
         this.renderAll = renderAll;
     }
 

@@ -1,6 +1,7 @@
 // jvq-testkit/README.md's example test class, as it is there (without a package there), run on
 // the Vert.x transport. ReadmeJavaBlocksTest (jvq-cli) checks that the README shows it line for line.
-package io.jvq.transport.vertx;
+// Its own package, so that the README's import of JvqVertx is not a redundant one here.
+package io.jvq.transport.vertx.testkitreadme;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.JvqClient;
