@@ -34,6 +34,7 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    @SuppressWarnings("try") // Kafka's KafkaClusterTestKit.close() declares InterruptedException: javac's try lint under -Werror
     void aBrokerInATest() throws Exception {
         // --- README: A broker in your tests
         TestKitNodes nodes = new TestKitNodes.Builder()
