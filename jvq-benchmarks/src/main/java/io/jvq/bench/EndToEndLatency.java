@@ -99,6 +99,7 @@ public final class EndToEndLatency {
         System.out.println(run(settings).report());
     }
 
+    @SuppressWarnings("try") // the client is held open for the run, never called in the body
     public static Result run(Settings settings) throws InterruptedException {
         try (PacedFeed feed = PacedFeed.start(settings.server, settings.rate, settings.frameBytes)) {
             LatencyTap tap = new LatencyTap(feed.log());
