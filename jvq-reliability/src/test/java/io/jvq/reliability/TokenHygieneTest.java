@@ -118,8 +118,8 @@ class TokenHygieneTest {
                 closed = client;
                 client.subscribe(CODE);
                 rendered.add(client.toString());
+                expectException(client);   // not started yet: the list waits for no connection
                 client.start();
-                expectException(client);
                 reconnect(events, server);
                 rendered.add(client.list().get(10, TimeUnit.SECONDS));
                 assertThat(server.takeCommand(WAIT).text()).isEqualTo("list");
@@ -205,10 +205,10 @@ class TokenHygieneTest {
         rendered.addAll(events.rendered());
     }
 
-    /** {@code list()} while not connected, or after close: keeps the failure's stack trace. */
+    /** A {@code list} that cannot be answered (no connection within 200 ms, or after close): keeps the failure's stack trace. */
     private void expectException(JvqClient client) throws InterruptedException {
         try {
-            client.list().get(10, TimeUnit.SECONDS);
+            client.list(Duration.ofMillis(200)).get(10, TimeUnit.SECONDS);
             throw new AssertionError("list() succeeded on a client that is not connected: " + client);
         } catch (ExecutionException | IllegalStateException e) {
             exceptionTraces.add(trace(e));

@@ -88,7 +88,7 @@ public final class Replay {
         return applied.get();
     }
 
-    /** Level-2 trades in the frames sent so far (counted with a {@link ReplayRate}; 0 otherwise). */
+    /** Level-2 trades in the frames sent so far, the one being sent included (counted with a {@link ReplayRate}; 0 otherwise). */
     public long tradesSent() {
         return tradesSent.get();
     }
@@ -156,9 +156,11 @@ public final class Replay {
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
                     }
-                    server.pushPrepared(frame);
+                    // Trades are counted before the push: a client may read the frame (and stop the
+                    // replay) before this thread runs again, and the report must not trail what it got.
                     trades += frame.trades();
                     tradesSent.set(trades);
+                    server.pushPrepared(frame);
                     applied.incrementAndGet();
                 }
             } while (rate.loops() && !frames.isEmpty());

@@ -246,8 +246,8 @@ final class Link implements SocketListener, QuoteSink {
         undeliveredReported = true;
         long records = undeliveredRecords;
         long frames = undeliveredFrames;
-        // After close() the user asked for it; before, the feed lost them and someone should look.
-        LOG.log(session.closed() ? System.Logger.Level.INFO : System.Logger.Level.WARNING, () -> "jvq: " + this
+        // After close() the user asked for it (counted, not news); before, the feed lost them and someone should look.
+        LOG.log(session.closed() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, () -> "jvq: " + this
                 + " ended with " + records + " records of a frame and " + frames + " later frames not delivered"
                 + " (counted in stats().undeliveredRecords() and undeliveredFrames())");
     }
