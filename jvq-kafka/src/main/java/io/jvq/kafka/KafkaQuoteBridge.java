@@ -330,7 +330,9 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         /**
          * How many quotes the buffer toward Kafka holds at most; 65,536 by default. With the
          * producer's own buffer ({@link #producerBufferBytes}), this is what an outage of Kafka can
-         * fill before the {@link Backpressure} policy drops quotes.
+         * fill before the {@link Backpressure} policy drops quotes. Each place of the buffer is a
+         * reusable slot of about half a KiB, made when first used and kept: a buffer that has once
+         * been full (65,536 slots) holds about 32 MiB from then on.
          */
         public Builder bufferRecords(int records) {
             if (records < 1) {

@@ -20,10 +20,11 @@ import java.util.Map;
 /**
  * Makes the bridge's records, in two steps. On the reader thread, {@link #encode} writes a quote's
  * value in the bridge's {@link ValueFormat} straight into a buffer slot, with its receive time,
- * connection and sequence number (the {@code line} format from the flyweight views, through
- * jvq-core's {@link QuoteLineWriter}, allocating nothing). On the sender thread, {@link #record}
- * makes the Kafka record: the level's topic ({@link QuoteTopics}), the security code as the key, the
- * receive time as the timestamp, the {@link QuoteHeaders}, and the value.
+ * connection and sequence number: from the flyweight views, {@code line} through jvq-core's
+ * {@link QuoteLineWriter} and {@code json} through {@link EventJson}, neither allocating. On the
+ * sender thread, {@link #record} makes the Kafka record: the level's topic ({@link QuoteTopics}),
+ * the security code as the key, the receive time as the timestamp, the {@link QuoteHeaders}, and
+ * the value.
  */
 final class QuoteRecords {
     /** How often the receive time's offset from {@code nanoTime} to the wall clock is taken again: 1 s. */
@@ -74,7 +75,7 @@ final class QuoteRecords {
         if (format == ValueFormat.LINE) {
             lines.write(slot.value, quote);
         } else {
-            EventJson.write(quote.toEvent(), slot.value);
+            EventJson.write(quote, slot.value);
         }
         stamp(slot, quote.code(), connection, sequence);
     }
@@ -83,7 +84,7 @@ final class QuoteRecords {
         if (format == ValueFormat.LINE) {
             lines.write(slot.value, trade);
         } else {
-            EventJson.write(trade.toEvent(), slot.value);
+            EventJson.write(trade, slot.value);
         }
         stamp(slot, trade.code(), connection, sequence);
     }
@@ -92,7 +93,7 @@ final class QuoteRecords {
         if (format == ValueFormat.LINE) {
             lines.write(slot.value, book);
         } else {
-            EventJson.write(book.toEvent(), slot.value);
+            EventJson.write(book, slot.value);
         }
         stamp(slot, book.code(), connection, sequence);
     }

@@ -1,6 +1,9 @@
 package io.jvq.kafka;
 
+import io.jvq.core.SubscriptionCode;
 import io.jvq.core.codec.QuoteParser;
+import io.jvq.core.event.Level2Trade;
+import io.jvq.core.json.EventJson;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -34,6 +37,13 @@ class BridgeAllocationTest {
         assertThat(perQuote).as("bytes allocated per level-1 snapshot and level-2 trade").isLessThan(1.0);
     }
 
+    @Test
+    void theJsonFormatAllocatesNothingPerQuoteEither() {
+        double perQuote = bytesPerQuote(ValueFormat.JSON, LV1 + "\n" + LV2, 3);
+
+        assertThat(perQuote).as("bytes allocated per level-1 snapshot and level-2 trade").isLessThan(1.0);
+    }
+
     /** A level-10 view makes its name's String on each call (jvq-core's Level10View): that, and no more. */
     @Test
     void aLevel10BookCostsOnlyItsNamesString() {
@@ -44,15 +54,15 @@ class BridgeAllocationTest {
     }
 
     @Test
-    void jsonStillWorksFromTheViews() {
+    void jsonValuesAreWrittenFromTheViewsAsTheEventsJson() {
         MockProducer<byte[], byte[]> producer = producer();
         try (KafkaQuoteBridge bridge = bridge(producer, ValueFormat.JSON)) {
             parse(bridge, LV2);
             bridge.close(Duration.ofSeconds(10));
         }
         assertThat(producer.history()).hasSize(2);
-        assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8))
-                .startsWith("{").contains("\"tradeId\":8812");
+        assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8)).isEqualTo(EventJson.toJson(
+                new Level2Trade(SubscriptionCode.parse("lv2_600519"), 34_200_120, 8812, 17_005_000, 100)));
     }
 
     @Test

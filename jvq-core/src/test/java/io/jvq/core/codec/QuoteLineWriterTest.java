@@ -9,6 +9,7 @@ import io.jvq.core.event.Level10Book;
 import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.core.event.QuoteEvent;
+import io.jvq.core.json.EventJson;
 import io.jvq.core.json.Utf8Buffer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -63,6 +64,29 @@ class QuoteLineWriterTest {
 
         assertThat(fromView.toString()).isEqualTo(out.toString());
         assertThat(parse(fromView.toString())).containsExactly(quote);
+    }
+
+    /** The JSON schema written from the views (the Kafka bridge's {@code json} values) is the events'. */
+    @Property(tries = 200)
+    void jsonWrittenFromAViewIsTheJsonOfItsEvent(@ForAll("quotes") QuoteEvent quote) {
+        out.clear();
+        writer.write(out, quote);
+        byte[] line = out.toString().getBytes(StandardCharsets.UTF_8);
+        Utf8Buffer json = new Utf8Buffer(16);
+        new QuoteParser().parse(line, 0, line.length, new ViewSink() {
+            @Override
+            void view(Object view) {
+                if (view instanceof Level1View q) {
+                    EventJson.write(q, json);
+                } else if (view instanceof TradeView t) {
+                    EventJson.write(t, json);
+                } else {
+                    EventJson.write((Level10View) view, json);
+                }
+            }
+        });
+
+        assertThat(json.toString()).isEqualTo(EventJson.toJson(quote));
     }
 
     @Test
