@@ -160,10 +160,15 @@ final class BridgeSender {
                     senderIdle = false;
                     continue;
                 }
-                Slot slot = slots[(int) (next % slots.length)];
-                ProducerRecord<byte[], byte[]> record = records.apply(slot);
+                ProducerRecord<byte[], byte[]> record;
+                try {
+                    record = records.apply(slots[(int) (next % slots.length)]);
+                } catch (RuntimeException unmade) {
+                    record = null;
+                    failed(unmade);
+                }
                 // the slot is the reader's again; a failed exchange means close or abort discarded it meanwhile
-                if (tail.compareAndSet(next, next + 1)) {
+                if (tail.compareAndSet(next, next + 1) && record != null) {
                     send(record);
                 }
             }
