@@ -1,26 +1,52 @@
 package io.jvq.kafka;
 
+import io.jvq.core.SubscriptionCode;
+import io.jvq.core.json.Utf8Buffer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * The bridge's way to Kafka: the bounded buffer the reader thread fills under the
  * {@link Backpressure} policy, and the thread ({@code jvq-kafka-bridge-N}) that hands its records
  * to the producer. Counts what was dropped, what Kafka acknowledged or refused, and what it still holds.
+ *
+ * <p>The buffer is a ring of reusable {@link Slot}s with one writer (the reader thread, which
+ * encodes a quote's value straight into a slot) and one reader (the sender thread, which makes the
+ * Kafka record from it): once each slot has been used, putting a quote allocates nothing on the
+ * reader thread. The Kafka record itself ({@code ProducerRecord}, its value array and headers) is
+ * made on the sender thread, as Kafka's API asks.
  */
 final class BridgeSender {
     // the bridge's logger, so that one logging setting covers the bridge and its sender
     private static final System.Logger LOG = System.getLogger(KafkaQuoteBridge.class.getName());
+    /** How long the reader waits between looks for room, under {@link Backpressure.Block}. */
+    private static final long ROOM_POLL_NANOS = 100_000;
+    /** How long the sender sleeps when the ring is empty and nobody wakes it. */
+    private static final long IDLE_PARK_NANOS = 50_000_000;
+
+    /** One buffered quote: its value, encoded in place, and what its record needs besides. */
+    static final class Slot {
+        final Utf8Buffer value = new Utf8Buffer(512);
+        SubscriptionCode code;
+        long receivedNanos;
+        long connection;
+        long sequence;
+    }
 
     private final Producer<byte[], byte[]> producer;
-    private final BlockingQueue<ProducerRecord<byte[], byte[]>> buffer;
+    private final Function<Slot, ProducerRecord<byte[], byte[]>> records;
+    private final Slot[] slots;
+    /** The next slot the reader thread fills (written by it only). */
+    private final AtomicLong head = new AtomicLong();
+    /** The next slot the sender sends (written by the sender only, or once it has stopped). */
+    private final AtomicLong tail = new AtomicLong();
     private final Backpressure backpressure;
+    private final long maxWaitNanos;
     private final SecretScrubber scrubber;
     private final Thread thread;
 
@@ -38,15 +64,20 @@ final class BridgeSender {
     /** The thread died of an Error: nothing sends any more. */
     private volatile boolean stopped;
     private volatile String lastError;
+    /** The sender found the ring empty and is parked: the reader wakes it when it adds a quote. */
+    private volatile boolean senderIdle;
 
     /** The buffer was full at the last quote (reader thread only): warn once per spell of drops. */
     private boolean dropping;
 
-    BridgeSender(Producer<byte[], byte[]> producer, int capacity, Backpressure backpressure, SecretScrubber scrubber,
-            String threadName) {
+    /** @param records makes a slot's Kafka record, on the sender thread */
+    BridgeSender(Producer<byte[], byte[]> producer, Function<Slot, ProducerRecord<byte[], byte[]>> records,
+            int capacity, Backpressure backpressure, SecretScrubber scrubber, String threadName) {
         this.producer = producer;
-        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.records = records;
+        this.slots = new Slot[capacity];
         this.backpressure = backpressure;
+        this.maxWaitNanos = backpressure instanceof Backpressure.Block block ? block.maxWait().toNanos() : 0;
         this.scrubber = scrubber;
         // a daemon, so that a bridge never keeps a JVM alive; the shutdown hook publishes what it holds
         this.thread = new Thread(this::sendLoop, threadName);
@@ -54,55 +85,93 @@ final class BridgeSender {
         thread.start();
     }
 
-    /** Buffers a record for the thread, waiting for room as the policy allows; counts it dropped if there is none. */
-    void put(ProducerRecord<byte[], byte[]> record) {
-        if (offer(record)) {
+    /**
+     * Reader thread: the slot to encode the next quote into, waiting for room as the policy allows;
+     * null, counted dropped, if there is none. Give it back with {@link #publish}.
+     */
+    Slot claim() {
+        if (room()) {
             if (dropping) {
                 dropping = false;
                 LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer has room again; {0} quotes dropped so far",
                         dropped.get());
             }
-        } else {
-            dropped.incrementAndGet();
-            if (!dropping) {
-                dropping = true;
-                LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer of {0} quotes full (Kafka slow or down):"
-                        + " dropping quotes under {1}", buffer.remainingCapacity() + buffer.size(), backpressure);
+            int index = (int) (head.get() % slots.length);
+            Slot slot = slots[index];
+            if (slot == null) {
+                slot = new Slot();   // once per slot: the ring is made as it is first used
+                slots[index] = slot;
             }
+            slot.value.clear();
+            return slot;
+        }
+        dropped.incrementAndGet();
+        if (!dropping) {
+            dropping = true;
+            LOG.log(System.Logger.Level.WARNING, "Kafka bridge: buffer of {0} quotes full (Kafka slow or down):"
+                    + " dropping quotes under {1}", slots.length, backpressure);
+        }
+        return null;
+    }
+
+    /** Reader thread: the slot {@link #claim} gave is filled; the sender may take it. */
+    void publish() {
+        head.set(head.get() + 1);
+        if (senderIdle) {
+            LockSupport.unpark(thread);
         }
     }
 
-    /** Counts a quote the bridge did not take (closed, or the sender stopped). */
+    /** Counts a quote the bridge did not take (closed, the sender stopped, or not encodable). */
     void drop() {
         dropped.incrementAndGet();
     }
 
-    private boolean offer(ProducerRecord<byte[], byte[]> record) {
-        if (backpressure instanceof Backpressure.Block block) {
-            try {
-                return buffer.offer(record, block.maxWait().toNanos(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
+    private boolean room() {
+        if (head.get() - tail.get() < slots.length) {
+            return true;
+        }
+        if (maxWaitNanos <= 0) {
+            return false;
+        }
+        long deadline = System.nanoTime() + maxWaitNanos;
+        while (head.get() - tail.get() >= slots.length) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || stopped || Thread.currentThread().isInterrupted()) {
                 return false;
             }
+            LockSupport.parkNanos(this, Math.min(left, ROOM_POLL_NANOS));
         }
-        return buffer.offer(record);
+        return true;
     }
 
     private void sendLoop() {
         try {
             while (!aborted) {
-                ProducerRecord<byte[], byte[]> record = buffer.poll(50, TimeUnit.MILLISECONDS);
-                if (record == null) {
+                long next = tail.get();
+                if (next == head.get()) {
                     if (draining) {
                         return;
                     }
+                    senderIdle = true;
+                    if (next == head.get() && !draining && !aborted) {
+                        LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+                    }
+                    senderIdle = false;
                     continue;
                 }
-                send(record);
+                ProducerRecord<byte[], byte[]> record;
+                try {
+                    record = records.apply(slots[(int) (next % slots.length)]);
+                } catch (RuntimeException unmade) {
+                    record = null;
+                    failed(unmade);
+                }
+                // the slot is the reader's again; a failed exchange means close or abort discarded it meanwhile
+                if (tail.compareAndSet(next, next + 1) && record != null) {
+                    send(record);
+                }
             }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         } catch (Error error) {
             // nothing left to send with: say so in stats() and stop making the reader wait for room
             stopped = true;
@@ -151,6 +220,7 @@ final class BridgeSender {
      */
     void close(Duration timeout) {
         draining = true;
+        LockSupport.unpark(thread);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             thread.join(Math.max(1, timeout.toMillis()));
@@ -158,9 +228,8 @@ final class BridgeSender {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        int unsent = buffer.size();
+        long unsent = discard();
         if (unsent > 0) {
-            buffer.clear();
             dropped.addAndGet(unsent);
             LOG.log(System.Logger.Level.WARNING, "Kafka bridge closed with {0} quotes not handed to Kafka"
                     + " within {1} (counted as dropped)", unsent, timeout);
@@ -171,7 +240,7 @@ final class BridgeSender {
     void abort() {
         aborted = true;
         draining = true;
-        buffer.clear();
+        discard();
         producer.close(Duration.ZERO);
         thread.interrupt();
     }
@@ -205,7 +274,17 @@ final class BridgeSender {
     }
 
     int buffered() {
-        return buffer.size();
+        return (int) Math.max(0, head.get() - tail.get());
+    }
+
+    /** Empties the ring once the sender has stopped taking from it (or is about to): how many quotes it held. */
+    private long discard() {
+        long end = head.get();
+        long from;
+        do {
+            from = tail.get();
+        } while (!tail.compareAndSet(from, Math.max(from, end)));
+        return Math.max(0, end - from);
     }
 
 }

@@ -4,9 +4,7 @@ import io.jvq.core.codec.Level10View;
 import io.jvq.core.codec.Level1View;
 import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.codec.TradeView;
-import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
-import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.client.QuoteListener;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,17 +27,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes a running {@code JvqClient}'s quotes to Kafka: one topic per quote level
  * ({@link QuoteTopics}), the security code as the key, the receive time, connection and sequence
  * number as headers ({@link QuoteHeaders}), the value as the vendor's line or JSON ({@link ValueFormat}).
- * Give the client the bridge as its quote sink and {@link #listener(QuoteListener)} as its listener:
+ * Give the client the bridge as its quote sink: the client tells it of each new connection
+ * ({@link #onConnected}), which numbers the headers.
  *
  * <pre>{@code
  * KafkaQuoteBridge bridge = KafkaQuoteBridge.builder().bootstrapServers("kafka1:9092").build();
  * JvqClient client = JvqVertx.clientBuilder(options)
  *         .quoteSink(bridge)
- *         .listener(bridge.listener(new QuoteListener() { }))
  *         .build();
  * }</pre>
  *
- * The client's reader thread encodes each quote and puts it in a bounded buffer; the bridge's own
+ * The client's reader thread encodes each quote, from the flyweight views, straight into a slot of
+ * a bounded buffer (allocating nothing, in the {@code line} format, once the buffer's slots have
+ * been used once); the bridge's own
  * thread ({@code jvq-kafka-bridge-N}) hands it to an idempotent producer with {@code acks=all}, so
  * Kafka keeps each code's records in the order received, without duplicates from retries. When the
  * buffer is full the {@link Backpressure} policy decides: block the reader up to a bound, or drop
@@ -64,10 +64,15 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
 
     private final AtomicLong received = new AtomicLong();
 
-    private volatile QuoteListener errors = new QuoteListener() {
-    };
+    private static final System.Logger LOG = System.getLogger(KafkaQuoteBridge.class.getName());
+
+    /** Where decode errors go: the {@link #listener} given, else the log. */
+    private volatile QuoteListener errors;
     private volatile long connection;
     private volatile boolean closing;
+    /** Reader thread: the connection and sequence number of the quote being encoded. */
+    private long quoteConnection;
+    private long quoteSequence;
 
     private KafkaQuoteBridge(Builder builder) {
         this.topics = builder.topics;
@@ -78,7 +83,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         SecretScrubber scrubber = SecretScrubber.of(config);
         Producer<byte[], byte[]> producer = builder.producerFactory.apply(config);
         String name = "jvq-kafka-bridge-" + THREADS.incrementAndGet();
-        this.sender = new BridgeSender(producer, builder.bufferRecords, builder.backpressure, scrubber, name);
+        this.sender = new BridgeSender(producer, records::record, builder.bufferRecords, builder.backpressure, scrubber, name);
         this.shutdownHook = builder.closeOnShutdown ? ShutdownHooks.add(new Thread(this::close, name + "-shutdown")) : null;
     }
 
@@ -101,27 +106,30 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
     }
 
     /**
-     * The listener to give the client: it numbers the connections for the {@link QuoteHeaders#CONNECTION}
-     * header, then passes every event on to {@code next}, as do the decode errors the client
-     * hands the bridge as its quote sink.
+     * Optional: the listener to give the client when the bridge's decode errors should reach it. The
+     * client hands decode errors to its quote sink, the bridge, which passes them to {@code next}
+     * (without it, it logs them). Returns {@code next}: connections are numbered by the client's
+     * {@link #onConnected} call, not by this listener.
      */
     public QuoteListener listener(QuoteListener next) {
-        Objects.requireNonNull(next, "next");
-        this.errors = next;
-        return new QuoteListener() {
-            @Override
-            public void onEvent(JvqEvent event) {
-                if (event instanceof ConnectionEvent.Connected) {
-                    connectionOpened();
-                }
-                next.onEvent(event);
-            }
-        };
+        this.errors = Objects.requireNonNull(next, "next");
+        return next;
     }
 
     /**
-     * A new jvQuant connection starts: the next quotes carry the next connection number, and their
-     * sequence numbers start over. The {@linkplain #listener listener} calls this on {@code Connected}.
+     * The client's connection number {@code connectionNumber} starts: the next quotes carry it in
+     * the {@link QuoteHeaders#CONNECTION} header, and their sequence numbers start over. Called by the
+     * client on its reader thread, before the connection's first quote.
+     */
+    @Override
+    public void onConnected(long connectionNumber, String server) {
+        connection = connectionNumber;
+    }
+
+    /**
+     * A new jvQuant connection starts, for callers that {@linkplain #publish(QuoteEvent) publish events}
+     * rather than giving the client the bridge as its quote sink: the next quotes carry the next
+     * connection number, and their sequence numbers start over.
      */
     public void connectionOpened() {
         connection++;
@@ -129,22 +137,49 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
 
     @Override
     public void onLevel1(Level1View quote) {
-        publish(quote.toEvent());
+        BridgeSender.Slot slot = claim();
+        if (slot != null) {
+            try {
+                records.encode(slot, quote, quoteConnection, quoteSequence);
+            } catch (RuntimeException notEncodable) {
+                sender.drop();
+                throw notEncodable;
+            }
+            sender.publish();
+        }
     }
 
     @Override
     public void onTrade(TradeView trade) {
-        publish(trade.toEvent());
+        BridgeSender.Slot slot = claim();
+        if (slot != null) {
+            records.encode(slot, trade, quoteConnection, quoteSequence);
+            sender.publish();
+        }
     }
 
     @Override
     public void onLevel10(Level10View book) {
-        publish(book.toEvent());
+        BridgeSender.Slot slot = claim();
+        if (slot != null) {
+            try {
+                records.encode(slot, book, quoteConnection, quoteSequence);
+            } catch (RuntimeException notEncodable) {
+                sender.drop();
+                throw notEncodable;
+            }
+            sender.publish();
+        }
     }
 
     @Override
     public void onError(DecodeError error) {
-        errors.onEvent(error);
+        QuoteListener next = errors;
+        if (next != null) {
+            next.onEvent(error);
+        } else {
+            LOG.log(System.Logger.Level.WARNING, "Kafka bridge: a record could not be decoded, not published: {0}", error);
+        }
     }
 
     /**
@@ -153,12 +188,31 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
      * Call from one thread at a time.
      */
     public void publish(QuoteEvent quote) {
+        BridgeSender.Slot slot = claim();
+        if (slot != null) {
+            try {
+                records.encode(slot, quote, quoteConnection, quoteSequence);
+            } catch (RuntimeException notEncodable) {
+                sender.drop();
+                throw notEncodable;
+            }
+            sender.publish();
+        }
+    }
+
+    /**
+     * Counts a quote received and numbers it; the buffer slot to encode it into, or null when it is
+     * dropped (closed, stopped, or no room under the backpressure policy), counted.
+     */
+    private BridgeSender.Slot claim() {
         received.incrementAndGet();
         if (closing || sender.stopped()) {
             sender.drop();
-            return;
+            return null;
         }
-        sender.put(records.record(quote, connection));
+        quoteConnection = connection;
+        quoteSequence = records.nextSequence(quoteConnection);
+        return sender.claim();
     }
 
     /** The bridge's counters, as of now. */
@@ -276,7 +330,9 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         /**
          * How many quotes the buffer toward Kafka holds at most; 65,536 by default. With the
          * producer's own buffer ({@link #producerBufferBytes}), this is what an outage of Kafka can
-         * fill before the {@link Backpressure} policy drops quotes.
+         * fill before the {@link Backpressure} policy drops quotes. Each place of the buffer is a
+         * reusable slot of about half a KiB, made when first used and kept: a buffer that has once
+         * been full (65,536 slots) holds about 32 MiB from then on.
          */
         public Builder bufferRecords(int records) {
             if (records < 1) {

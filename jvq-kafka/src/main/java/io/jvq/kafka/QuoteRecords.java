@@ -1,66 +1,154 @@
 package io.jvq.kafka;
 
+import io.jvq.core.QuoteLevel;
+import io.jvq.core.SubscriptionCode;
+import io.jvq.core.codec.Level10View;
+import io.jvq.core.codec.Level1View;
+import io.jvq.core.codec.QuoteLineWriter;
+import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.json.EventJson;
-import io.jvq.core.json.Utf8Buffer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Makes the bridge's records: the level's topic ({@link QuoteTopics}), the security code as the
- * key, the receive time as the timestamp, the {@link QuoteHeaders}, and the value in the bridge's
- * {@link ValueFormat}. Numbers each connection's quotes for the sequence header. Reader thread
- * only: it reuses its encoding buffers.
+ * Makes the bridge's records, in two steps. On the reader thread, {@link #encode} writes a quote's
+ * value in the bridge's {@link ValueFormat} straight into a buffer slot, with its receive time,
+ * connection and sequence number: from the flyweight views, {@code line} through jvq-core's
+ * {@link QuoteLineWriter} and {@code json} through {@link EventJson}, neither allocating. On the
+ * sender thread, {@link #record} makes the Kafka record: the level's topic ({@link QuoteTopics}),
+ * the security code as the key, the receive time as the timestamp, the {@link QuoteHeaders}, and
+ * the value.
  */
 final class QuoteRecords {
-    private final QuoteTopics topics;
+    /** How often the receive time's offset from {@code nanoTime} to the wall clock is taken again: 1 s. */
+    static final long ANCHOR_NANOS = 1_000_000_000L;
+
     private final ValueFormat format;
     private final byte[] formatHeader;
     private final Clock clock;
+    private final String[] topics;
 
-    private final StringBuilder text = new StringBuilder(512);
-    private final Utf8Buffer json = new Utf8Buffer(512);
+    // reader thread
+    private final QuoteLineWriter lines = new QuoteLineWriter();
+    /** The system clock is read through {@link System#nanoTime} from an anchor (an {@code Instant} per read would be garbage). */
+    private final boolean systemClock;
+    private long anchoredAt;
+    private long epochMinusNanoTime;
     /** The connection the sequence numbers count in. */
     private long sequenceConnection;
     private long sequence;
 
+    // sender thread
+    private final Map<SubscriptionCode, byte[]> keys = new HashMap<>();
+
     QuoteRecords(QuoteTopics topics, ValueFormat format, Clock clock) {
-        this.topics = topics;
         this.format = format;
         this.formatHeader = format.wireName().getBytes(StandardCharsets.US_ASCII);
         this.clock = clock;
+        this.systemClock = clock.equals(Clock.systemUTC());
+        anchor(System.nanoTime());
+        QuoteLevel[] levels = QuoteLevel.values();
+        this.topics = new String[levels.length];
+        for (QuoteLevel level : levels) {
+            this.topics[level.ordinal()] = topics.topic(level);
+        }
     }
 
-    /** The record of {@code quote}, received on {@code connection}: its sequence number starts over with a new one. */
-    ProducerRecord<byte[], byte[]> record(QuoteEvent quote, long connection) {
+    /** Reader thread: the next sequence number of a quote received on {@code connection}; it starts over with a new one. */
+    long nextSequence(long connection) {
         if (connection != sequenceConnection) {
             sequenceConnection = connection;
             sequence = 0;
         }
-        sequence++;
-        byte[] value;
+        return ++sequence;
+    }
+
+    /** Reader thread: {@code quote}'s value into {@code slot}, stamped with the receive time. */
+    void encode(BridgeSender.Slot slot, Level1View quote, long connection, long sequence) {
         if (format == ValueFormat.LINE) {
-            text.setLength(0);
-            LineEncoder.write(quote, text);
-            value = text.toString().getBytes(StandardCharsets.UTF_8);
+            lines.write(slot.value, quote);
         } else {
-            json.clear();
-            EventJson.write(quote, json);
-            value = json.toByteArray();
+            EventJson.write(quote, slot.value);
         }
-        Instant receivedAt = clock.instant();
+        stamp(slot, quote.code(), connection, sequence);
+    }
+
+    void encode(BridgeSender.Slot slot, TradeView trade, long connection, long sequence) {
+        if (format == ValueFormat.LINE) {
+            lines.write(slot.value, trade);
+        } else {
+            EventJson.write(trade, slot.value);
+        }
+        stamp(slot, trade.code(), connection, sequence);
+    }
+
+    void encode(BridgeSender.Slot slot, Level10View book, long connection, long sequence) {
+        if (format == ValueFormat.LINE) {
+            lines.write(slot.value, book);
+        } else {
+            EventJson.write(book, slot.value);
+        }
+        stamp(slot, book.code(), connection, sequence);
+    }
+
+    void encode(BridgeSender.Slot slot, QuoteEvent quote, long connection, long sequence) {
+        if (format == ValueFormat.LINE) {
+            lines.write(slot.value, quote);
+        } else {
+            EventJson.write(quote, slot.value);
+        }
+        stamp(slot, quote.code(), connection, sequence);
+    }
+
+    private void stamp(BridgeSender.Slot slot, SubscriptionCode code, long connection, long sequence) {
+        slot.receivedNanos = receivedNanos();
+        slot.code = code;
+        slot.connection = connection;
+        slot.sequence = sequence;
+    }
+
+    /**
+     * Now, in nanoseconds since the epoch. From the system clock: {@code nanoTime} plus the offset
+     * to the wall clock, taken again each {@link #ANCHOR_NANOS}, so that a wall clock set meanwhile is
+     * followed within that time; from another clock (tests): its instant.
+     */
+    private long receivedNanos() {
+        if (!systemClock) {
+            return epochNanos(clock.instant());
+        }
+        long now = System.nanoTime();
+        if (now - anchoredAt > ANCHOR_NANOS) {
+            anchor(now);
+        }
+        return now + epochMinusNanoTime;
+    }
+
+    private void anchor(long nanoTime) {
+        anchoredAt = nanoTime;
+        epochMinusNanoTime = epochNanos(clock.instant()) - nanoTime;
+    }
+
+    private static long epochNanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /** Sender thread: the Kafka record of a filled slot. */
+    ProducerRecord<byte[], byte[]> record(BridgeSender.Slot slot) {
+        SubscriptionCode code = slot.code;
         RecordHeaders headers = new RecordHeaders();
-        headers.add(QuoteHeaders.RECEIVED_NANOS,
-                QuoteHeaders.number(receivedAt.getEpochSecond() * 1_000_000_000L + receivedAt.getNano()));
-        headers.add(QuoteHeaders.CONNECTION, QuoteHeaders.number(connection));
-        headers.add(QuoteHeaders.SEQUENCE, QuoteHeaders.number(sequence));
+        headers.add(QuoteHeaders.RECEIVED_NANOS, QuoteHeaders.number(slot.receivedNanos));
+        headers.add(QuoteHeaders.CONNECTION, QuoteHeaders.number(slot.connection));
+        headers.add(QuoteHeaders.SEQUENCE, QuoteHeaders.number(slot.sequence));
         headers.add(QuoteHeaders.FORMAT, formatHeader);
-        return new ProducerRecord<>(topics.topic(quote.code().level()), null,
-                receivedAt.toEpochMilli(), quote.code().symbol().getBytes(StandardCharsets.US_ASCII),
-                value, headers);
+        byte[] key = keys.computeIfAbsent(code, c -> c.symbol().getBytes(StandardCharsets.US_ASCII));
+        return new ProducerRecord<>(topics[code.level().ordinal()], null,
+                Math.floorDiv(slot.receivedNanos, 1_000_000L), key, slot.value.toByteArray(), headers);
     }
 }

@@ -4,7 +4,6 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
-import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.testkit.FakeJvQuant;
 import io.jvq.transport.vertx.JvqVertx;
@@ -80,13 +79,7 @@ class ReadmeExamplesTest {
                     .backpressure(Backpressure.block(Duration.ofSeconds(5))) // or Backpressure.drop()
                     .build();
             JvqClient client = JvqVertx.clientBuilder(options)
-                    .quoteSink(bridge)
-                    .listener(bridge.listener(new QuoteListener() {
-                        @Override
-                        public void onConnectionEvent(ConnectionEvent event) {
-                            System.err.println(event);
-                        }
-                    }))
+                    .quoteSink(bridge)                                       // the one wiring step
                     .build();
             client.subscribe(SubscriptionCode.parseAll("lv1_600519", "lv2_600519"));
             client.start();

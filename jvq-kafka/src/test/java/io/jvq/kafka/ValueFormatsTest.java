@@ -4,6 +4,7 @@ import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.codec.EventSink;
+import io.jvq.core.codec.QuoteLineWriter;
 import io.jvq.core.codec.QuoteParser;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
@@ -13,6 +14,7 @@ import io.jvq.core.event.Level2Trade;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.json.EventJson;
 import io.jvq.core.json.JsonReader;
+import io.jvq.core.json.Utf8Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -58,8 +60,8 @@ class ValueFormatsTest {
     @ParameterizedTest
     @MethodSource("quotes")
     void aLineValueParsesBackToTheSameEvent(QuoteEvent quote) {
-        StringBuilder line = new StringBuilder();
-        LineEncoder.write(quote, line);
+        Utf8Buffer line = new Utf8Buffer(64);
+        new QuoteLineWriter().write(line, quote);
         assertThat(parse(line.toString())).containsExactly(quote);
     }
 
@@ -71,8 +73,8 @@ class ValueFormatsTest {
 
     @Test
     void aTradeLineIsTheVendorsText() {
-        StringBuilder line = new StringBuilder();
-        LineEncoder.write(quotes().get(0), line);
+        Utf8Buffer line = new Utf8Buffer(64);
+        new QuoteLineWriter().write(line, quotes().get(0));
         assertThat(line).hasToString("lv2_600519=09:30:00.120,8812,1700.50,100");
     }
 

@@ -1,9 +1,17 @@
 package io.jvq.sim;
 
-/** Writes level-1 and level-10 payloads (docs/PROTOCOL.md §5.1, §5.3); the field orders live here and only here. */
+import io.jvq.core.codec.QuoteLineWriter;
+import io.jvq.core.json.Utf8Buffer;
+
+/**
+ * Writes the simulator's level-1, level-2 and level-10 payloads (docs/PROTOCOL.md §5) through
+ * jvq-core's {@link QuoteLineWriter}, which holds the field orders: this class only turns the
+ * simulator's values (prices in thousandths of a yuan, amounts in fen, the change in hundredths of a
+ * percent) into fixed point, and keeps each security's 2 or 3 decimals.
+ */
 final class QuoteLines {
     /** Levels per side on a level-1 line. */
-    static final int LV1_DEPTH = 5;
+    static final int LV1_DEPTH = QuoteLineWriter.LV1_DEPTH;
 
     private QuoteLines() {
     }
@@ -13,53 +21,45 @@ final class QuoteLines {
         Security security = s.security();
         int decimals = security.decimals();
         long price = s.displayPrice();
-        WireText.time(out, timeOfDay, false);
-        out.append(',').append(security.name()).append(',');
-        WireText.price(out, price, decimals);
-        out.append(',');
-        WireText.hundredths(out, WireText.changeHundredthsOfPercent(price, security.prevClose()));
-        out.append(',').append(s.volume()).append(',');
-        WireText.hundredths(out, s.amountFen());
         OrderBook book = s.book();
-        for (int i = 0; i < LV1_DEPTH; i++) {
-            out.append(',').append(book.bidQuantity[i]).append(',');
-            WireText.price(out, book.bidPrice[i], decimals);
-        }
-        for (int i = 0; i < LV1_DEPTH; i++) {
-            out.append(',').append(book.askQuantity[i]).append(',');
-            WireText.price(out, book.askPrice[i], decimals);
-        }
+        Utf8Buffer line = new Utf8Buffer(512);
+        QuoteLineWriter.level1(line, timeOfDay, security.name(), fixed(price, decimals),
+                WireText.changeHundredthsOfPercent(price, security.prevClose()) * 100, s.volume(), s.amountFen() * 100,
+                book.bidQuantity, fixed(book.bidPrice, decimals), book.askQuantity, fixed(book.askPrice, decimals),
+                decimals);
+        out.append(line);
+    }
+
+    /** One trade, {@code HH:MM:SS.mmm,id,price,quantity}. */
+    static void trade(StringBuilder out, int time, long tradeId, long price, long quantity, int decimals) {
+        Utf8Buffer line = new Utf8Buffer(64);
+        QuoteLineWriter.trade(line, time, tradeId, fixed(price, decimals), quantity, decimals);
+        out.append(line);
     }
 
     /** {@code time,name,price,lastClose,amount,volume,b1p…b10p,b1q…b10q,a1p…a10p,a1q…a10q}. */
     static void level10(StringBuilder out, SimulatedSecurity s, int timeOfDay) {
         Security security = s.security();
         int decimals = security.decimals();
-        WireText.time(out, timeOfDay, false);
-        out.append(',').append(security.name()).append(',');
-        WireText.price(out, s.displayPrice(), decimals);
-        out.append(',');
-        WireText.price(out, security.prevClose(), decimals);
-        out.append(',');
-        WireText.hundredths(out, s.amountFen());
-        out.append(',').append(s.volume());
         OrderBook book = s.book();
-        prices(out, book.bidPrice, decimals);
-        quantities(out, book.bidQuantity);
-        prices(out, book.askPrice, decimals);
-        quantities(out, book.askQuantity);
+        Utf8Buffer line = new Utf8Buffer(1024);
+        QuoteLineWriter.level10(line, timeOfDay, security.name(), fixed(s.displayPrice(), decimals),
+                fixed(security.prevClose(), decimals), s.amountFen() * 100, s.volume(),
+                book.bidQuantity, fixed(book.bidPrice, decimals), book.askQuantity, fixed(book.askPrice, decimals),
+                decimals);
+        out.append(line);
     }
 
-    private static void prices(StringBuilder out, long[] prices, int decimals) {
-        for (long price : prices) {
-            out.append(',');
-            WireText.price(out, price, decimals);
-        }
+    /** A price held in thousandths of a yuan, in fixed point (1/10,000) with the security's 2 or 3 decimals. */
+    static long fixed(long milli, int decimals) {
+        return decimals == 3 ? milli * 10 : milli / 10 * 100;
     }
 
-    private static void quantities(StringBuilder out, long[] quantities) {
-        for (long quantity : quantities) {
-            out.append(',').append(quantity);
+    private static long[] fixed(long[] milli, int decimals) {
+        long[] fixed = new long[milli.length];
+        for (int i = 0; i < milli.length; i++) {
+            fixed[i] = fixed(milli[i], decimals);
         }
+        return fixed;
     }
 }

@@ -108,10 +108,7 @@ final class SimulatedSecurity {
             if (separator) {
                 trades.append('|');
             }
-            WireText.time(trades, time, true);
-            trades.append(',').append(tradeId).append(',');
-            WireText.price(trades, price, security.decimals());
-            trades.append(',').append(quantity);
+            QuoteLines.trade(trades, time, tradeId, price, quantity, security.decimals());
         }
     }
 

@@ -74,6 +74,8 @@ final class ClientSession {
     private volatile boolean closed;
     private long generation;
     private volatile Link current;
+    /** The connections gone live so far: the number {@link QuoteSink#onConnected} gives a flyweight sink. */
+    private long connectionsOpened;
     private final ConnectionWaiters waiters;
     private final ListRequests lists;
 
@@ -251,7 +253,7 @@ final class ClientSession {
             if (current != link || phase != Phase.CONNECTING) {
                 return false;
             }
-            link.attach(connection);
+            link.attach(connection, ++connectionsOpened);
             phase = Phase.CONNECTED;
             // Open is not yet good: the backoff starts over at the first quote frame, or
             // once the connection has stayed up a while (ReconnectPolicy.stableAfter).

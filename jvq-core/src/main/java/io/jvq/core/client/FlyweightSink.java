@@ -78,6 +78,16 @@ final class FlyweightSink implements QuoteSink {
     }
 
     @Override
+    public void onConnected(long connectionNumber, String server) {
+        try {
+            user.onConnected(connectionNumber, server);
+        } catch (RuntimeException thrown) {
+            stats.listenerFailures.increment();
+            LOG.log(System.Logger.Level.WARNING, "quote sink threw on a new connection", thrown);
+        }
+    }
+
+    @Override
     public void onFrameEnd() {
         try {
             user.onFrameEnd();

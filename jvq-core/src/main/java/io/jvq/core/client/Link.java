@@ -56,6 +56,10 @@ final class Link implements SocketListener, QuoteSink {
     /** Reader thread: a quote record of this link has been passed on; the session hears of the first, once. */
     private boolean quoteSeen;
     private boolean quoteFrameReported;
+    /** Which of the client's connections this is, 1 for the first; set when it goes live (under the session's lock). */
+    private volatile long connectionNumber;
+    /** Reader thread: the sink has heard {@link QuoteSink#onConnected} for this link. */
+    private boolean connectedAnnounced;
     /** Reader thread: records and frames turned away because the link was retired; reported once. */
     private long undeliveredRecords;
     private long undeliveredFrames;
@@ -82,7 +86,8 @@ final class Link implements SocketListener, QuoteSink {
         this.clock = clock;
     }
 
-    void attach(SocketConnection connection) {
+    void attach(SocketConnection connection, long connectionNumber) {
+        this.connectionNumber = connectionNumber;
         this.connection = connection;
         touch();
     }
@@ -192,6 +197,11 @@ final class Link implements SocketListener, QuoteSink {
         touch();
         stats.frameReceived(frame.remaining());
         try {
+            if (!connectedAnnounced) {
+                // on the reader thread, before the connection's first record: a sink numbering records per connection starts over
+                connectedAnnounced = true;
+                downstream.onConnected(connectionNumber, server);
+            }
             decoder.decode(frame, this);
             if (!retired) {
                 downstream.onFrameEnd();

@@ -33,4 +33,15 @@ public interface QuoteSink {
      */
     default void onFrameEnd() {
     }
+
+    /**
+     * A new connection's records follow: until the next call, what this sink receives came on the
+     * client's connection number {@code connectionNumber} (1 for its first, then 2, 3, … one per
+     * connection gone live) to {@code server} ({@code host:port}). The client calls it on the reader
+     * thread, before it delivers the connection's first record, so a sink that numbers records per
+     * connection (the Kafka bridge's headers) needs no listener; {@link FrameDecoder#decode} alone does
+     * not. A connection that ends before sending a quote frame may go unannounced. Ignored by default.
+     */
+    default void onConnected(long connectionNumber, String server) {
+    }
 }

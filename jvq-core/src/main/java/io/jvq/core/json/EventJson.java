@@ -2,6 +2,9 @@ package io.jvq.core.json;
 
 import io.jvq.core.FixedPoint;
 import io.jvq.core.TimeOfDay;
+import io.jvq.core.codec.Level10View;
+import io.jvq.core.codec.Level1View;
+import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
@@ -59,6 +62,56 @@ public final class EventJson {
             throw new IllegalArgumentException("not a data event: " + event.getClass().getSimpleName());
         }
         out.ascii('}');
+    }
+
+    /** Appends a level-1 view as {@link #write(JvqEvent, Utf8Buffer)} writes its event, without making the event. */
+    public static void write(Level1View quote, Utf8Buffer out) {
+        out.ascii('{');
+        head(out, "lv1", quote.code().symbol(), quote.timeOfDayMillis(), false);
+        string(out.ascii(','), "name", quote.name());
+        decimal(out, "price", quote.price());
+        decimal(out, "changePct", quote.changePercent());
+        integer(out, "volume", quote.volume());
+        decimal(out, "amount", quote.amount());
+        out.ascii(",\"bids\":[");
+        for (int level = 1; level <= Level1Quote.DEPTH; level++) {
+            pair(out, level, quote.bidQuantity(level), quote.bidPrice(level));
+        }
+        out.ascii("],\"asks\":[");
+        for (int level = 1; level <= Level1Quote.DEPTH; level++) {
+            pair(out, level, quote.askQuantity(level), quote.askPrice(level));
+        }
+        out.ascii("]}");
+    }
+
+    /** Appends a trade view as {@link #write(JvqEvent, Utf8Buffer)} writes its event, without making the event. */
+    public static void write(TradeView trade, Utf8Buffer out) {
+        out.ascii('{');
+        head(out, "lv2", trade.code().symbol(), trade.timeOfDayMillis(), true);
+        integer(out, "tradeId", trade.tradeId());
+        decimal(out, "price", trade.price());
+        integer(out, "qty", trade.quantity());
+        out.ascii('}');
+    }
+
+    /** Appends a level-10 view as {@link #write(JvqEvent, Utf8Buffer)} writes its event, without making the event. */
+    public static void write(Level10View book, Utf8Buffer out) {
+        out.ascii('{');
+        head(out, "lv10", book.code().symbol(), book.timeOfDayMillis(), false);
+        string(out.ascii(','), "name", book.name());
+        decimal(out, "price", book.price());
+        decimal(out, "lastClose", book.lastClose());
+        decimal(out, "amount", book.amount());
+        integer(out, "volume", book.volume());
+        out.ascii(",\"bids\":[");
+        for (int level = 1; level <= Level10Book.DEPTH; level++) {
+            pair(out, level, book.bidQuantity(level), book.bidPrice(level));
+        }
+        out.ascii("],\"asks\":[");
+        for (int level = 1; level <= Level10Book.DEPTH; level++) {
+            pair(out, level, book.askQuantity(level), book.askPrice(level));
+        }
+        out.ascii("]}");
     }
 
     /** Level-1 and level-10 times are whole seconds on the wire: milliseconds only when present. */
