@@ -27,6 +27,8 @@ final class GeneralRecords {
     private final Level10View level10;
     /** Records delivered although they had more fields than documented (the extra ones ignored). */
     private long extraFieldRecords;
+    /** Records this path delivered (for tests: which path took a record). */
+    private long delivered;
     /** Per record kind: whether the extra-fields notice has been given (once per parser, i.e. per connection). */
     private final boolean[] extraFieldsNoticed = new boolean[QuoteLevel.values().length];
 
@@ -44,6 +46,10 @@ final class GeneralRecords {
 
     long extraFieldRecords() {
         return extraFieldRecords;
+    }
+
+    long delivered() {
+        return delivered;
     }
 
     private RecordLayout layout(QuoteLevel level) {
@@ -72,6 +78,8 @@ final class GeneralRecords {
                     String where = parts == 1 ? kind + ": " : kind + " " + partNumber + " of " + parts + ": ";
                     sink.onError(new DecodeError(code.wire(), parts == 1 ? ErrorText.excerpt(buf, lineFrom, to)
                             : ErrorText.excerpt(buf, partStart, i), where + problem));
+                } else {
+                    delivered++;
                 }
             }
             partStart = i + 1;

@@ -59,6 +59,11 @@ public final class QuoteParser {
         return general.extraFieldRecords();
     }
 
+    /** Records the general path delivered so far (tests: the fast path took the others). */
+    long generalPathRecords() {
+        return general.delivered();
+    }
+
     /**
      * Parses every line of {@code buf[off, off + len)} and reports each record and error to {@code sink}, in order.
      * Each byte is read once on the usual path: the code from the line start up to '=', then the records,
