@@ -64,7 +64,6 @@ final class FastRecords {
     boolean trade(SubscriptionCode code, WordShape ids, WordShape prices, byte[] buf, int from, int end,
                   QuoteSink sink) {
         FieldCursor c = cursor;
-        c.reset(buf, from, end);
         int p = from;
         if (!tradeFast || end - p < 18) {
             return false;
@@ -80,7 +79,7 @@ final class FastRecords {
         if (end - p >= WIDE_TRADE_TAIL && wideTradeTail(code, ids, prices, time, c, buf, p, end, sink)) {
             return true;
         }
-        c.restart(p);
+        c.reset(buf, p, end);
         long tradeId = c.integer();
         if (!c.skipComma()) {
             return false;
@@ -113,6 +112,7 @@ final class FastRecords {
             tradeId = idShape.value(w);
             p += idShape.width();
         } else {
+            c.reset(buf, p, end); // the usual trade, its shapes known, never touches the cursor until it is delivered
             tradeId = learnTradeId(idShape, c, w, p);
             if (!c.usual()) {
                 return false;
@@ -125,6 +125,7 @@ final class FastRecords {
             price = shape.value(w);
             p += shape.width();
         } else {
+            c.reset(buf, p, end);
             price = learnPrice(shape, c, buf, w, p);
             if (!c.usual()) {
                 return false;

@@ -33,12 +33,6 @@ final class FieldCursor {
         this.usual = true;
     }
 
-    /** Restarts at {@code p} (inside the range) with every read so far forgotten: for a reader that tries a shortcut first. */
-    void restart(int p) {
-        position = p;
-        usual = true;
-    }
-
     /** Moves to {@code p} after a field read outside this class (by a {@link WordShape}), inside the range. */
     void moveTo(int p) {
         position = p;
