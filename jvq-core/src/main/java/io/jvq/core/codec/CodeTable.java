@@ -110,10 +110,10 @@ final class CodeTable {
     }
 
     /**
-     * The kept code {@code lv1_} ({@code level} 0) or {@code lv2_} (1) followed by the six-digit symbol
+     * The entry of the kept code {@code lv1_} ({@code level} 0) or {@code lv2_} (1) followed by the six-digit symbol
      * {@code digits}, or null when it has not been seen (then {@link #lookup} makes it). Sets {@link #last}.
      */
-    SubscriptionCode find(int level, int digits) {
+    Entry find(int level, int digits) {
         long key = key(level, 0, digits);
         int slot = slot(key);
         if (keys[slot] != key) {
@@ -122,7 +122,7 @@ final class CodeTable {
         }
         Entry entry = entries[slot];
         last = entry;
-        return entry.code;
+        return entry;
     }
 
     /** The slot that holds {@code key}, or the free slot where it would go. */

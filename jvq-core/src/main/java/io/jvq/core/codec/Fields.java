@@ -23,8 +23,6 @@ final class Fields {
     static final String BAD_MINUTE = "minute is not 00-59";
     static final String BAD_SECOND = "second is not 00-59";
 
-    /** Largest integer part whose fixed-point value (plus any fraction) still fits in a long. */
-    private static final long MAX_INTEGER_PART = (Long.MAX_VALUE - (FixedPoint.ONE - 1)) / FixedPoint.ONE;
     private static final int MAX_FIELD_TEXT = 40;
 
     private final int[] start = new int[MAX_FIELDS];
@@ -78,10 +76,10 @@ final class Fields {
         return problem == null;
     }
 
-    /** For error reports only: {@code field 3 (price) '17x0': not a decimal number}. */
-    String describeProblem(String[] names) {
-        return "field " + (problemField + 1) + " (" + names[problemField] + ") '"
-                + QuoteParser.text(buf, start[problemField], end[problemField], MAX_FIELD_TEXT) + "': " + problem;
+    /** For error reports only: {@code field 3 (price) '17x0': not a decimal number}, the name from {@code layout}. */
+    String describeProblem(RecordLayout layout) {
+        return ErrorText.field(layout, problemField) + " '"
+                + ErrorText.text(buf, start[problemField], end[problemField], MAX_FIELD_TEXT) + "': " + problem;
     }
 
     /** {@code why}, or that the field is in exponent notation when it is (a digit, then e or E, then a digit or sign). */
@@ -153,7 +151,7 @@ final class Fields {
         long integerPart = 0;
         for (; i < e && isDigit(buf[i]); i++) {
             integerPart = integerPart * 10 + (buf[i] - '0');
-            if (integerPart > MAX_INTEGER_PART) {
+            if (integerPart > Digits.MAX_INTEGER_PART) {
                 return fail(field, TOO_LARGE);
             }
         }
@@ -223,6 +221,6 @@ final class Fields {
     }
 
     private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
+        return Digits.isDigit(b);
     }
 }

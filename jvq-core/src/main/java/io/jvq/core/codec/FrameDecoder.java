@@ -43,17 +43,17 @@ public final class FrameDecoder implements AutoCloseable {
     private boolean closed;
 
     /** @param maxInflatedBytes the most one frame may inflate to; larger frames are reported and skipped */
-    /** Records so far that had extra trailing fields (ignored; each record still delivered). */
-    public long extraFieldRecords() {
-        return parser.extraFieldRecords();
-    }
-
     public FrameDecoder(int maxInflatedBytes) {
         if (maxInflatedBytes < 1) {
             throw new IllegalArgumentException("maxInflatedBytes must be positive, got " + maxInflatedBytes);
         }
         this.maxInflatedBytes = maxInflatedBytes;
         this.output = new byte[Math.min(maxInflatedBytes, INITIAL_OUTPUT_BYTES)];
+    }
+
+    /** Records so far that had extra trailing fields (ignored; each record still delivered). */
+    public long extraFieldRecords() {
+        return parser.extraFieldRecords();
     }
 
     /**
@@ -113,7 +113,7 @@ public final class FrameDecoder implements AutoCloseable {
                 complete--;
             }
             parser.parse(output, 0, complete, sink);
-            sink.onError(new DecodeError(null, QuoteParser.excerpt(output, complete, inflated),
+            sink.onError(new DecodeError(null, ErrorText.excerpt(output, complete, inflated),
                     "binary frame ended before its final DEFLATE block (" + compressedBytes + " compressed, "
                             + inflated + " inflated bytes); the complete lines were delivered, the "
                             + (complete == inflated ? "rest of the frame is lost" : "incomplete last line was dropped")));

@@ -1,5 +1,8 @@
 package io.jvq.core.codec;
 
+import static io.jvq.core.codec.Digits.PLUS_SIX;
+import static io.jvq.core.codec.Digits.ZEROS;
+
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -12,9 +15,7 @@ import java.nio.ByteOrder;
  */
 final class Swar {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
-    private static final long PLUS_SIX = 0x0606060606060606L;
     private static final long ONES = 0x0101010101010101L;
     private static final long TOP_BITS = 0x8080808080808080L;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;

@@ -2,6 +2,9 @@ package io.jvq.core.codec;
 
 import io.jvq.core.FixedPoint;
 
+import static io.jvq.core.codec.Digits.PLUS_SIX;
+import static io.jvq.core.codec.Digits.ZEROS;
+
 /**
  * The layout of one short number field and the ',' after it inside one word, as the last trade of a code had it
  * ({@code 5317453,} or {@code 13.11,}): the next trade's field is first checked against it with two
@@ -11,9 +14,6 @@ import io.jvq.core.FixedPoint;
  * Starts matching nothing; {@link #learn} sets it from a field the caller has already read and checked.
  */
 final class WordShape {
-    private static final long ZEROS = 0x3030303030303030L;
-    private static final long PLUS_SIX = 0x0606060606060606L;
-
     /** High nibble of each digit byte, all of each punctuation byte; and what they must hold. */
     private long mask;
     private long expected;
@@ -54,7 +54,8 @@ final class WordShape {
      */
     void learn(int integerDigits, int places, boolean decimal) {
         int fieldWidth = places == 0 ? integerDigits : integerDigits + 1 + places;
-        if (integerDigits < 1 || fieldWidth + 1 > 8 || places > FixedPoint.SCALE) {
+        if (integerDigits < 1 || integerDigits > Digits.MAX_WORD_SHAPE_DIGITS || fieldWidth + 1 > 8
+                || places > FixedPoint.SCALE) {
             return;
         }
         long m = 0;
@@ -78,9 +79,7 @@ final class WordShape {
         digitNibbles = d;
         belowDot = places == 0 ? -1L : (1L << (integerDigits << 3)) - 1;
         digits = integerDigits + places;
-        scale = decimal ? FixedPoint.ONE / POWERS_OF_TEN[places] : 1;
+        scale = decimal ? Digits.FRACTION_SCALE[places] : 1;
         width = fieldWidth + 1;
     }
-
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000};
 }

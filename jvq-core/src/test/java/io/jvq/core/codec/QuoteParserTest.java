@@ -89,14 +89,14 @@ class QuoteParserTest {
         }
 
         @Test
-        void keepsVolumeAndAmountPositionsInTheFieldConstants() {
-            assertThat(QuoteParser.LV1_VOLUME).isEqualTo(4);
-            assertThat(QuoteParser.LV1_AMOUNT).isEqualTo(5);
+        void keepsVolumeAndAmountPositionsInTheLayout() {
+            assertThat(RecordLayout.LV1.index(RecordLayout.Role.VOLUME)).isEqualTo(4);
+            assertThat(RecordLayout.LV1.index(RecordLayout.Role.AMOUNT)).isEqualTo(5);
             String line = MOUTAI.replace(",12345678,", ",12x45678,");
 
             DecodeError error = errors(parse(line)).get(0);
 
-            assertThat(error.reason()).contains("field " + (QuoteParser.LV1_VOLUME + 1) + " (volume) '12x45678'");
+            assertThat(error.reason()).contains("field " + (RecordLayout.LV1.index(RecordLayout.Role.VOLUME) + 1) + " (volume) '12x45678'");
         }
 
         @Test
