@@ -1,12 +1,12 @@
 package io.jvq.kafka;
 
+import io.jvq.core.client.QuoteListener;
 import io.jvq.core.codec.Level10View;
 import io.jvq.core.codec.Level1View;
 import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.QuoteEvent;
-import io.jvq.core.client.QuoteListener;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,11 +17,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * Publishes a running {@code JvqClient}'s quotes to Kafka: one topic per quote level

@@ -1,11 +1,11 @@
 package io.jvq.core.codec;
 
-import static io.jvq.core.codec.Digits.PLUS_SIX;
-import static io.jvq.core.codec.Digits.ZEROS;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+
+import static io.jvq.core.codec.Digits.PLUS_SIX;
+import static io.jvq.core.codec.Digits.ZEROS;
 
 /**
  * Eight bytes at a time ("SIMD within a register"): the field readers' word-wide steps. A word is
