@@ -74,8 +74,6 @@ final class ClientSession {
     private volatile boolean closed;
     private long generation;
     private volatile Link current;
-    /** The connections gone live so far: the number {@link QuoteSink#onConnected} gives a flyweight sink. */
-    private long connectionsOpened;
     private final ConnectionWaiters waiters;
     private final ListRequests lists;
 
@@ -253,12 +251,13 @@ final class ClientSession {
             if (current != link || phase != Phase.CONNECTING) {
                 return false;
             }
-            link.attach(connection, ++connectionsOpened);
+            // Counted under the lock, so the count is this connection's number for QuoteSink.onConnected.
+            stats.connections.increment();
+            link.attach(connection, stats.connections.sum());
             phase = Phase.CONNECTED;
             // Open is not yet good: the backoff starts over at the first quote frame, or
             // once the connection has stayed up a while (ReconnectPolicy.stableAfter).
             link.stableTimer(scheduler.schedule(() -> proven(link), reconnects.stableAfter()));
-            stats.connections.increment();
             stats.feed.connectionOpened();
             // Under the lock: every change made before this point is in this all=, every later
             // one goes out as its own command after it.
@@ -334,11 +333,6 @@ final class ClientSession {
                 link.stableTimer(SessionScheduler.Cancellable.NONE);
             }
         }
-    }
-
-    /** True once {@link #close()} has begun. */
-    boolean closed() {
-        return closed;
     }
 
     void onClosed(Link link, int code, String reason) {
@@ -426,6 +420,7 @@ final class ClientSession {
         }
     }
 
+    /** True once {@link #close()} has begun. */
     boolean isClosed() {
         return closed;
     }

@@ -118,7 +118,7 @@ public final class JvqClient implements AutoCloseable {
      *
      * <pre>{@code
      * client.start();
-     * client.connected().thenRun(() -> client.list().thenAccept(System.out::println));
+     * client.connected().thenRun(() -> client.list().thenAccept(reply -> log.info(reply)));
      * }</pre>
      */
     public CompletableFuture<String> connected() {
@@ -180,7 +180,7 @@ public final class JvqClient implements AutoCloseable {
      *
      * <pre>{@code
      * client.list(Duration.ofSeconds(5))
-     *         .whenComplete((reply, error) -> System.out.println(error == null ? reply : "list failed: " + error));
+     *         .whenComplete((reply, error) -> log.info(error == null ? reply : "list failed: " + error));
      * }</pre>
      *
      * @throws IllegalStateException when the client is closed

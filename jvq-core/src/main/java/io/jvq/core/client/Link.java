@@ -257,7 +257,7 @@ final class Link implements SocketListener, QuoteSink {
         long records = undeliveredRecords;
         long frames = undeliveredFrames;
         // After close() the user asked for it (counted, not news); before, the feed lost them and someone should look.
-        LOG.log(session.closed() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, () -> "jvq: " + this
+        LOG.log(session.isClosed() ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING, () -> "jvq: " + this
                 + " ended with " + records + " records of a frame and " + frames + " later frames not delivered"
                 + " (counted in stats().undeliveredRecords() and undeliveredFrames())");
     }
