@@ -20,6 +20,19 @@ final class FastRecords {
      * integer part of up to 7 digits and '.' (8), up to 4 decimals and ',' (5), then the quantity's word (8).
      */
     private static final int WIDE_TRADE_TAIL = 8 + 8 + 5 + 8;
+    /**
+     * The sequence {@link #documentedLevel1} reads, in the order and kinds of {@link RecordLayout#LV1}: the
+     * first six fields by role, then (quantity, price) book pairs. Checked against the table once, so a
+     * change to {@link RecordLayout#LV1} that the straight-line reader does not follow turns it off.
+     */
+    private static final Role[] DOCUMENTED_LV1_HEAD = {
+        Role.TIME, Role.NAME, Role.PRICE, Role.CHANGE_PERCENT, Role.VOLUME, Role.AMOUNT,
+    };
+    private static final Kind[] DOCUMENTED_LV1_HEAD_KINDS = {
+        Kind.TIME, Kind.TEXT, Kind.PRICE, Kind.SIGNED_PRICE, Kind.INTEGER, Kind.PRICE,
+    };
+    /** Whether {@link RecordLayout#LV1} is the sequence {@link #documentedLevel1} is written for. */
+    private static final boolean DOCUMENTED_LV1_FITS = fitsDocumentedLevel1(RecordLayout.LV1);
 
     private final FieldCursor cursor = new FieldCursor();
     private final Level1View level1;
@@ -34,6 +47,8 @@ final class FastRecords {
     private final int level1Book;
     /** Whether the trade layout is the one {@link #trade} is written for (time, id, price, quantity). */
     private final boolean tradeFast;
+    /** Whether the lv1 layout is {@link RecordLayout#LV1}, read by {@link #documentedLevel1} rather than the layout loop. */
+    private final boolean level1Documented;
 
     FastRecords(RecordLayout level1Layout, RecordLayout tradeLayout, Level1View level1, TradeView trade) {
         this.level1 = level1;
@@ -50,6 +65,30 @@ final class FastRecords {
         this.level1Amount = level1Layout.index(Role.AMOUNT);
         this.level1Book = level1Layout.index(Role.BOOK);
         this.tradeFast = tradeLayout.fields().equals(RecordLayout.TRADE.fields());
+        this.level1Documented = DOCUMENTED_LV1_FITS && level1Layout.fields().equals(RecordLayout.LV1.fields())
+                && level1Layout.size() - level1Book == level1.book.length;
+    }
+
+    /**
+     * Whether {@code layout} is the sequence {@link #documentedLevel1} reads: the roles and kinds of
+     * {@link #DOCUMENTED_LV1_HEAD} at positions 0 to 5, then the book as (integer quantity, price) pairs.
+     */
+    static boolean fitsDocumentedLevel1(RecordLayout layout) {
+        int head = DOCUMENTED_LV1_HEAD.length;
+        if (layout.index(Role.BOOK) != head || (layout.size() - head) % 2 != 0) {
+            return false;
+        }
+        for (int i = 0; i < head; i++) {
+            if (layout.index(DOCUMENTED_LV1_HEAD[i]) != i || layout.kind(i) != DOCUMENTED_LV1_HEAD_KINDS[i]) {
+                return false;
+            }
+        }
+        for (int i = head; i < layout.size(); i += 2) {
+            if (layout.kind(i) != Kind.INTEGER || layout.kind(i + 1) != Kind.PRICE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where the last record delivered ended. */
@@ -203,10 +242,70 @@ final class FastRecords {
 
     /**
      * A level-1 snapshot in the usual shape (docs/PROTOCOL.md §5.1, time {@code HH:MM:SS}, numbers of at most
-     * 18 digits and 4 decimal places, all of the layout's fields), each field read by its layout kind in
-     * layout order. {@code entry} is the code's table entry (it remembers the name), or null.
+     * 18 digits and 4 decimal places, all of the layout's fields). {@code entry} is the code's table entry
+     * (it remembers the name), or null. The documented layout is read by a straight-line sequence, any
+     * other (a vendor swap) field by field in layout order.
      */
     boolean level1(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int end, QuoteSink sink) {
+        return level1Documented ? documentedLevel1(entry, code, buf, from, end, sink)
+                : layoutLevel1(entry, code, buf, from, end, sink);
+    }
+
+    /**
+     * {@link RecordLayout#LV1}'s order (checked by {@link #fitsDocumentedLevel1}): time, name, price, change
+     * percent, volume, amount, then the book's (quantity, price) pairs written straight into the view. The
+     * view's book may be written before the reader gives up; the general path writes all of it again
+     * before delivering anything.
+     */
+    private boolean documentedLevel1(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int end,
+                                     QuoteSink sink) {
+        FieldCursor c = cursor;
+        c.reset(buf, from, end);
+        int time = c.clock();
+        if (!c.skipComma()) {
+            return false;
+        }
+        int nameStart = c.position();
+        c.skipText();
+        int nameLength = c.position() - nameStart;
+        if (!c.skipComma()) {
+            return false;
+        }
+        long price = c.decimal(false);
+        if (!c.skipComma()) {
+            return false;
+        }
+        long change = c.decimal(true);
+        if (!c.skipComma()) {
+            return false;
+        }
+        long volume = c.integer();
+        if (!c.skipComma()) {
+            return false;
+        }
+        long amount = c.decimal(false);
+        long[] book = level1.book;
+        for (int i = 0; i < book.length; i += 2) {
+            if (!c.skipComma()) {
+                return false;
+            }
+            book[i] = c.integer();
+            if (!c.skipComma()) {
+                return false;
+            }
+            book[i + 1] = c.decimal(false);
+        }
+        if (!c.usual() || !c.atRecordEnd()) {
+            return false;
+        }
+        level1.set(entry, code, time, buf, nameStart, nameLength, price, change, volume, amount);
+        sink.onLevel1(level1);
+        return true;
+    }
+
+    /** Any other lv1 layout: each field read by its layout kind in layout order. */
+    private boolean layoutLevel1(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int end,
+                                 QuoteSink sink) {
         FieldCursor c = cursor;
         c.reset(buf, from, end);
         Kind[] kinds = level1Kinds;

@@ -81,6 +81,14 @@ class RecordLayoutTest {
     }
 
     @Test
+    void onlyTheDocumentedLevel1OrderFitsTheStraightLineReader() {
+        assertThat(FastRecords.fitsDocumentedLevel1(RecordLayout.LV1)).isTrue();
+        assertThat(FastRecords.fitsDocumentedLevel1(RecordLayout.LV1.swap(Role.VOLUME, Role.AMOUNT))).isFalse();
+        assertThat(FastRecords.fitsDocumentedLevel1(RecordLayout.LV1.swap(Role.PRICE, Role.CHANGE_PERCENT))).isFalse();
+        assertThat(FastRecords.fitsDocumentedLevel1(RecordLayout.LV10)).isFalse();
+    }
+
+    @Test
     void theDocumentedOrderTakesTheFastPath() {
         QuoteParser parser = new QuoteParser();
 
