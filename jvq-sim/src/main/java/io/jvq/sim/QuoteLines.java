@@ -5,7 +5,7 @@ import io.jvq.core.json.Utf8Buffer;
 
 /**
  * Writes the simulator's level-1, level-2 and level-10 payloads (docs/PROTOCOL.md §5) through
- * jvq-core's {@link QuoteLineWriter}, which holds the field orders: this class only turns the
+ * jvq-core's {@link QuoteLineWriter}, which writes the parser's own field layout: this class only turns the
  * simulator's values (prices in thousandths of a yuan, amounts in fen, the change in hundredths of a
  * percent) into fixed point, and keeps each security's 2 or 3 decimals.
  */

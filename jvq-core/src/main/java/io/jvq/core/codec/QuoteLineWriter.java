@@ -1,6 +1,8 @@
 package io.jvq.core.codec;
 
+import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
+import io.jvq.core.codec.RecordLayout.Role;
 import io.jvq.core.event.Level10Book;
 import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.Level2Trade;
@@ -23,6 +25,9 @@ import io.jvq.core.json.Utf8Buffer;
  * a zero price (an empty book level) is written {@code 0}, as the vendor does. Times: {@code HH:MM:SS},
  * trades {@code HH:MM:SS.mmm}.
  *
+ * <p>The field order of each record kind is {@link RecordLayout}'s, the parser's own table: the writer walks
+ * it and takes each field's value by its role, so a vendor field swap made there is followed here too.
+ *
  * <p>An instance holds the scratch arrays the view methods copy a book into: one per writing thread.
  * The static methods hold no state.
  */
@@ -37,10 +42,22 @@ public final class QuoteLineWriter {
     private static final int SCALE = 4;
     private static final long ONE = 10_000;
 
-    private final long[] bidQuantities = new long[LV10_DEPTH];
-    private final long[] bidPrices = new long[LV10_DEPTH];
-    private final long[] askQuantities = new long[LV10_DEPTH];
-    private final long[] askPrices = new long[LV10_DEPTH];
+    private final RecordLayout level1Layout;
+    private final RecordLayout tradeLayout;
+    private final RecordLayout level10Layout;
+    private final RecordValues values = new RecordValues(new long[LV10_DEPTH], new long[LV10_DEPTH],
+            new long[LV10_DEPTH], new long[LV10_DEPTH]);
+
+    public QuoteLineWriter() {
+        this(RecordLayout.LV1, RecordLayout.TRADE, RecordLayout.LV10);
+    }
+
+    /** A writer of other field orders than the documented ones, as {@link QuoteParser}'s matching constructor reads. */
+    QuoteLineWriter(RecordLayout level1Layout, RecordLayout tradeLayout, RecordLayout level10Layout) {
+        this.level1Layout = level1Layout;
+        this.tradeLayout = tradeLayout;
+        this.level10Layout = level10Layout;
+    }
 
     // ---- whole records, code prefix included: code=record ------------------------------------
 
@@ -48,57 +65,54 @@ public final class QuoteLineWriter {
     public void write(Utf8Buffer out, Level1View quote) {
         code(out, quote.code());
         for (int level = 1; level <= LV1_DEPTH; level++) {
-            bidQuantities[level - 1] = quote.bidQuantity(level);
-            bidPrices[level - 1] = quote.bidPrice(level);
-            askQuantities[level - 1] = quote.askQuantity(level);
-            askPrices[level - 1] = quote.askPrice(level);
+            values.bookLevel(level, quote.bidQuantity(level), quote.bidPrice(level), quote.askQuantity(level),
+                    quote.askPrice(level));
         }
-        level1(out, quote.timeOfDayMillis(), quote.name(), quote.price(), quote.changePercent(), quote.volume(),
-                quote.amount(), bidQuantities, bidPrices, askQuantities, askPrices, MIN_DECIMALS);
+        level1Values(quote.timeOfDayMillis(), quote.name(), quote.price(), quote.changePercent(), quote.volume(),
+                quote.amount());
+        record(out, level1Layout, values, MIN_DECIMALS);
     }
 
     /** {@code lv2_<symbol>=<one trade>}. */
     public void write(Utf8Buffer out, TradeView trade) {
         code(out, trade.code());
-        trade(out, trade.timeOfDayMillis(), trade.tradeId(), trade.price(), trade.quantity(), MIN_DECIMALS);
+        tradeValues(values, trade.timeOfDayMillis(), trade.tradeId(), trade.price(), trade.quantity());
+        record(out, tradeLayout, values, MIN_DECIMALS);
     }
 
     /** {@code lv10_<symbol>=<level-10 record>}. */
     public void write(Utf8Buffer out, Level10View book) {
         code(out, book.code());
         for (int level = 1; level <= LV10_DEPTH; level++) {
-            bidQuantities[level - 1] = book.bidQuantity(level);
-            bidPrices[level - 1] = book.bidPrice(level);
-            askQuantities[level - 1] = book.askQuantity(level);
-            askPrices[level - 1] = book.askPrice(level);
+            values.bookLevel(level, book.bidQuantity(level), book.bidPrice(level), book.askQuantity(level),
+                    book.askPrice(level));
         }
-        level10(out, book.timeOfDayMillis(), book.name(), book.price(), book.lastClose(), book.amount(), book.volume(),
-                bidQuantities, bidPrices, askQuantities, askPrices, MIN_DECIMALS);
+        level10Values(book.timeOfDayMillis(), book.name(), book.price(), book.lastClose(), book.amount(), book.volume());
+        record(out, level10Layout, values, MIN_DECIMALS);
     }
 
     /** The record of a quote event, {@code code=record}, as the view methods write it. */
     public void write(Utf8Buffer out, QuoteEvent event) {
         code(out, event.code());
         if (event instanceof Level2Trade trade) {
-            trade(out, trade.timeOfDayMillis(), trade.tradeId(), trade.price(), trade.quantity(), MIN_DECIMALS);
+            tradeValues(values, trade.timeOfDayMillis(), trade.tradeId(), trade.price(), trade.quantity());
+            record(out, tradeLayout, values, MIN_DECIMALS);
         } else if (event instanceof Level1Quote quote) {
             for (int level = 1; level <= LV1_DEPTH; level++) {
-                bidQuantities[level - 1] = quote.bidQuantity(level);
-                bidPrices[level - 1] = quote.bidPrice(level);
-                askQuantities[level - 1] = quote.askQuantity(level);
-                askPrices[level - 1] = quote.askPrice(level);
+                values.bookLevel(level, quote.bidQuantity(level), quote.bidPrice(level), quote.askQuantity(level),
+                        quote.askPrice(level));
             }
-            level1(out, quote.timeOfDayMillis(), quote.name(), quote.price(), quote.changePercent(), quote.volume(),
-                    quote.amount(), bidQuantities, bidPrices, askQuantities, askPrices, MIN_DECIMALS);
+            level1Values(quote.timeOfDayMillis(), quote.name(), quote.price(), quote.changePercent(), quote.volume(),
+                    quote.amount());
+            record(out, level1Layout, values, MIN_DECIMALS);
         } else if (event instanceof Level10Book book) {
             for (int level = 1; level <= LV10_DEPTH; level++) {
-                bidQuantities[level - 1] = book.bidQuantity(level);
-                bidPrices[level - 1] = book.bidPrice(level);
-                askQuantities[level - 1] = book.askQuantity(level);
-                askPrices[level - 1] = book.askPrice(level);
+                values.bookLevel(level, book.bidQuantity(level), book.bidPrice(level), book.askQuantity(level),
+                        book.askPrice(level));
             }
-            level10(out, book.timeOfDayMillis(), book.name(), book.price(), book.lastClose(), book.amount(),
-                    book.volume(), bidQuantities, bidPrices, askQuantities, askPrices, MIN_DECIMALS);
+            level10Values(book.timeOfDayMillis(), book.name(), book.price(), book.lastClose(), book.amount(),
+                    book.volume());
+            record(out, level10Layout, values, MIN_DECIMALS);
         } else {
             throw new IllegalArgumentException("not a quote event: " + event);
         }
@@ -109,9 +123,7 @@ public final class QuoteLineWriter {
         out.ascii(code.level().flag()).ascii('_').ascii(code.symbol()).ascii('=');
     }
 
-    // ==== THE FIELD ORDER OF EACH RECORD KIND (PROTOCOL §5.1-5.3): here and only here ============
-    // Every writer in jvq ends in one of these three methods. When the parser's field layout table
-    // exists, these are the methods to drive from it.
+    // ---- records from plain values (the simulator's), in the documented field orders -----------
 
     /**
      * A level-1 record (§5.1): {@code time,name,price,change%,volume,amount,b1q,b1p,…,b5q,b5p,a1q,a1p,…,a5q,a5p}.
@@ -120,29 +132,22 @@ public final class QuoteLineWriter {
     public static void level1(Utf8Buffer out, int timeOfDayMillis, String name, long price, long changePercent,
                               long volume, long amount, long[] bidQuantities, long[] bidPrices,
                               long[] askQuantities, long[] askPrices, int priceDecimals) {
-        out.timeOfDay(timeOfDayMillis, false);
-        name(out, name);
-        price(out.ascii(','), price, priceDecimals);
-        decimal(out.ascii(','), changePercent, MIN_DECIMALS);
-        out.ascii(',').number(volume);
-        decimal(out.ascii(','), amount, MIN_DECIMALS);
-        for (int i = 0; i < LV1_DEPTH; i++) {
-            out.ascii(',').number(bidQuantities[i]);
-            price(out.ascii(','), bidPrices[i], priceDecimals);
-        }
-        for (int i = 0; i < LV1_DEPTH; i++) {
-            out.ascii(',').number(askQuantities[i]);
-            price(out.ascii(','), askPrices[i], priceDecimals);
-        }
+        RecordValues v = new RecordValues(bidQuantities, bidPrices, askQuantities, askPrices);
+        v.timeOfDayMillis = timeOfDayMillis;
+        v.name = name;
+        v.price = price;
+        v.changePercent = changePercent;
+        v.volume = volume;
+        v.amount = amount;
+        record(out, RecordLayout.LV1, v, priceDecimals);
     }
 
     /** One level-2 trade (§5.2): {@code HH:MM:SS.mmm,tradeId,price,quantity}; a line joins several with {@code |}. */
     public static void trade(Utf8Buffer out, int timeOfDayMillis, long tradeId, long price, long quantity,
                              int priceDecimals) {
-        out.timeOfDay(timeOfDayMillis, true);
-        out.ascii(',').number(tradeId);
-        price(out.ascii(','), price, priceDecimals);
-        out.ascii(',').number(quantity);
+        RecordValues v = new RecordValues();
+        tradeValues(v, timeOfDayMillis, tradeId, price, quantity);
+        record(out, RecordLayout.TRADE, v, priceDecimals);
     }
 
     /**
@@ -152,24 +157,67 @@ public final class QuoteLineWriter {
     public static void level10(Utf8Buffer out, int timeOfDayMillis, String name, long price, long lastClose,
                                long amount, long volume, long[] bidQuantities, long[] bidPrices,
                                long[] askQuantities, long[] askPrices, int priceDecimals) {
-        out.timeOfDay(timeOfDayMillis, false);
-        name(out, name);
-        price(out.ascii(','), price, priceDecimals);
-        price(out.ascii(','), lastClose, priceDecimals);
-        decimal(out.ascii(','), amount, MIN_DECIMALS);
-        out.ascii(',').number(volume);
-        for (int i = 0; i < LV10_DEPTH; i++) {
-            price(out.ascii(','), bidPrices[i], priceDecimals);
+        RecordValues v = new RecordValues(bidQuantities, bidPrices, askQuantities, askPrices);
+        v.timeOfDayMillis = timeOfDayMillis;
+        v.name = name;
+        v.price = price;
+        v.lastClose = lastClose;
+        v.amount = amount;
+        v.volume = volume;
+        record(out, RecordLayout.LV10, v, priceDecimals);
+    }
+
+    /**
+     * The fields of {@code layout}, in its order, comma-separated. Prices keep the security's decimals and an
+     * empty level's zero is written {@code 0}; the amount and the change percent keep two, a zero written
+     * {@code 0.00}: as the vendor writes them.
+     */
+    private static void record(Utf8Buffer out, RecordLayout layout, RecordValues v, int priceDecimals) {
+        for (int i = 0; i < layout.size(); i++) {
+            RecordLayout.Field field = layout.field(i);
+            if (i > 0) {
+                out.ascii(',');
+            }
+            switch (field.kind()) {
+                case TIME -> out.timeOfDay(v.timeOfDayMillis, layout.level() == QuoteLevel.LV2);
+                case TEXT -> name(out, v.name);
+                case INTEGER -> out.number(v.number(field));
+                case PRICE, SIGNED_PRICE -> {
+                    if (field.role() == Role.AMOUNT || field.role() == Role.CHANGE_PERCENT) {
+                        decimal(out, v.number(field), MIN_DECIMALS);
+                    } else {
+                        price(out, v.number(field), priceDecimals);
+                    }
+                }
+            }
         }
-        for (int i = 0; i < LV10_DEPTH; i++) {
-            out.ascii(',').number(bidQuantities[i]);
-        }
-        for (int i = 0; i < LV10_DEPTH; i++) {
-            price(out.ascii(','), askPrices[i], priceDecimals);
-        }
-        for (int i = 0; i < LV10_DEPTH; i++) {
-            out.ascii(',').number(askQuantities[i]);
-        }
+    }
+
+    private void level1Values(int timeOfDayMillis, String name, long price, long changePercent, long volume,
+                              long amount) {
+        values.timeOfDayMillis = timeOfDayMillis;
+        values.name = name;
+        values.price = price;
+        values.changePercent = changePercent;
+        values.volume = volume;
+        values.amount = amount;
+    }
+
+    private void level10Values(int timeOfDayMillis, String name, long price, long lastClose, long amount,
+                               long volume) {
+        values.timeOfDayMillis = timeOfDayMillis;
+        values.name = name;
+        values.price = price;
+        values.lastClose = lastClose;
+        values.amount = amount;
+        values.volume = volume;
+    }
+
+    private static void tradeValues(RecordValues v, int timeOfDayMillis, long tradeId, long price, long quantity) {
+        v.timeOfDayMillis = timeOfDayMillis;
+        v.tradeId = tradeId;
+        v.price = price;
+        v.quantity = quantity;
     }
 
     // ==== field writers =========================================================================
@@ -224,7 +272,7 @@ public final class QuoteLineWriter {
                         + "' holds a separator of the vendor's grammar (',', '|' or a line break)");
             }
         }
-        out.ascii(',').text(name);
+        out.text(name);
     }
 
     private static int pow10(int n) {

@@ -8,6 +8,7 @@ import io.jvq.core.event.Level1Quote;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The fields of one record kind in wire order (docs/PROTOCOL.md §5): the one place the order, the names and
@@ -39,8 +40,18 @@ final class RecordLayout {
     /** What a field means to the record it belongs to; the book fields are {@link #BOOK} and told apart by position. */
     enum Role { TIME, NAME, TRADE_ID, PRICE, CHANGE_PERCENT, LAST_CLOSE, VOLUME, AMOUNT, QUANTITY, BOOK }
 
-    /** One field: its 0-based position in the record, its name in error texts, its role and its kind. */
-    record Field(int position, String name, Role role, Kind kind) {
+    /** Which side of the book a {@link Role#BOOK} field belongs to; {@link #NONE} for every other field. */
+    enum Side { NONE, BID, ASK }
+
+    /**
+     * One field: its 0-based position in the record, its name in error texts, its role and its kind; a book
+     * field also its side and its level (1 is the best), its kind telling a quantity from a price.
+     */
+    record Field(int position, String name, Role role, Kind kind, Side side, int level) {
+        /** A field outside the book. */
+        Field(int position, String name, Role role, Kind kind) {
+            this(position, name, role, kind, Side.NONE, 0);
+        }
     }
 
     /** lv1 snapshot, PROTOCOL §5.1: time, name, price, change percent, volume, amount, then 20 book fields. */
@@ -68,6 +79,9 @@ final class RecordLayout {
         this.kinds = new Kind[fields.length];
         Arrays.fill(roleIndex, -1);
         for (Field f : fields) {
+            if ((f.role() == Role.BOOK) != (f.side() != Side.NONE)) {
+                throw new IllegalArgumentException("a book field needs a side, and only a book field has one: " + f);
+            }
             kinds[f.position()] = f.kind();
             if (roleIndex[f.role().ordinal()] < 0) {
                 roleIndex[f.role().ordinal()] = f.position();
@@ -145,10 +159,10 @@ final class RecordLayout {
                 .add("volume", Role.VOLUME, Kind.INTEGER)
                 .add("amount", Role.AMOUNT, Kind.PRICE);
         // Five bid (quantity, price) pairs, then five ask pairs: the order of Level1Quote#book().
-        for (String side : new String[] {"bid", "ask"}) {
+        for (Side side : new Side[] {Side.BID, Side.ASK}) {
             for (int level = 1; level <= Level1Quote.DEPTH; level++) {
-                b.add(side + " " + level + " quantity", Role.BOOK, Kind.INTEGER);
-                b.add(side + " " + level + " price", Role.BOOK, Kind.PRICE);
+                b.book(side, level, Kind.INTEGER);
+                b.book(side, level, Kind.PRICE);
             }
         }
         return b.build();
@@ -163,12 +177,12 @@ final class RecordLayout {
                 .add("amount", Role.AMOUNT, Kind.PRICE)
                 .add("volume", Role.VOLUME, Kind.INTEGER);
         // b1p..b10p, b1q..b10q, a1p..a10p, a1q..a10q: the order of Level10Book#book().
-        for (String side : new String[] {"bid", "ask"}) {
+        for (Side side : new Side[] {Side.BID, Side.ASK}) {
             for (int level = 1; level <= Level10Book.DEPTH; level++) {
-                b.add(side + " " + level + " price", Role.BOOK, Kind.PRICE);
+                b.book(side, level, Kind.PRICE);
             }
             for (int level = 1; level <= Level10Book.DEPTH; level++) {
-                b.add(side + " " + level + " quantity", Role.BOOK, Kind.INTEGER);
+                b.book(side, level, Kind.INTEGER);
             }
         }
         return b.build();
@@ -186,6 +200,13 @@ final class RecordLayout {
 
         Builder add(String name, Role role, Kind kind) {
             fields.add(new Field(fields.size(), name, role, kind));
+            return this;
+        }
+
+        /** A book field, named as error texts give it: {@code bid 1 quantity}, {@code ask 10 price}. */
+        Builder book(Side side, int level, Kind kind) {
+            String name = side.name().toLowerCase(Locale.ROOT) + " " + level + (kind == Kind.INTEGER ? " quantity" : " price");
+            fields.add(new Field(fields.size(), name, Role.BOOK, kind, side, level));
             return this;
         }
 

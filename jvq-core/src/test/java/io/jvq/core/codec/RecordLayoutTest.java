@@ -3,9 +3,11 @@ package io.jvq.core.codec;
 import io.jvq.core.FixedPoint;
 import io.jvq.core.codec.RecordLayout.Kind;
 import io.jvq.core.codec.RecordLayout.Role;
+import io.jvq.core.codec.RecordLayout.Side;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level1Quote;
+import io.jvq.core.json.Utf8Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The field tables, and that a vendor field swap made in the table alone is followed by both readers. */
+/** The field tables, and that a vendor field swap made in the table alone is followed by both readers and the writer. */
 class RecordLayoutTest {
     private static final String BOOK = "100,1700.49,200,1700.48,300,1700.47,400,1700.46,500,1700.45,"
             + "600,1700.51,700,1700.52,800,1700.53,900,1700.54,1000,1700.55";
@@ -66,6 +68,27 @@ class RecordLayoutTest {
         assertThat(q.price()).isEqualTo(FixedPoint.of("1700.50"));
         assertThat(parser.generalPathRecords()).as("records the general path delivered").isEqualTo(fastPaths ? 0 : 1);
         assertThat(events).isEqualTo(parse(new QuoteParser(), VOLUME_FIRST));
+    }
+
+    @Test
+    void aVolumeAmountSwapInTheLayoutIsFollowedByTheWriter() {
+        QuoteLineWriter writer = new QuoteLineWriter(RecordLayout.LV1.swap(Role.VOLUME, Role.AMOUNT),
+                RecordLayout.TRADE, RecordLayout.LV10);
+        Level1Quote quote = (Level1Quote) parse(new QuoteParser(), VOLUME_FIRST).get(0);
+        Utf8Buffer out = new Utf8Buffer(64);
+
+        writer.write(out, quote);
+
+        assertThat(out).hasToString(AMOUNT_FIRST);
+    }
+
+    @Test
+    void theBookFieldsKnowTheirSideAndLevel() {
+        assertThat(RecordLayout.LV1.field(6)).isEqualTo(new RecordLayout.Field(6, "bid 1 quantity", Role.BOOK,
+                Kind.INTEGER, Side.BID, 1));
+        assertThat(RecordLayout.LV10.field(45)).isEqualTo(new RecordLayout.Field(45, "ask 10 quantity", Role.BOOK,
+                Kind.INTEGER, Side.ASK, 10));
+        assertThat(RecordLayout.LV1.fields().subList(0, 6)).extracting(RecordLayout.Field::side).containsOnly(Side.NONE);
     }
 
     @ParameterizedTest
