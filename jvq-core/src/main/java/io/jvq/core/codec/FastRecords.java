@@ -102,7 +102,6 @@ final class FastRecords {
      */
     boolean trade(SubscriptionCode code, WordShape ids, WordShape prices, byte[] buf, int from, int end,
                   QuoteSink sink) {
-        FieldCursor c = cursor;
         int p = from;
         if (!tradeFast || end - p < 18) {
             return false;
@@ -115,9 +114,18 @@ final class FastRecords {
         }
         int time = seconds * 1000 + (int) Swar.digitsValue(millis >>> 8, 3);
         p += 13;
-        if (end - p >= WIDE_TRADE_TAIL && wideTradeTail(code, ids, prices, time, c, buf, p, end, sink)) {
+        if (end - p >= WIDE_TRADE_TAIL && wideTradeTail(code, ids, prices, time, buf, p, end, sink)) {
             return true;
         }
+        return fieldByFieldTradeTail(code, time, buf, p, end, sink);
+    }
+
+    /**
+     * {@code id,price,quantity} from {@code p} with the cursor's readers, for a trade near the range end or with
+     * longer fields: kept apart from {@link #trade} so that the usual trade's code stays small enough to inline.
+     */
+    private boolean fieldByFieldTradeTail(SubscriptionCode code, int time, byte[] buf, int p, int end, QuoteSink sink) {
+        FieldCursor c = cursor;
         c.reset(buf, p, end);
         long tradeId = c.integer();
         if (!c.skipComma()) {
@@ -140,11 +148,44 @@ final class FastRecords {
      * {@code id,price,quantity} of a trade whose fields are short (at most 7 digits each, 4 decimals), with
      * at least {@link #WIDE_TRADE_TAIL} bytes of the range from {@code p}: each field is one word, and the
      * byte after its digits, read from the same word, is its separator, so no count needs clamping (every
-     * byte loaded is inside the range). False, having delivered nothing, for {@link #trade}'s
+     * byte loaded is inside the range). The usual trade has the id and price layouts of the code's last
+     * one and is read here; a new layout is learnt by {@link #learningTradeTail}, kept apart so that this
+     * stays small enough for the JIT to inline. False, having delivered nothing, for {@link #trade}'s
      * field-by-field readers to take over.
      */
-    private boolean wideTradeTail(SubscriptionCode code, WordShape idShape, WordShape shape, int time, FieldCursor c,
-                                  byte[] buf, int p, int end, QuoteSink sink) {
+    private boolean wideTradeTail(SubscriptionCode code, WordShape idShape, WordShape shape, int time, byte[] buf,
+                                  int p, int end, QuoteSink sink) {
+        long idWord = Swar.word(buf, p);
+        if (!idShape.matches(idWord)) {
+            return learningTradeTail(code, idShape, shape, time, cursor, buf, p, end, sink);
+        }
+        int q = p + idShape.width();
+        long priceWord = Swar.word(buf, q);
+        if (!shape.matches(priceWord)) {
+            return learningTradeTail(code, idShape, shape, time, cursor, buf, p, end, sink);
+        }
+        return quantityAndDeliver(code, time, idShape.value(idWord), shape.value(priceWord), buf,
+                q + shape.width(), end, sink);
+    }
+
+    /** The end of both tails: the quantity, one word from {@code q}, its record end, then the delivery. */
+    private boolean quantityAndDeliver(SubscriptionCode code, int time, long tradeId, long price, byte[] buf, int q,
+                                       int end, QuoteSink sink) {
+        long w = Swar.word(buf, q);
+        int n = Swar.leadingDigits(w);
+        int stop = q + n;
+        if (n == 0 || n == 8 || !FieldCursor.separatorEnds(buf, stop, end)) {
+            return false;
+        }
+        cursor.moveTo(stop);
+        trade.set(code, time, tradeId, price, Swar.digitsValue(w, n));
+        sink.onTrade(trade);
+        return true;
+    }
+
+    /** {@link #wideTradeTail} when the id or price layout is not the last trade's: learns the new one as it reads. */
+    private boolean learningTradeTail(SubscriptionCode code, WordShape idShape, WordShape shape, int time, FieldCursor c,
+                                      byte[] buf, int p, int end, QuoteSink sink) {
         long w = Swar.word(buf, p);
         long tradeId;
         if (idShape.matches(w)) {
@@ -171,20 +212,7 @@ final class FastRecords {
             }
             p = c.position();
         }
-        w = Swar.word(buf, p);
-        int n = Swar.leadingDigits(w);
-        if (n == 0 || n == 8) {
-            return false;
-        }
-        long quantity = Swar.digitsValue(w, n);
-        p += n;
-        if (!FieldCursor.separatorEnds(buf, p, end)) {
-            return false;
-        }
-        c.moveTo(p);
-        trade.set(code, time, tradeId, price, quantity);
-        sink.onTrade(trade);
-        return true;
+        return quantityAndDeliver(code, time, tradeId, price, buf, p, end, sink);
     }
 
     /**

@@ -122,9 +122,25 @@ final class FieldCursor {
         position = p;
     }
 
-    /** 1 to {@link Digits#MAX_FAST_INTEGER_DIGITS} digits. */
+    /**
+     * 1 to {@link Digits#MAX_FAST_INTEGER_DIGITS} digits. The usual field, under 8 digits with its whole word
+     * inside the range, is read here; anything else by {@link #longInteger}, kept apart so that this stays
+     * small enough for the JIT to inline into each reader.
+     */
     long integer() {
-        int from = position;
+        int p = position;
+        if (end - p >= 8) {
+            long word = Swar.word(buf, p);
+            int n = Swar.leadingDigits(word);
+            if (n > 0 && n < 8) {
+                position = p + n;
+                return Swar.digitsValue(word, n);
+            }
+        }
+        return longInteger(p);
+    }
+
+    private long longInteger(int from) {
         long value = digitRun(from);
         int digits = position - from;
         if (digits == 0 || digits > MAX_FAST_INTEGER_DIGITS) {
@@ -162,6 +178,12 @@ final class FieldCursor {
                 }
             }
         }
+        long value = longDecimal(p);
+        return negative ? -value : value;
+    }
+
+    /** The unsigned part of {@link #decimal} from {@code p} when it does not fit one word: kept apart, as {@link #longInteger}. */
+    private long longDecimal(int p) {
         long integerPart = digitRun(p);
         int digits = position - p;
         if (digits == 0 || digits > MAX_FAST_DECIMAL_DIGITS) {
@@ -179,7 +201,7 @@ final class FieldCursor {
             }
             value += fraction * FRACTION_SCALE[places];
         }
-        return negative ? -value : value;
+        return value;
     }
 
     /**

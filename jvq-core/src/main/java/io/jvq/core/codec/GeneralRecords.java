@@ -99,7 +99,7 @@ final class GeneralRecords {
             case LV2:
                 return trade(code, buf, from, to, sink);
             case LV10:
-                return level10(code, buf, from, to, sink);
+                return level10(entry, code, buf, from, to, sink);
             default:
                 throw new AssertionError(code.level());
         }
@@ -185,7 +185,7 @@ final class GeneralRecords {
         return null;
     }
 
-    private String level10(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+    private String level10(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         RecordLayout layout = level10Layout;
         Fields f = fields;
         f.locate(buf, from, to);
@@ -199,7 +199,7 @@ final class GeneralRecords {
         long[] book = level10.book;
         System.arraycopy(values, layout.index(Role.BOOK), book, 0, book.length);
         int name = layout.index(Role.NAME);
-        level10.set(code, (int) values[layout.index(Role.TIME)], buf, f.start(name), f.length(name),
+        level10.set(entry, code, (int) values[layout.index(Role.TIME)], buf, f.start(name), f.length(name),
                 values[layout.index(Role.PRICE)], values[layout.index(Role.LAST_CLOSE)],
                 values[layout.index(Role.AMOUNT)], values[layout.index(Role.VOLUME)]);
         sink.onLevel10(level10);

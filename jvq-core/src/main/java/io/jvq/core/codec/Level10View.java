@@ -18,6 +18,8 @@ public final class Level10View {
     private int nameOffset;
     private int nameLength;
     private String name;
+    /** Where this code's last name is remembered, or null (a code past the table's limit). */
+    private CodeTable.Entry names;
     private long price;
     private long lastClose;
     private long amount;
@@ -28,8 +30,9 @@ public final class Level10View {
     Level10View() {
     }
 
-    void set(SubscriptionCode code, int timeOfDayMillis, byte[] nameBytes, int nameOffset, int nameLength,
-             long price, long lastClose, long amount, long volume) {
+    void set(CodeTable.Entry names, SubscriptionCode code, int timeOfDayMillis, byte[] nameBytes, int nameOffset,
+             int nameLength, long price, long lastClose, long amount, long volume) {
+        this.names = names;
         this.code = code;
         this.timeOfDayMillis = timeOfDayMillis;
         this.nameBytes = nameBytes;
@@ -50,10 +53,14 @@ public final class Level10View {
         return timeOfDayMillis;
     }
 
-    /** Security name, made on first call. */
+    /**
+     * Security name, decoded on first call; the same String as the code's previous book when the name's
+     * bytes are unchanged, so a steady feed allocates nothing for it (as {@link Level1View#name()}).
+     */
     public String name() {
         if (name == null) {
-            name = new String(nameBytes, nameOffset, nameLength, StandardCharsets.UTF_8);
+            name = names != null ? names.name(nameBytes, nameOffset, nameLength)
+                    : new String(nameBytes, nameOffset, nameLength, StandardCharsets.UTF_8);
         }
         return name;
     }

@@ -17,8 +17,7 @@ import io.jvq.core.json.Utf8Buffer;
  *
  * <p>Numbers are written digit by digit from the fixed-point {@code long}s (1/10,000), never through
  * a {@code String} or a floating point, so once the buffer has grown to a line's size, writing a
- * level-1 or level-2 view allocates nothing. ({@link Level10View#name()} makes its name's String on
- * each call; a level-1 view's name is the code's remembered String.)
+ * view allocates nothing (a view's name is its code's remembered String).
  *
  * <p>Decimals: trailing zeros are dropped down to {@code minDecimals} kept (2 for jvq's own
  * values, as {@link io.jvq.core.FixedPoint#format}; the simulator asks for the security's 2 or 3);
