@@ -2,6 +2,7 @@ package io.jvq.core.codec;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.Level10Book;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,7 +18,8 @@ public final class Level10View {
     private byte[] nameBytes;
     private int nameOffset;
     private int nameLength;
-    private String name;
+    /** Made on first call to {@link #name()}; null until then. */
+    private @Nullable String name;
     private long price;
     private long lastClose;
     private long amount;
@@ -28,6 +30,7 @@ public final class Level10View {
     Level10View() {
     }
 
+    @Initializer
     void set(SubscriptionCode code, int timeOfDayMillis, byte[] nameBytes, int nameOffset, int nameLength,
              long price, long lastClose, long amount, long volume) {
         this.code = code;
