@@ -53,7 +53,7 @@ public class CandleBenchmark {
         long[] last = new long[SYMBOLS];
         for (int s = 0; s < SYMBOLS; s++) {
             universe[s] = String.format("%06d", 600_000 + s);
-            last[s] = 100_000 + random.nextInt(10_000_000);
+            last[s] = 100_000L + random.nextInt(10_000_000);
         }
         int open = TimeOfDay.of(9, 30, 0, 0);
         int lunch = TimeOfDay.of(11, 30, 0, 0);

@@ -13,6 +13,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public final class PairedRatio {
             results.put(config, series);
         });
 
-        Map<Workload, Integer> cursor = new java.util.IdentityHashMap<>();
+        IdentityHashMap<Workload, Integer> cursor = new IdentityHashMap<>();
         for (int round = 0; round < warmup + rounds; round++) {
             for (Map.Entry<Config, Map<String, Workload>> entry : workloads.entrySet()) {
                 FrameCorpus corpus = corpora.get(entry.getKey());
@@ -126,7 +127,7 @@ public final class PairedRatio {
         w.put(FLOOR, i -> {
             inflater.reset();
             inflater.setInput(corpus.compressed(i));
-            int n = inflater.inflate(out);
+            inflater.inflate(out);
             if (!inflater.finished()) {
                 throw new DataFormatException("frame " + i + " did not inflate completely");
             }

@@ -29,6 +29,8 @@ public record CliEnvironment(Map<String, String> variables, boolean terminal) {
      * Up to JDK 21 a console exists only when stdin and stdout are terminals; from 22 on it may
      * exist anyway and {@code Console.isTerminal()} tells.
      */
+    // Up to JDK 21 (this build runs on 17) a null console is how "not a terminal" shows; 22+ is handled below.
+    @SuppressWarnings("SystemConsoleNull")
     private static boolean isTerminal() {
         Console console = System.console();
         if (console == null) {

@@ -74,7 +74,7 @@ final class ConnectOptions {
         }
         for (int i = 0; i < market.length(); i++) {
             char c = market.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package io.jvq.core;
 
+import org.jetbrains.annotations.Contract;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,7 @@ public final class Redaction {
      * anywhere when the secret has at least {@link #MIN_BARE_LENGTH} characters, else only when it is
      * the whole text.
      */
+    @Contract("null, _ -> null; !null, _ -> !null")
     public static @Nullable String redact(@Nullable String text, String secret) {
         if (text == null) {
             return null;
@@ -31,15 +33,17 @@ public final class Redaction {
         if (!secret.isEmpty() && text.equals(secret)) {
             return "***";
         }
-        String out = redact(text);
+        String out = queryValuesHidden(text);
         return secret.length() >= MIN_BARE_LENGTH ? out.replace(secret, "***") : out;
     }
 
     /** Rewrites every {@code token=<value>} (up to {@code &}, {@code #}, a blank or a quote) as {@code token=***}. */
+    @Contract("null -> null; !null -> !null")
     public static @Nullable String redact(@Nullable String text) {
-        if (text == null) {
-            return null;
-        }
+        return text == null ? null : queryValuesHidden(text);
+    }
+
+    private static String queryValuesHidden(String text) {
         int at = text.indexOf("token=");
         if (at < 0) {
             return text;

@@ -1,5 +1,6 @@
 package io.jvq.core;
 
+import org.jetbrains.annotations.Contract;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +15,8 @@ public final class Token {
     }
 
     /**
+     * The token whose value is {@code value}.
+     *
      * @throws IllegalArgumentException when {@code value} is null or blank, with a message that says
      *                                  where a token comes from (never the value itself)
      */
@@ -40,6 +43,7 @@ public final class Token {
      * shorter than {@link Redaction#MIN_BARE_LENGTH} only where it stands as a whole value (see
      * {@link Redaction#redact(String, String)}), so that it does not mangle the words it occurs in.
      */
+    @Contract("null -> null; !null -> !null")
     public @Nullable String redact(@Nullable String text) {
         return Redaction.redact(text, value);
     }

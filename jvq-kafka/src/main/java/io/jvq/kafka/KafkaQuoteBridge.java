@@ -131,7 +131,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
      * rather than giving the client the bridge as its quote sink: the next quotes carry the next
      * connection number, and their sequence numbers start over.
      */
-    public void connectionOpened() {
+    public synchronized void connectionOpened() {
         connection++;
     }
 

@@ -18,6 +18,8 @@ public enum ValueFormat {
     }
 
     /**
+     * The format whose {@link #wireName()} is {@code name}.
+     *
      * @throws IllegalArgumentException naming the accepted values when {@code name} is neither
      */
     public static ValueFormat ofWireName(String name) {

@@ -75,7 +75,7 @@ class BridgeBenchmark {
                 for (int frame = 0; frame < frames; frame++) {
                     LockSupport.parkNanos(next - System.nanoTime());
                     pushedAt[frame] = System.nanoTime();
-                    server.pushQuotes(frame(frame * perCodePerFrame + 1L, perCodePerFrame));
+                    server.pushQuotes(frame((long) frame * perCodePerFrame + 1, perCodePerFrame));
                     next += 1_000_000;
                 }
                 long expected = (long) frames * perCodePerFrame * SYMBOLS.size();
@@ -97,7 +97,7 @@ class BridgeBenchmark {
                 long firstId = (long) frames * perCodePerFrame + 1;
                 int perCode = 100;
                 long start = System.nanoTime();
-                for (long sent = 0; sent < throughputTrades; sent += perCode * SYMBOLS.size()) {
+                for (long sent = 0; sent < throughputTrades; sent += (long) perCode * SYMBOLS.size()) {
                     server.pushQuotes(frame(firstId, perCode));
                     firstId += perCode;
                 }
@@ -185,6 +185,8 @@ class BridgeBenchmark {
             this.histogram = histogram;
         }
 
+        // One thread calls it: trades is volatile only so that the benchmark's thread reads it.
+        @SuppressWarnings("NonAtomicVolatileUpdate")
         @Override
         public void onTrade(Level2Trade trade) {
             long now = System.nanoTime();

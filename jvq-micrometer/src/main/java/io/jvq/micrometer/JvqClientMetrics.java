@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 import java.util.function.ToLongFunction;
@@ -67,7 +68,7 @@ public final class JvqClientMetrics implements MeterBinder {
         new FeedMeters(client.metrics(), tags).bindTo(registry);
     }
 
-    private void counter(MeterRegistry registry, String name, String description, String unit,
+    private void counter(MeterRegistry registry, String name, String description, @Nullable String unit,
                          ToLongFunction<ClientStats> count) {
         FunctionCounter.builder(name, client, c -> count.applyAsLong(c.stats()))
                 .description(description).baseUnit(unit).tags(tags).register(registry);

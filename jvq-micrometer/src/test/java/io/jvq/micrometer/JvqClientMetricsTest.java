@@ -73,7 +73,7 @@ class JvqClientMetricsTest {
         assertThat(registry.get(JvqMeters.FRAME_BYTES).tag("form", "inflated").functionCounter().count())
                 .isEqualTo(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         assertThat(registry.get(JvqMeters.FRAME_BYTES).tag("form", "compressed").functionCounter().count())
-                .isEqualTo(client.stats().bytesReceived()).isPositive();
+                .isEqualTo((double) client.stats().bytesReceived()).isPositive();
         assertThat(registry.get(JvqMeters.LAST_FRAME_AGE).timeGauge().value(TimeUnit.SECONDS)).isBetween(0.0, 30.0);
     }
 

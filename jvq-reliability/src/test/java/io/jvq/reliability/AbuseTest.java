@@ -71,7 +71,7 @@ class AbuseTest {
             @Override
             public void onTrade(Level2Trade trade) {
                 if (trade.tradeId() == 1) {
-                    sleep(Duration.ofMillis(2_000));   // over three idle timeouts
+                    sleep(Duration.ofSeconds(2));   // over three idle timeouts
                 }
                 super.onTrade(trade);
             }

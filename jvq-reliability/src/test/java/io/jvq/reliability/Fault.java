@@ -31,7 +31,10 @@ enum Fault {
             DiscoveryFault.garbageJson(), DiscoveryFault.httpStatus(500));
 
     final String description;
+    // Immutable in fact: method references or stateless lambdas, and a List.of copy.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Consumer<FakeJvQuant> drop;
+    @SuppressWarnings("ImmutableEnumChecker")
     final List<DiscoveryFault> discoveryFaults;
 
     Fault(String description, Consumer<FakeJvQuant> drop, DiscoveryFault... discoveryFaults) {

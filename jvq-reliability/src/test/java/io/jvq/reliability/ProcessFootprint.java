@@ -8,7 +8,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
  * The threads and heap of this JVM at one moment, to check that a client leaves nothing behind
@@ -23,11 +22,13 @@ final class ProcessFootprint {
      * executor after a second; the JDK's one timer thread behind {@code CompletableFuture.orTimeout}
      * lives as long as the JVM.
      */
-    private static final Predicate<Thread> PROCESS_WIDE = t -> t.getName().startsWith("ForkJoinPool.commonPool-worker")
-            || t.getName().equals("CompletableFutureDelayScheduler")
-            || t.getName().equals("globalEventExecutor")
-            || t.getName().startsWith("process reaper")
-            || t.getName().equals("Attach Listener");
+    private static boolean processWide(Thread t) {
+        return t.getName().startsWith("ForkJoinPool.commonPool-worker")
+                || t.getName().equals("CompletableFutureDelayScheduler")
+                || t.getName().equals("globalEventExecutor")
+                || t.getName().startsWith("process reaper")
+                || t.getName().equals("Attach Listener");
+    }
 
     private final Set<Thread> threads;
     private final long heapBytes;
@@ -53,7 +54,7 @@ final class ProcessFootprint {
     /** Threads alive now that were not in this footprint (process-wide pools aside). */
     List<String> newThreadsNow() {
         return liveThreads().stream()
-                .filter(t -> !threads.contains(t) && !PROCESS_WIDE.test(t))
+                .filter(t -> !threads.contains(t) && !processWide(t))
                 .map(t -> t.getName() + (t.isDaemon() ? " (daemon)" : ""))
                 .sorted()
                 .toList();

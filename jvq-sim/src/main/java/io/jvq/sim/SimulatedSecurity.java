@@ -39,7 +39,7 @@ final class SimulatedSecurity {
         this.rng = new SplitMix(SplitMix.derive(seed, security.symbol().hashCode() * 31L + 1));
         this.bookSeed = SplitMix.derive(seed, security.symbol().hashCode() * 31L + 2);
         this.last = security.prevClose();
-        this.tradeId = 100_000 + rng.nextInt(9_000_000);
+        this.tradeId = 100_000L + rng.nextInt(9_000_000);
         if ((long) security.tick() * security.lot() % 10 != 0) {
             throw new IllegalStateException("tick × lot of " + security.symbol() + " is not a whole number of fen");
         }

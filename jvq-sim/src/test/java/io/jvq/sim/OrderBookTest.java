@@ -51,7 +51,7 @@ class OrderBookTest {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         for (Lv1 q : QUOTES) {
-            if (isIndex(q.symbol()) || inAuction(q.time()) || q.bids().get(0).empty() && q.asks().get(0).empty()) {
+            if (isIndex(q.symbol()) || inAuction(q.time()) || (q.bids().get(0).empty() && q.asks().get(0).empty())) {
                 continue;
             }
             orderingProblems(q.bids(), q.asks(), q.toString(), problems);

@@ -84,7 +84,7 @@ final class FakeEndpoints implements AutoCloseable {
                             + FakeJvQuant.DISCOVERY_PATH);
             return;
         }
-        if (request.method() != HttpMethod.GET) {
+        if (!HttpMethod.GET.equals(request.method())) {
             request.response().setStatusCode(405).putHeader("allow", "GET").end();
             return;
         }

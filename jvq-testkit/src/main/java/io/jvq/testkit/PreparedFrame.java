@@ -52,6 +52,9 @@ final class PreparedFrame {
     }
 
     /** The bytes a connection subscribed to {@code codes} gets; empty when it takes no line. */
+    // Identity on purpose: QuoteText.filter returns its very argument when it keeps every line, and
+    // then the frame already deflated is the answer; any other string is deflated, which is right too.
+    @SuppressWarnings("ReferenceEquality")
     byte[] frameFor(Set<String> codes, QuoteFanOut fanOut) {
         if (text == null) {
             return wire;

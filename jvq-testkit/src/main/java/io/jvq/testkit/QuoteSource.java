@@ -13,6 +13,8 @@ import java.util.Set;
 public interface QuoteSource {
 
     /**
+     * The next tick's quote lines.
+     *
      * @param subscribed the union of every open connection's subscription (unmodifiable, maybe empty)
      * @return the tick's lines, or {@code null} / {@code ""} for nothing this tick
      */

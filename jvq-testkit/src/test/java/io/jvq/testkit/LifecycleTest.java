@@ -3,6 +3,7 @@ package io.jvq.testkit;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class LifecycleTest {
         assertThat(serverThreadsStartedSince(before)).isEmpty();
         assertThatThrownBy(() -> {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
             }
         }).isInstanceOf(IOException.class);
         assertThat(server.isClosed()).isTrue();

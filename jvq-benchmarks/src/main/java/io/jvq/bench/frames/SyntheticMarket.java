@@ -135,7 +135,7 @@ public final class SyntheticMarket {
                     continue;
                 }
                 // Bids step down from the last price, asks up; a level is one or two ticks from the next.
-                price += (side == 0 ? -1 : 1) * (1 + random.nextInt(2));
+                price += (side == 0 ? -1L : 1L) * (1 + random.nextInt(2));
                 out.append(',').append(100L * (1 + random.nextInt(random.nextBoolean() ? 50 : 2000))).append(',');
                 appendFixed(out, Math.max(1, price), s.decimals);
             }
@@ -190,7 +190,7 @@ public final class SyntheticMarket {
                 : Math.exp(Math.log(2) + random.nextDouble() * Math.log(150)) * (random.nextInt(200) == 0 ? 10 : 1);
         s.previousClose = Math.max(10, Math.round(yuan * scale));
         s.price = s.previousClose;
-        s.tradeId = 100_000 + random.nextInt(9_000_000);
+        s.tradeId = 100_000L + random.nextInt(9_000_000);
         s.volume = random.nextInt(5_000_000);
         s.amount = s.volume * s.price * 100 / scale;
         StringBuilder name = new StringBuilder(6);

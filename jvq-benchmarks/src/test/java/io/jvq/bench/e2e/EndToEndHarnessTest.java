@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -133,7 +134,7 @@ class EndToEndHarnessTest {
 
     @Test
     void theWindowDeliversEveryFrameThroughBothTransportsAndPaths() {
-        byte[] frame = ("lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.120,2,1700.49,300\n").getBytes();
+        byte[] frame = "lv2_600519=09:30:00.120,1,1700.50,100|09:30:00.120,2,1700.49,300\n".getBytes(StandardCharsets.US_ASCII);
         byte[] wire = io.jvq.bench.frames.Deflate.raw(frame);
         for (Transport transport : Transport.values()) {
             for (DeliveryPath path : DeliveryPath.values()) {

@@ -27,12 +27,12 @@ final class DisplayWidth {
 
     private static boolean isWide(int cp) {
         return cp >= 0x1100 && (cp <= 0x115F
-                || cp >= 0x2E80 && cp <= 0xA4CF
-                || cp >= 0xAC00 && cp <= 0xD7A3
-                || cp >= 0xF900 && cp <= 0xFAFF
-                || cp >= 0xFE30 && cp <= 0xFE4F
-                || cp >= 0xFF00 && cp <= 0xFF60
-                || cp >= 0xFFE0 && cp <= 0xFFE6
-                || cp >= 0x20000 && cp <= 0x3FFFD);
+                || (cp >= 0x2E80 && cp <= 0xA4CF)
+                || (cp >= 0xAC00 && cp <= 0xD7A3)
+                || (cp >= 0xF900 && cp <= 0xFAFF)
+                || (cp >= 0xFE30 && cp <= 0xFE4F)
+                || (cp >= 0xFF00 && cp <= 0xFF60)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6)
+                || (cp >= 0x20000 && cp <= 0x3FFFD));
     }
 }

@@ -46,6 +46,8 @@ public final class QuoteSession {
     }
 
     /**
+     * How a session ended, and what it saw.
+     *
      * @param refusal the refusal that ended the session, for the error message; null otherwise
      */
     public record Outcome(End end, SessionStats stats, Refusal refusal) {

@@ -81,7 +81,7 @@ final class ExchangeClock {
     private boolean offClock(int time) {
         return wall == null && clock >= 0
                 && (CandleSchedule.tradingMillis(time) - CandleSchedule.tradingMillis(clock) > maxJump
-                || epochDay == NO_DATE && clock - time >= NEW_DAY_GAP);
+                || (epochDay == NO_DATE && clock - time >= NEW_DAY_GAP));
     }
 
     private void route(SecurityBars bars, int time, long price, long quantity) {

@@ -7,6 +7,7 @@ import io.jvq.core.port.DiscoveryRequest;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketPort;
 import io.jvq.core.port.SocketRequest;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Set;
@@ -69,11 +70,11 @@ final class Attempts {
     }
 
     /** Scheduler thread: turns a discovery answer into a connection attempt, or a failure. */
-    private void onDiscoveryAnswer(long gen, int attempt, DiscoveryReply reply, Throwable error) {
+    private void onDiscoveryAnswer(long gen, int attempt, @Nullable DiscoveryReply reply, @Nullable Throwable error) {
         if (!session.isCurrent(gen, ClientSession.DISCOVERY)) {
             return;
         }
-        if (answers.fatal(reply, error)) {
+        if (reply != null && answers.fatal(reply, error)) {
             stats.discoveryFailures.increment();
             session.stop(gen, ClientSession.DISCOVERY, answers.refused(reply), null);
             return;
@@ -83,7 +84,7 @@ final class Attempts {
             address = answers.serverOf(reply, error);
         } catch (IllegalArgumentException e) {
             stats.discoveryFailures.increment();
-            session.ended(gen, ClientSession.DISCOVERY, -1, e.getMessage(), false);
+            session.ended(gen, ClientSession.DISCOVERY, -1, String.valueOf(e.getMessage()), false);
             return;
         }
         Link link = session.connecting(gen, address.display());
@@ -105,7 +106,7 @@ final class Attempts {
     }
 
     /** Adapter or scheduler thread: the upgrade finished; subscribe with {@code all=} and go live. */
-    private void onUpgrade(Link link, SocketConnection connection, Throwable error) {
+    private void onUpgrade(Link link, @Nullable SocketConnection connection, @Nullable Throwable error) {
         if (error != null || connection == null) {
             String why = error != null ? FailureText.of(error, options.token())
                     : "the socket adapter completed without a connection";

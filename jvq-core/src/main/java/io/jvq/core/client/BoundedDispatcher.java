@@ -3,6 +3,7 @@ package io.jvq.core.client;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DispatchEvent;
 import io.jvq.core.event.JvqEvent;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Comparator;
 import java.util.PriorityQueue;
@@ -24,7 +25,7 @@ final class BoundedDispatcher implements EventDispatcher {
     private static final System.Logger LOG = System.getLogger(JvqClient.class.getName());
 
     /** A control entry: an event, or the end of a frame when {@code event} is null. */
-    private record Sequenced(long sequence, JvqEvent event) {
+    private record Sequenced(long sequence, @Nullable JvqEvent event) {
     }
 
     private final ListenerGuard listener;
@@ -49,7 +50,7 @@ final class BoundedDispatcher implements EventDispatcher {
     private boolean closing;
     /** The sequence of the last frame end queued, to queue no second one with nothing in between. */
     private long lastFrameEnd = -1;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
 
     BoundedDispatcher(Dispatch.Bounded dispatch, ListenerGuard listener, StatsCounters stats, String threadName) {
         this.listener = listener;
@@ -110,7 +111,7 @@ final class BoundedDispatcher implements EventDispatcher {
     }
 
     @Override
-    public Thread thread() {
+    public @Nullable Thread thread() {
         return thread;
     }
 
@@ -241,7 +242,7 @@ final class BoundedDispatcher implements EventDispatcher {
         }
     }
 
-    private JvqEvent take() {
+    private @Nullable JvqEvent take() {
         lock.lock();
         try {
             while (size == 0 && control.isEmpty()) {
@@ -263,7 +264,7 @@ final class BoundedDispatcher implements EventDispatcher {
     }
 
     /** DroppingStopped when an episode of drops is over because everything queued has been delivered. */
-    private JvqEvent caughtUp() {
+    private @Nullable JvqEvent caughtUp() {
         lock.lock();
         try {
             if (!dropping || size > 0 || !control.isEmpty() || closing) {

@@ -11,6 +11,7 @@ import io.jvq.core.event.ServerText;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketPort;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -73,13 +74,14 @@ final class ClientSession {
     private volatile Phase phase = Phase.IDLE;
     private volatile boolean closed;
     private long generation;
-    private volatile Link current;
+    private volatile @Nullable Link current;
     private final ConnectionWaiters waiters;
     private final ListRequests lists;
 
     /** @param scheduler the session's thread and clock; null for a thread of its own */
     ClientSession(ClientOptions options, SocketPort socket, DiscoveryPort discovery, QuoteListener listener,
-                  Dispatch dispatch, QuoteSink quoteSink, RandomGenerator random, SessionScheduler scheduler) {
+                  Dispatch dispatch, @Nullable QuoteSink quoteSink, RandomGenerator random,
+                  @Nullable SessionScheduler scheduler) {
         this.options = options;
         this.socket = socket;
         this.discovery = discovery;
@@ -126,13 +128,14 @@ final class ClientSession {
     }
 
     /** Applies a change to the subscriptions under the lock; its command, if any, goes out if connected. */
-    private void change(Collection<SubscriptionCode> codes, Function<List<SubscriptionCode>, Command> apply) {
+    private void change(Collection<SubscriptionCode> codes, Function<List<SubscriptionCode>, @Nullable Command> apply) {
         List<SubscriptionCode> checked = SubscriptionSet.checked(codes);
         synchronized (lock) {
             requireOpen();
             Command command = apply.apply(checked);
-            if (command != null && phase == Phase.CONNECTED) {
-                send(current, command, null);
+            Link link = current; // never null while CONNECTED
+            if (command != null && phase == Phase.CONNECTED && link != null) {
+                send(link, command, null);
             }
         }
     }
@@ -180,12 +183,12 @@ final class ClientSession {
     }
 
     /** The scheduler's thread once it has started, for tests that check it is gone. */
-    Thread schedulerThread() {
+    @Nullable Thread schedulerThread() {
         return scheduler.thread();
     }
 
     /** The bounded hand-off's thread once it has started; null with direct dispatch. */
-    Thread dispatchThread() {
+    @Nullable Thread dispatchThread() {
         return dispatcher.thread();
     }
 
@@ -205,8 +208,9 @@ final class ClientSession {
             unanswered = owed(link);
             waiting = waiters.take();
         }
-        if (link != null && link.connection() != null) {
-            quietly("closing the connection", () -> link.connection().close(1000, "client closed"));
+        SocketConnection connection = link == null ? null : link.connection();
+        if (connection != null) {
+            quietly("closing the connection", () -> connection.close(1000, "client closed"));
         }
         failAll(unanswered, "the client was closed before the server replied");
         waiters.closed(waiting);
@@ -220,7 +224,7 @@ final class ClientSession {
     // ---- an attempt's transitions (Attempts calls the ports and the listener around them) ----
 
     /** Scheduler thread: a due attempt begins discovering, with a new generation; null when none is due. */
-    Attempts.Started discovering() {
+    Attempts.@Nullable Started discovering() {
         synchronized (lock) {
             if (phase != Phase.WAITING) {
                 return null;
@@ -234,14 +238,15 @@ final class ClientSession {
     }
 
     /** Scheduler thread: attempt {@code gen}, still discovering, connects to {@code server} on a new link; null if over. */
-    Link connecting(long gen, String server) {
+    @Nullable Link connecting(long gen, String server) {
         synchronized (lock) {
             if (generation != gen || phase != Phase.DISCOVERING) {
                 return null;
             }
             phase = Phase.CONNECTING;
-            current = new Link(this, gen, server, options.maxInflatedBytes(), records, stats, scheduler::nanoTime);
-            return current;
+            Link link = new Link(this, gen, server, options.maxInflatedBytes(), records, stats, scheduler::nanoTime);
+            current = link;
+            return link;
         }
     }
 
@@ -288,8 +293,9 @@ final class ClientSession {
             attempt = reconnects.failed();
             delay = reconnects.delayMillis(attempt);
         }
-        if (abort && link != null && link.connection() != null) {
-            quietly("aborting the connection", link.connection()::abort);
+        SocketConnection connection = link == null ? null : link.connection();
+        if (abort && connection != null) {
+            quietly("aborting the connection", connection::abort);
         }
         failAll(unanswered, "the connection ended before the server replied: " + reason);
         LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + closeCodeText(closeCode, reason)
@@ -335,7 +341,7 @@ final class ClientSession {
         }
     }
 
-    void onClosed(Link link, int code, String reason) {
+    void onClosed(Link link, int code, @Nullable String reason) {
         String why = reason == null || reason.isBlank() ? "" : ": " + options.token().redact(reason);
         String what = "the server closed the connection (" + code + ")" + why;
         if (answers.fatalClose(code, reason)) {
@@ -351,7 +357,7 @@ final class ClientSession {
      * {@code phases}, and no attempt follows: {@code Disconnected} (for a link, as in {@link #ended}),
      * then {@code Refused}, once. What waited for a connection fails, saying why.
      */
-    void stop(long gen, Set<Phase> phases, ConnectionEvent.Refused refused, ConnectionEvent.Disconnected disconnected) {
+    void stop(long gen, Set<Phase> phases, ConnectionEvent.Refused refused, ConnectionEvent.@Nullable Disconnected disconnected) {
         List<CompletableFuture<String>> unanswered;
         List<ListRequests.PendingList> waiting;
         synchronized (lock) {
@@ -387,13 +393,13 @@ final class ClientSession {
     }
 
     /** Under the lock: sends {@code command} on the live {@code link}; a failed send ends it. */
-    private void send(Link link, Command command, CompletableFuture<String> reply) {
+    private void send(Link link, Command command, @Nullable CompletableFuture<String> reply) {
         link.send(chunker.chunks(command), reply, (verb, error) -> scheduler.execute(() -> ended(link.generation,
                 OPEN, -1, "sending " + verb + " failed: " + describe(error), true)));
     }
 
     /** Under the lock: the current link, if any, stops being current and is retired. */
-    private Link takeCurrent() {
+    private @Nullable Link takeCurrent() {
         Link link = current;
         current = null;
         if (link != null) {
@@ -403,7 +409,7 @@ final class ClientSession {
     }
 
     /** Under the lock: the replies a retired {@code link} (or none) still owed, taken to be failed. */
-    private static List<CompletableFuture<String>> owed(Link link) {
+    private static List<CompletableFuture<String>> owed(@Nullable Link link) {
         return link == null ? List.of() : link.replies.drainReplies();
     }
 

@@ -1,6 +1,7 @@
 package io.jvq.core.client;
 
 import io.jvq.core.Token;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ final class ConnectionWaiters {
     private final Token token;
     private final List<ListRequests.PendingList> lists = new ArrayList<>();
     /** Why the last attempt failed (token-free), for awaitConnected's message; null before any. Volatile: read without the lock. */
-    private volatile String lastFailure;
+    private volatile @Nullable String lastFailure;
     /** Completed with the server on the first Connected; failed when the client stops or closes first. */
     private final CompletableFuture<String> firstConnection = new CompletableFuture<>();
 

@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.JvqEvent;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -79,7 +80,7 @@ final class DirectDispatcher implements EventDispatcher {
     }
 
     @Override
-    public Thread thread() {
+    public @Nullable Thread thread() {
         return null;
     }
 

@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.port.DiscoveryReply;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the session makes of a discovery answer: a server to connect to, a refusal that ends the
@@ -18,7 +19,7 @@ final class DiscoveryAnswer {
     }
 
     /** True when {@code reply} is a refusal that cannot heal and the options say to stop on it. */
-    boolean fatal(DiscoveryReply reply, Throwable error) {
+    boolean fatal(@Nullable DiscoveryReply reply, @Nullable Throwable error) {
         if (error != null || reply == null || reply.ok() || options.retryFatalRefusals()) {
             return false;
         }
@@ -36,7 +37,7 @@ final class DiscoveryAnswer {
      * True when the server closed with a refusal that cannot heal (close code 1008 or 4000-4999,
      * and the classifier says so) and the options say to stop on it.
      */
-    boolean fatalClose(int closeCode, String reason) {
+    boolean fatalClose(int closeCode, @Nullable String reason) {
         boolean refusal = closeCode == 1008 || (closeCode >= 4000 && closeCode <= 4999);
         if (!refusal || options.retryFatalRefusals()) {
             return false;
@@ -60,7 +61,7 @@ final class DiscoveryAnswer {
     }
 
     /** The event that says a close the server sent (see {@link #fatalClose}) stopped the client. */
-    ConnectionEvent.Refused refusedByClose(int closeCode, String reason) {
+    ConnectionEvent.Refused refusedByClose(int closeCode, @Nullable String reason) {
         String code = String.valueOf(closeCode);
         String text = reason == null || reason.isBlank() ? "(no reason)" : options.token().redact(reason);
         return new ConnectionEvent.Refused(code, "the server closed the connection for good: code=" + code
@@ -78,7 +79,7 @@ final class DiscoveryAnswer {
      *
      * @throws IllegalArgumentException saying what was wrong with the reply (token redacted)
      */
-    ServerAddress serverOf(DiscoveryReply reply, Throwable error) {
+    ServerAddress serverOf(@Nullable DiscoveryReply reply, @Nullable Throwable error) {
         if (error != null) {
             throw new IllegalArgumentException("discovery failed: " + FailureText.of(error, options.token()));
         }

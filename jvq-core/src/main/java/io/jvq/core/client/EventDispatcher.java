@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.JvqEvent;
+import org.jspecify.annotations.Nullable;
 
 /** Hands the session's events to the listener: directly, or through a bounded queue ({@link Dispatch}). */
 interface EventDispatcher {
@@ -21,7 +22,7 @@ interface EventDispatcher {
     }
 
     /** The dispatcher's own thread, or null when it has none (direct) or has not started one yet. */
-    Thread thread();
+    @Nullable Thread thread();
 
     static EventDispatcher of(Dispatch dispatch, ListenerGuard listener, StatsCounters stats, int clientNumber) {
         if (dispatch instanceof Dispatch.Bounded bounded) {

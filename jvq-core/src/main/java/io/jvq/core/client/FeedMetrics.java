@@ -108,12 +108,12 @@ public final class FeedMetrics {
 
     /** Quotes, trades or books decoded at {@code level}. */
     public long records(QuoteLevel level) {
-        return records.get(Objects.requireNonNull(level, "level")).sum();
+        return counter(records, Objects.requireNonNull(level, "level")).sum();
     }
 
     /** Decode errors of {@code kind}. */
     public long decodeErrors(DecodeErrorKind kind) {
-        return decodeErrors.get(Objects.requireNonNull(kind, "kind")).sum();
+        return counter(decodeErrors, Objects.requireNonNull(kind, "kind")).sum();
     }
 
     /**
@@ -146,14 +146,14 @@ public final class FeedMetrics {
 
     /** Reader thread: one quote, trade or book of the current frame. */
     void record(QuoteLevel level, int timeOfDayMillis) {
-        records.get(level).increment();
+        counter(records, level).increment();
         if (timeOfDayMillis > newestInFrame) {
             newestInFrame = timeOfDayMillis;
         }
     }
 
     void decodeError(DecodeError error) {
-        decodeErrors.get(DecodeErrorKind.of(error)).increment();
+        counter(decodeErrors, DecodeErrorKind.of(error)).increment();
     }
 
     /** Reader thread: the current frame is decoded; records its lag if it held a record. */
@@ -197,5 +197,10 @@ public final class FeedMetrics {
             lag += DAY_MILLIS;
         }
         return lag;
+    }
+
+    /** The counter of {@code key}: the constructor puts one in for every constant, so there always is one. */
+    private static <K> LongAdder counter(Map<K, LongAdder> counters, K key) {
+        return Objects.requireNonNull(counters.get(key), "no counter");
     }
 }

@@ -4,6 +4,7 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.codec.QuoteSink;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -70,9 +71,8 @@ public final class JvqClient implements AutoCloseable {
     public static final Duration DEFAULT_LIST_TIMEOUT = Duration.ofSeconds(10);
     private final ClientSession session;
 
-    private JvqClient(Builder builder) {
-        this.session = new ClientSession(builder.options, builder.socket, builder.discovery, builder.listener,
-                builder.dispatch, builder.quoteSink, builder.random, builder.scheduler);
+    private JvqClient(ClientSession session) {
+        this.session = session;
     }
 
     public static Builder builder() {
@@ -150,7 +150,9 @@ public final class JvqClient implements AutoCloseable {
                     + session.lastFailureText());
         } catch (ExecutionException e) {
             // Thrown again from here, so that the stack trace shows the caller
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            Throwable cause = e.getCause();
+            Throwable failure = cause != null ? cause : e;
+            throw new IllegalStateException(failure.getMessage(), failure);
         }
     }
 
@@ -230,12 +232,12 @@ public final class JvqClient implements AutoCloseable {
     }
 
     /** The client's own thread, once started (tests check that it ends). */
-    Thread schedulerThread() {
+    @Nullable Thread schedulerThread() {
         return session.schedulerThread();
     }
 
     /** The bounded hand-off's thread, once started; null with direct dispatch. */
-    Thread dispatchThread() {
+    @Nullable Thread dispatchThread() {
         return session.dispatchThread();
     }
 
@@ -257,16 +259,16 @@ public final class JvqClient implements AutoCloseable {
         private static final String TRANSPORT_HINT = "build the client with JvqVertx.clientBuilder(options)"
                 + " (jvq-transport-vertx) or JvqTyrus.clientBuilder(options) (jvq-transport-tyrus), which set"
                 + " both ports, or set them yourself with .socket(...) and .discovery(...)";
-        ClientOptions options;
-        SocketPort socket;
-        DiscoveryPort discovery;
+        @Nullable ClientOptions options;
+        @Nullable SocketPort socket;
+        @Nullable DiscoveryPort discovery;
         QuoteListener listener = new QuoteListener() {
         };
         Dispatch dispatch = Dispatch.direct();
-        QuoteSink quoteSink;
+        @Nullable QuoteSink quoteSink;
         boolean listenerSet;
         RandomGenerator random = new SplittableRandom();
-        SessionScheduler scheduler;
+        @Nullable SessionScheduler scheduler;
 
         private Builder() {
         }
@@ -363,7 +365,8 @@ public final class JvqClient implements AutoCloseable {
             if (quoteSink != null && listenerSet) {
                 LOG.log(System.Logger.Level.WARNING, QUOTES_TO_THE_SINK);
             }
-            return new JvqClient(this);
+            return new JvqClient(new ClientSession(options, socket, discovery, listener, dispatch, quoteSink, random,
+                    scheduler));
         }
     }
 

@@ -47,6 +47,8 @@ public final class LagHistogram {
     }
 
     /**
+     * The lags recorded so far, as counts per bucket.
+     *
      * @param count            lags recorded (one per frame that held a quote or trade)
      * @param sumMillis        their sum
      * @param maxMillis        the largest

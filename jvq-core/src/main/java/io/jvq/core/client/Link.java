@@ -11,6 +11,7 @@ import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Link implements SocketListener, QuoteSink {
     private final QuoteSink downstream;
     private final StatsCounters stats;
     private final LongSupplier clock;
-    private volatile SocketConnection connection;
+    private volatile @Nullable SocketConnection connection;
     private volatile long lastSeenNanos;
     /** True while the adapter's reader is in here, decoding and delivering (possibly blocked downstream). */
     private volatile boolean holdingReader;
@@ -93,7 +94,7 @@ final class Link implements SocketListener, QuoteSink {
     }
 
     /** The open socket, or null before the upgrade completed. */
-    SocketConnection connection() {
+    @Nullable SocketConnection connection() {
         return connection;
     }
 
@@ -101,12 +102,16 @@ final class Link implements SocketListener, QuoteSink {
      * Under the session's lock: sends {@code chunks} as text frames, each queued for its reply;
      * {@code failed} hears of a send that fails (the command's verb and the error).
      */
-    void send(List<Command> chunks, CompletableFuture<String> reply, BiConsumer<String, Throwable> failed) {
+    void send(List<Command> chunks, @Nullable CompletableFuture<String> reply, BiConsumer<String, Throwable> failed) {
+        SocketConnection open = connection;
         for (Command chunk : chunks) {
             replies.sent(chunk, reply);
             CompletableFuture<Void> written;
             try {
-                written = connection.sendText(chunk.encode());
+                if (open == null) {
+                    throw new IllegalStateException("sent before the connection opened");
+                }
+                written = open.sendText(chunk.encode());
             } catch (RuntimeException e) {
                 written = CompletableFuture.failedFuture(e);
             }
@@ -270,7 +275,7 @@ final class Link implements SocketListener, QuoteSink {
     }
 
     @Override
-    public void onClose(int code, String reason) {
+    public void onClose(int code, @Nullable String reason) {
         session.onClosed(this, code, reason);
     }
 

@@ -1,6 +1,7 @@
 package io.jvq.core.client;
 
 import io.jvq.core.Command;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -18,7 +19,7 @@ import java.util.function.BooleanSupplier;
 final class ListRequests {
     /** Under the session's lock: sends {@code command} on the live {@code link}; a failed send ends it. */
     interface Sender {
-        void send(Link link, Command command, CompletableFuture<String> reply);
+        void send(Link link, Command command, @Nullable CompletableFuture<String> reply);
     }
 
     /** A {@code list} and, once sent, the link it went out on. */
@@ -26,7 +27,7 @@ final class ListRequests {
         final CompletableFuture<String> reply = new CompletableFuture<>();
         final Duration timeout;
         /** Guarded by the session's lock; null while it waits for a connection. */
-        Link sentOn;
+        @Nullable Link sentOn;
 
         PendingList(Duration timeout) {
             this.timeout = timeout;
@@ -52,7 +53,7 @@ final class ListRequests {
     }
 
     /** Under the lock: a new {@code list}, sent on {@code open}, or queued for the next connection when null. */
-    CompletableFuture<String> request(Duration timeout, Link open) {
+    CompletableFuture<String> request(Duration timeout, @Nullable Link open) {
         PendingList list = new PendingList(timeout);
         if (open != null) {
             send(open, list);
@@ -80,8 +81,9 @@ final class ListRequests {
     }
 
     /** Outside the lock: the server text answered {@code answered} (null: nothing). */
-    void replied(ReplyQueue.Pending answered, String text) {
-        if (answered != null && answered.reply() != null && !answered.reply().complete(text)) {
+    void replied(ReplyQueue.@Nullable Pending answered, String text) {
+        CompletableFuture<String> reply = answered == null ? null : answered.reply();
+        if (reply != null && !reply.complete(text)) {
             stats.lateReplies.increment(); // its caller gave up: dropped, handed to no one
         }
     }

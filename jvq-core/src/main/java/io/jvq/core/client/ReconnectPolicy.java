@@ -74,6 +74,6 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, double m
             throw new IllegalArgumentException("attempt starts at 1: " + attempt);
         }
         double delay = initialDelay.toMillis() * Math.pow(multiplier, attempt - 1);
-        return (long) Math.min(delay, maxDelay.toMillis());
+        return (long) Math.min(delay, (double) maxDelay.toMillis());
     }
 }

@@ -2,10 +2,11 @@ package io.jvq.core.client;
 
 import io.jvq.core.Command;
 import io.jvq.core.SubscriptionCode;
+import org.jspecify.annotations.Nullable;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -43,11 +44,11 @@ final class ReplyQueue {
     /** A sent command; {@code reply} is the future a {@code list} caller waits on, else null. */
     static final class Pending {
         private final Command command;
-        private final CompletableFuture<String> reply;
+        private final @Nullable CompletableFuture<String> reply;
         /** A reply was dropped for an older orphan while this waited: that reply may have been its own. */
         private boolean mayBeAnswered;
 
-        Pending(Command command, CompletableFuture<String> reply) {
+        Pending(Command command, @Nullable CompletableFuture<String> reply) {
             this.command = command;
             this.reply = reply;
         }
@@ -56,7 +57,7 @@ final class ReplyQueue {
             return command;
         }
 
-        CompletableFuture<String> reply() {
+        @Nullable CompletableFuture<String> reply() {
             return reply;
         }
 
@@ -79,9 +80,9 @@ final class ReplyQueue {
         }
     }
 
-    private final LinkedList<Pending> pending = new LinkedList<>();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
-    void sent(Command command, CompletableFuture<String> reply) {
+    void sent(Command command, @Nullable CompletableFuture<String> reply) {
         pending.addLast(new Pending(command, reply));
         for (Iterator<Pending> it = pending.iterator(); pending.size() > MAX_PENDING && it.hasNext(); ) {
             Pending p = it.next();
@@ -95,7 +96,7 @@ final class ReplyQueue {
      * The command {@code text} answers, removed from the queue; null for an unsolicited text. An
      * {@link Pending#orphan() orphan} may be returned: its reply is late, for no one.
      */
-    Pending answer(String text) {
+    @Nullable Pending answer(String text) {
         ReplyText reply = ReplyText.of(text);
         while (true) {
             Pending match = match(reply);
@@ -118,7 +119,7 @@ final class ReplyQueue {
         }
     }
 
-    private Pending match(ReplyText reply) {
+    private @Nullable Pending match(ReplyText reply) {
         Pending match;
         if (!reply.verbs().isEmpty()) {
             match = first(p -> reply.verbs().contains(p.verb()) && p.listsAnyOf(reply.listedCodes()));
@@ -141,7 +142,7 @@ final class ReplyQueue {
         pending.removeIf(p -> p.reply() == reply && p.orphan());
     }
 
-    private Pending first(Predicate<Pending> wanted) {
+    private @Nullable Pending first(Predicate<Pending> wanted) {
         for (Pending p : pending) {
             if (wanted.test(p)) {
                 return p;

@@ -1,5 +1,7 @@
 package io.jvq.core.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 
 /**
@@ -23,7 +25,7 @@ interface SessionScheduler {
     long nanoTime();
 
     /** The thread that runs the tasks, once it has started; null before. */
-    Thread thread();
+    @Nullable Thread thread();
 
     /** Runs nothing more; a task running now finishes. May be called from a task. */
     void shutdown();

@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.Command;
 import io.jvq.core.SubscriptionCode;
+import org.jspecify.annotations.Nullable;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,19 +66,19 @@ final class SubscriptionSet {
     }
 
     /** Adds {@code added}: the {@code add=} the wire needs for it, or null when nothing changed. */
-    Command addCommand(Collection<SubscriptionCode> added) {
+    @Nullable Command addCommand(Collection<SubscriptionCode> added) {
         List<SubscriptionCode> fresh = add(added);
         return fresh.isEmpty() ? null : Command.add(fresh);
     }
 
     /** Removes {@code removed}: the {@code del=} the wire needs for it, or null when nothing changed. */
-    Command removeCommand(Collection<SubscriptionCode> removed) {
+    @Nullable Command removeCommand(Collection<SubscriptionCode> removed) {
         List<SubscriptionCode> gone = remove(removed);
         return gone.isEmpty() ? null : Command.del(gone);
     }
 
     /** Replaces every code: the {@code all=} the wire needs for it, or null when nothing changed. */
-    Command replaceAllCommand(Collection<SubscriptionCode> replacement) {
+    @Nullable Command replaceAllCommand(Collection<SubscriptionCode> replacement) {
         return replaceAll(replacement) ? Command.all(snapshot()) : null;
     }
 

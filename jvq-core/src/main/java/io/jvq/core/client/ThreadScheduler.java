@@ -1,5 +1,7 @@
 package io.jvq.core.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -9,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** The client's own daemon thread ({@code jvq-client-N}) on the system's monotonic clock. */
 final class ThreadScheduler implements SessionScheduler {
     private final ScheduledThreadPoolExecutor executor;
-    private volatile Thread thread;
+    private volatile @Nullable Thread thread;
 
     ThreadScheduler(String threadName) {
         this.executor = new ScheduledThreadPoolExecutor(1, task -> {
@@ -61,7 +63,7 @@ final class ThreadScheduler implements SessionScheduler {
     }
 
     @Override
-    public Thread thread() {
+    public @Nullable Thread thread() {
         return thread;
     }
 

@@ -2,6 +2,7 @@ package io.jvq.core.client;
 
 import io.jvq.core.json.JsonReader;
 import io.jvq.core.port.DiscoveryReply;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +58,7 @@ final class TokenRefusals {
      * What a refusal says: the string values of a JSON object or array, decoded, other than
      * {@code code} and {@code server}, joined by {@code "; "}; any other text as it is; "" for null.
      */
-    static String message(String text) {
+    static String message(@Nullable String text) {
         if (text == null) {
             return "";
         }
@@ -74,7 +75,7 @@ final class TokenRefusals {
         return text;
     }
 
-    private static void strings(Object json, StringBuilder said) {
+    private static void strings(@Nullable Object json, StringBuilder said) {
         if (json instanceof String text) {
             said.append(said.length() == 0 ? "" : "; ").append(text);
         } else if (json instanceof Map<?, ?> object) {

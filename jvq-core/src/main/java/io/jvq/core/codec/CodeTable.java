@@ -2,6 +2,7 @@ package io.jvq.core.codec;
 
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ final class CodeTable {
     private Entry[] entries = new Entry[64];
     private int size;
     /** The entry of the last code {@link #lookup} returned, or null when that code is not kept. */
-    private Entry last;
+    private @Nullable Entry last;
 
     /** A kept code, the last name seen under it, and the layouts of its last trade's id and price. */
     static final class Entry {
@@ -30,8 +31,8 @@ final class CodeTable {
         /** A security's trade ids and prices keep their width from one trade to the next far more often than two securities' do. */
         final WordShape tradeIds = new WordShape();
         final WordShape tradePrices = new WordShape();
-        private byte[] nameBytes;
-        private String name;
+        private byte @Nullable [] nameBytes;
+        private @Nullable String name;
 
         Entry(SubscriptionCode code) {
             this.code = code;
@@ -40,11 +41,13 @@ final class CodeTable {
         /** The UTF-8 name in {@code buf[from, from + length)}: the remembered String when the bytes are unchanged. */
         String name(byte[] buf, int from, int length) {
             byte[] known = nameBytes;
-            if (known == null || !Arrays.equals(known, 0, known.length, buf, from, from + length)) {
+            String remembered = name;
+            if (known == null || remembered == null || !Arrays.equals(known, 0, known.length, buf, from, from + length)) {
                 nameBytes = Arrays.copyOfRange(buf, from, from + length);
-                name = new String(buf, from, length, StandardCharsets.UTF_8);
+                remembered = new String(buf, from, length, StandardCharsets.UTF_8);
+                name = remembered;
             }
-            return name;
+            return remembered;
         }
     }
 
@@ -52,7 +55,7 @@ final class CodeTable {
      * The code written in {@code buf[from, to)}, or {@code null} when it is not {@code lv1_},
      * {@code lv2_} or {@code lv10_} followed by six digits or {@code i} and six digits.
      */
-    SubscriptionCode lookup(byte[] buf, int from, int to) {
+    @Nullable SubscriptionCode lookup(byte[] buf, int from, int to) {
         last = null;
         if (to - from < 4 || buf[from] != 'l' || buf[from + 1] != 'v') {
             return null;
@@ -113,7 +116,7 @@ final class CodeTable {
      * The entry of the kept code {@code lv1_} ({@code level} 0) or {@code lv2_} (1) followed by the six-digit symbol
      * {@code digits}, or null when it has not been seen (then {@link #lookup} makes it). Sets {@link #last}.
      */
-    Entry find(int level, int digits) {
+    @Nullable Entry find(int level, int digits) {
         long key = key(level, 0, digits);
         int slot = slot(key);
         if (keys[slot] != key) {
@@ -142,7 +145,7 @@ final class CodeTable {
     }
 
     /** The entry of the code the last {@link #lookup} returned, or null when it returned null or a code not kept. */
-    Entry last() {
+    @Nullable Entry last() {
         return last;
     }
 

@@ -2,6 +2,7 @@ package io.jvq.core.codec;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.DecodeError;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -25,7 +26,7 @@ final class ErrorText {
     }
 
     /** Why a code the fast path did not take is bad, or null when {@link SubscriptionCode#parse} accepts it after all. */
-    static String badCodeReason(String received) {
+    static @Nullable String badCodeReason(String received) {
         try {
             SubscriptionCode.parse(received);
             return null;

@@ -4,6 +4,7 @@ import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.codec.RecordLayout.Kind;
 import io.jvq.core.codec.RecordLayout.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast path: a record of the usual shape parsed in one pass over its bytes, eight at a time where
@@ -274,7 +275,7 @@ final class FastRecords {
      * (it remembers the name), or null. The documented layout is read by a straight-line sequence, any
      * other (a vendor swap) field by field in layout order.
      */
-    boolean level1(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int end, QuoteSink sink) {
+    boolean level1(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int from, int end, QuoteSink sink) {
         return level1Documented ? documentedLevel1(entry, code, buf, from, end, sink)
                 : layoutLevel1(entry, code, buf, from, end, sink);
     }
@@ -285,7 +286,7 @@ final class FastRecords {
      * view's book may be written before the reader gives up; the general path writes all of it again
      * before delivering anything.
      */
-    private boolean documentedLevel1(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int end,
+    private boolean documentedLevel1(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int from, int end,
                                      QuoteSink sink) {
         FieldCursor c = cursor;
         c.reset(buf, from, end);
@@ -332,7 +333,7 @@ final class FastRecords {
     }
 
     /** Any other lv1 layout: each field read by its layout kind in layout order. */
-    private boolean layoutLevel1(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int end,
+    private boolean layoutLevel1(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int from, int end,
                                  QuoteSink sink) {
         FieldCursor c = cursor;
         c.reset(buf, from, end);

@@ -1,6 +1,7 @@
 package io.jvq.core.codec;
 
 import io.jvq.core.FixedPoint;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The comma-separated fields of one record, read straight from the frame bytes.
@@ -27,9 +28,9 @@ final class Fields {
 
     private final int[] start = new int[MAX_FIELDS];
     private final int[] end = new int[MAX_FIELDS];
-    private byte[] buf;
+    private byte[] buf = new byte[0];
     private int count;
-    private String problem;
+    private @Nullable String problem;
     private int problemField;
 
     /** Finds the ','-separated fields of {@code buf[from, to)} (offsets only, no copies); {@link #count()} is the true number of fields. */

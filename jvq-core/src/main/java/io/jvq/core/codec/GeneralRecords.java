@@ -6,6 +6,7 @@ import io.jvq.core.codec.RecordLayout.Kind;
 import io.jvq.core.codec.RecordLayout.Role;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.DecodeNotice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The general path: a payload split on '|' into records, each record split on ',' into fields
@@ -61,7 +62,7 @@ final class GeneralRecords {
      * starts at {@code resumeFrom}, after {@code partsBefore} records the fast path already delivered.
      * {@code entry} is the code's table entry, or null when the table does not keep it.
      */
-    void records(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int lineFrom, int payloadFrom,
+    void records(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int lineFrom, int payloadFrom,
                  int resumeFrom, int partsBefore, int to, QuoteSink sink) {
         int partStart = resumeFrom;
         int partNumber = partsBefore;
@@ -91,7 +92,7 @@ final class GeneralRecords {
     }
 
     /** Parses and delivers one record; returns what was wrong, or null when it was delivered. */
-    private String record(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int to,
+    private @Nullable String record(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int from, int to,
                           QuoteSink sink) {
         switch (code.level()) {
             case LV1:
@@ -131,7 +132,7 @@ final class GeneralRecords {
         }
     }
 
-    private String level1(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int to,
+    private @Nullable String level1(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int from, int to,
                           QuoteSink sink) {
         RecordLayout layout = level1Layout;
         Fields f = fields;
@@ -158,7 +159,7 @@ final class GeneralRecords {
         return null;
     }
 
-    private String trade(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+    private @Nullable String trade(SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         Fields f = fields;
         f.locate(buf, from, to);
         RecordLayout layout = tradeLayout;
@@ -185,7 +186,7 @@ final class GeneralRecords {
         return null;
     }
 
-    private String level10(CodeTable.Entry entry, SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
+    private @Nullable String level10(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int from, int to, QuoteSink sink) {
         RecordLayout layout = level10Layout;
         Fields f = fields;
         f.locate(buf, from, to);

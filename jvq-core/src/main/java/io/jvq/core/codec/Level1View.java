@@ -2,6 +2,7 @@ package io.jvq.core.codec;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.Level1Quote;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,9 +18,10 @@ public final class Level1View {
     private byte[] nameBytes;
     private int nameOffset;
     private int nameLength;
-    private String name;
+    /** Made on first call to {@link #name()}; null until then. */
+    private @Nullable String name;
     /** Where this code's last name is remembered, or null (a code past the table's limit). */
-    private CodeTable.Entry names;
+    private CodeTable.@Nullable Entry names;
     private long price;
     private long changePercent;
     private long volume;
@@ -30,7 +32,8 @@ public final class Level1View {
     Level1View() {
     }
 
-    void set(CodeTable.Entry names, SubscriptionCode code, int timeOfDayMillis, byte[] nameBytes, int nameOffset,
+    @Initializer
+    void set(CodeTable.@Nullable Entry names, SubscriptionCode code, int timeOfDayMillis, byte[] nameBytes, int nameOffset,
              int nameLength, long price, long changePercent, long volume, long amount) {
         this.names = names;
         this.code = code;

@@ -4,6 +4,7 @@ import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.DecodeNotice;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 
@@ -149,7 +150,7 @@ public final class QuoteParser {
      * Needs the '=' inside the range and 16 bytes from {@code from} inside the array: the bytes after the
      * '=' are loaded but not looked at.
      */
-    private CodeTable.Entry knownStockCode(byte[] buf, int from) {
+    private CodeTable.@Nullable Entry knownStockCode(byte[] buf, int from) {
         long head = Swar.word(buf, from);
         int level = (int) head == LV1_PREFIX ? 0 : (int) head == LV2_PREFIX ? 1 : -1;
         // Bytes 4 to 11 of the line: six digits and the '=' when the shape is right.

@@ -17,6 +17,7 @@ public final class TradeView {
     TradeView() {
     }
 
+    @Initializer
     void set(SubscriptionCode code, int timeOfDayMillis, long tradeId, long price, long quantity) {
         this.code = code;
         this.timeOfDayMillis = timeOfDayMillis;

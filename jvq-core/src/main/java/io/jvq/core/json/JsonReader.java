@@ -26,6 +26,8 @@ public final class JsonReader {
     }
 
     /**
+     * The value {@code text} holds, or null for JSON's {@code null}.
+     *
      * @throws IllegalArgumentException saying what was wrong and at which character
      */
     public static @Nullable Object read(String text) {
@@ -51,8 +53,8 @@ public final class JsonReader {
             case '{' -> object(depth);
             case '[' -> array(depth);
             case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
+            case 't' -> literal("true", true);
+            case 'f' -> literal("false", false);
             case 'n' -> literal("null", null);
             default -> number();
         };

@@ -75,17 +75,17 @@ public final class Utf8Buffer {
         if (cp < 0x80) {
             bytes[length++] = (byte) cp;
         } else if (cp < 0x800) {
-            bytes[length++] = (byte) (0xC0 | cp >> 6);
-            bytes[length++] = (byte) (0x80 | cp & 0x3F);
+            bytes[length++] = (byte) (0xC0 | (cp >> 6));
+            bytes[length++] = (byte) (0x80 | (cp & 0x3F));
         } else if (cp < 0x10000) {
-            bytes[length++] = (byte) (0xE0 | cp >> 12);
-            bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
-            bytes[length++] = (byte) (0x80 | cp & 0x3F);
+            bytes[length++] = (byte) (0xE0 | (cp >> 12));
+            bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            bytes[length++] = (byte) (0x80 | (cp & 0x3F));
         } else {
-            bytes[length++] = (byte) (0xF0 | cp >> 18);
-            bytes[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
-            bytes[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
-            bytes[length++] = (byte) (0x80 | cp & 0x3F);
+            bytes[length++] = (byte) (0xF0 | (cp >> 18));
+            bytes[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+            bytes[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            bytes[length++] = (byte) (0x80 | (cp & 0x3F));
         }
         return this;
     }

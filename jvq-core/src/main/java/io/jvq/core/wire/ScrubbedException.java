@@ -32,6 +32,8 @@ public final class ScrubbedException extends IOException {
         return originalType;
     }
 
+    // It prints as the exception it replaces, "<original type>: <message>", which getMessage() cannot say.
+    @SuppressWarnings("OverrideThrowableToString")
     @Override
     public String toString() {
         String message = getLocalizedMessage();

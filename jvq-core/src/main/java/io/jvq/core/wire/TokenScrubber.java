@@ -2,6 +2,7 @@ package io.jvq.core.wire;
 
 import io.jvq.core.Redaction;
 import io.jvq.core.Token;
+import org.jetbrains.annotations.Contract;
 import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
@@ -57,6 +58,7 @@ public final class TokenScrubber {
      * {@code text} with every {@code token=…} and every bare token value shown as {@code ***}, by
      * {@link Redaction#redact(String, String)}'s rule (a short value only as a whole value).
      */
+    @Contract("null -> null; !null -> !null")
     public @Nullable String scrub(@Nullable String text) {
         if (text == null) {
             return null;
@@ -94,6 +96,7 @@ public final class TokenScrubber {
      * {@code error} itself when no message in its chain holds a token; otherwise a copy of the
      * chain in which every message is scrubbed (types kept by name, stack traces as they were).
      */
+    @Contract("null -> null; !null -> !null")
     public @Nullable Throwable scrubbed(@Nullable Throwable error) {
         if (error == null || !leakIn(error)) {
             return error;

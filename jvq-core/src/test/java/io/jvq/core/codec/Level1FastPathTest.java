@@ -1,5 +1,6 @@
 package io.jvq.core.codec;
 
+import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.event.DecodeError;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.LocalTime;
 import java.util.List;
 
-import static io.jvq.core.FixedPoint.of;
 import static io.jvq.core.codec.Recorder.errors;
 import static io.jvq.core.codec.Recorder.parse;
 import static io.jvq.core.codec.Recorder.quotes;
@@ -26,13 +26,15 @@ class Level1FastPathTest {
     private static final String BOOK = "100,1700.49,200,1700.48,300,1700.47,400,1700.46,500,1700.45,"
             + "600,1700.50,700,1700.51,800,1700.52,900,1700.53,1000,1700.54";
     private static final long[] BOOK_VALUES = {
-            100, of("1700.49"), 200, of("1700.48"), 300, of("1700.47"), 400, of("1700.46"), 500, of("1700.45"),
-            600, of("1700.50"), 700, of("1700.51"), 800, of("1700.52"), 900, of("1700.53"), 1000, of("1700.54")};
+            100, FixedPoint.of("1700.49"), 200, FixedPoint.of("1700.48"), 300, FixedPoint.of("1700.47"),
+            400, FixedPoint.of("1700.46"), 500, FixedPoint.of("1700.45"),
+            600, FixedPoint.of("1700.50"), 700, FixedPoint.of("1700.51"), 800, FixedPoint.of("1700.52"),
+            900, FixedPoint.of("1700.53"), 1000, FixedPoint.of("1700.54")};
 
     private static Level1Quote quote(String time, String name, String price, String change, long volume, String amount,
                                      long[] book) {
         return new Level1Quote(SubscriptionCode.parse("lv1_600519"), TimeOfDay.of(LocalTime.parse(time)), name,
-                of(price), of(change), volume, of(amount), book);
+                FixedPoint.of(price), FixedPoint.of(change), volume, FixedPoint.of(amount), book);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.jvq.core.FixedPoint.of;
 import static io.jvq.core.codec.Recorder.errors;
 import static io.jvq.core.codec.Recorder.parse;
 import static io.jvq.core.codec.Recorder.quotes;
@@ -34,7 +33,7 @@ class QuoteParserTest {
 
     static Level2Trade trade(String code, String time, long id, String price, long quantity) {
         return new Level2Trade(SubscriptionCode.parse(code), TimeOfDay.of(java.time.LocalTime.parse(time)), id,
-                of(price), quantity);
+                FixedPoint.of(price), quantity);
     }
 
     @Nested
@@ -48,15 +47,15 @@ class QuoteParserTest {
             assertThat(q.code()).isEqualTo(SubscriptionCode.lv1("600519"));
             assertThat(q.timeOfDayMillis()).isEqualTo(TimeOfDay.of(14, 59, 59, 0));
             assertThat(q.name()).isEqualTo("贵州茅台");
-            assertThat(q.price()).isEqualTo(of("1700.50"));
+            assertThat(q.price()).isEqualTo(FixedPoint.of("1700.50"));
             assertThat(q.changePercent()).isEqualTo(12_300L);
             assertThat(q.volume()).isEqualTo(12_345_678L);
-            assertThat(q.amount()).isEqualTo(of("20987654321.50"));
+            assertThat(q.amount()).isEqualTo(FixedPoint.of("20987654321.50"));
             for (int level = 1; level <= 5; level++) {
                 assertThat(q.bidQuantity(level)).isEqualTo(100L * level);
-                assertThat(q.bidPrice(level)).isEqualTo(of("1700.50") - 100L * level);
+                assertThat(q.bidPrice(level)).isEqualTo(FixedPoint.of("1700.50") - 100L * level);
                 assertThat(q.askQuantity(level)).isEqualTo(100L * (level + 5));
-                assertThat(q.askPrice(level)).isEqualTo(of("1700.49") + 100L * level);
+                assertThat(q.askPrice(level)).isEqualTo(FixedPoint.of("1700.49") + 100L * level);
             }
         }
 
@@ -83,8 +82,8 @@ class QuoteParserTest {
             List<JvqEvent> events = parse("lv1_600519=" + first + "|" + second);
 
             assertThat(events).hasSize(2).allMatch(e -> e instanceof Level1Quote);
-            assertThat(((Level1Quote) events.get(0)).price()).isEqualTo(of("1700.00"));
-            assertThat(((Level1Quote) events.get(1)).price()).isEqualTo(of("1700.50"));
+            assertThat(((Level1Quote) events.get(0)).price()).isEqualTo(FixedPoint.of("1700.00"));
+            assertThat(((Level1Quote) events.get(1)).price()).isEqualTo(FixedPoint.of("1700.50"));
             assertThat(((Level1Quote) events.get(1)).volume()).isEqualTo(200);
         }
 
@@ -164,14 +163,14 @@ class QuoteParserTest {
             assertThat(b.code()).isEqualTo(SubscriptionCode.lv10("600519"));
             assertThat(b.timeOfDayMillis()).isEqualTo(TimeOfDay.of(15, 0, 0, 0));
             assertThat(b.name()).isEqualTo("贵州茅台");
-            assertThat(b.price()).isEqualTo(of("1700.50"));
-            assertThat(b.lastClose()).isEqualTo(of("1680"));
-            assertThat(b.amount()).isEqualTo(of("2098765.5"));
+            assertThat(b.price()).isEqualTo(FixedPoint.of("1700.50"));
+            assertThat(b.lastClose()).isEqualTo(FixedPoint.of("1680"));
+            assertThat(b.amount()).isEqualTo(FixedPoint.of("2098765.5"));
             assertThat(b.volume()).isEqualTo(12345);
             for (int level = 1; level <= 10; level++) {
-                assertThat(b.bidPrice(level)).isEqualTo(of(String.valueOf(1700 - level)));
+                assertThat(b.bidPrice(level)).isEqualTo(FixedPoint.of(String.valueOf(1700 - level)));
                 assertThat(b.bidQuantity(level)).isEqualTo(level * 100L);
-                assertThat(b.askPrice(level)).isEqualTo(of(String.valueOf(1700 + level)));
+                assertThat(b.askPrice(level)).isEqualTo(FixedPoint.of(String.valueOf(1700 + level)));
                 assertThat(b.askQuantity(level)).isEqualTo(level * 1000L);
             }
         }
@@ -206,7 +205,7 @@ class QuoteParserTest {
 
             assertThat(errors(events)).isEmpty();
             assertThat(quotes(events)).hasSize(3);
-            assertThat(((Level1Quote) events.get(0)).askPrice(5)).isEqualTo(of("1700.54"));
+            assertThat(((Level1Quote) events.get(0)).askPrice(5)).isEqualTo(FixedPoint.of("1700.54"));
             assertThat(((Level2Trade) events.get(2)).quantity()).isEqualTo(300);
         }
 

@@ -1,5 +1,6 @@
 package io.jvq.core.codec;
 
+import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.event.DecodeError;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.LocalTime;
 import java.util.List;
 
-import static io.jvq.core.FixedPoint.of;
 import static io.jvq.core.codec.Recorder.errors;
 import static io.jvq.core.codec.Recorder.parse;
 import static io.jvq.core.codec.Recorder.quotes;
@@ -27,7 +27,7 @@ class TradeFastPathTest {
 
     private static Level2Trade trade(String time, long id, String price, long quantity) {
         return new Level2Trade(SubscriptionCode.parse("lv2_600519"), TimeOfDay.of(LocalTime.parse(time)), id,
-                of(price), quantity);
+                FixedPoint.of(price), quantity);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.jvq.core.codec;
 
+import io.jvq.core.FixedPoint;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.TimeOfDay;
 import io.jvq.core.event.JvqEvent;
@@ -12,7 +13,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.jvq.core.FixedPoint.of;
 import static io.jvq.core.codec.Recorder.errors;
 import static io.jvq.core.codec.Recorder.quotes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +50,7 @@ class WordReadingTest {
             List<Level2Trade> expected = new ArrayList<>();
             for (String record : (first + "|" + second).split("\\|")) {
                 String[] f = record.split(",");
-                expected.add(new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse(f[0])), Long.parseLong(f[1]), of(f[2]),
+                expected.add(new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse(f[0])), Long.parseLong(f[1]), FixedPoint.of(f[2]),
                         Long.parseLong(f[3])));
             }
             for (int off = 0; off < 9; off++) {
@@ -67,7 +67,7 @@ class WordReadingTest {
         for (int idDigits = 1; idDigits <= 18; idDigits++) {
             long id = Long.parseLong("123456789012345678".substring(0, idDigits));
             String line = "lv2_600519=09:30:00.120," + id + ",1700.5,100";
-            Level2Trade expected = new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse("09:30:00.120")), id, of("1700.5"), 100);
+            Level2Trade expected = new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse("09:30:00.120")), id, FixedPoint.of("1700.5"), 100);
             for (int off = 0; off < 9; off++) {
                 // digits right behind the range must not be read as the quantity's
                 for (String after : new String[]{"", "9", "99999999", "|09:30:00.120,1,1,1"}) {
@@ -111,7 +111,7 @@ class WordReadingTest {
     /** A trade that follows the one under test, so that the range goes on behind it. */
     private static final String FOLLOWER = "09:30:00.121,7654321,1234.5,4321";
     private static final Level2Trade FOLLOWING_TRADE =
-            new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse("09:30:00.121")), 7654321, of("1234.5"), 4321);
+            new Level2Trade(CODE, TimeOfDay.of(LocalTime.parse("09:30:00.121")), 7654321, FixedPoint.of("1234.5"), 4321);
 
     @Test
     void aTradeFollowedByMoreOfTheRangeReadsAsItDoesAlone() {

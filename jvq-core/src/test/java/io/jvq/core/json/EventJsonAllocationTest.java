@@ -40,7 +40,7 @@ class EventJsonAllocationTest {
                 FixedPoint.of("1700.5"), 100);
         long[] book = new long[4 * Level1Quote.DEPTH];
         for (int i = 0; i < book.length; i++) {
-            book[i] = i % 2 == 0 ? 100 * i : FixedPoint.of("1699.99") + i;
+            book[i] = i % 2 == 0 ? 100L * i : FixedPoint.of("1699.99") + i;
         }
         Level1Quote snapshot = new Level1Quote(SubscriptionCode.lv1("600519"), TimeOfDay.of(9, 30, 3, 0), "贵州茅台",
                 FixedPoint.of("1700"), FixedPoint.of("-0.25"), 123456, FixedPoint.of("209876543.5"), book);

@@ -25,6 +25,7 @@ class TokenScrubberTest {
     }
 
     @Test
+    @SuppressWarnings("OrphanedFormatString") // "%2B" is the URL-encoded '+' of the token, not a format specifier
     void copiesAChainThatMentionsTheTokenWithEveryMessageScrubbed() {
         IOException root = new IOException("peer said: ab+cd-1234 is not valid");
         IllegalStateException top = new IllegalStateException("Connection to 'ws://h:1/p?token=ab%2Bcd-1234' failed.", root);

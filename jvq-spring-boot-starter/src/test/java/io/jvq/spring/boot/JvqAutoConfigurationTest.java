@@ -210,7 +210,10 @@ class JvqAutoConfigurationTest {
 
     static Health awaitStatus(JvqHealthIndicator indicator, Status status) {
         Health[] last = new Health[1];
-        await(() -> (last[0] = indicator.health()).getStatus().equals(status), () -> "last health: " + last[0]);
+        await(() -> {
+            last[0] = indicator.health();
+            return last[0].getStatus().equals(status);
+        }, () -> "last health: " + last[0]);
         return last[0];
     }
 

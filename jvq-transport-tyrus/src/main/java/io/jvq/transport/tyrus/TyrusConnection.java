@@ -14,6 +14,7 @@ import jakarta.websocket.Session;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -222,7 +223,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
 
     /** Tyrus says "Buffer overflow." (one frame) or 1009 (a joined message) when a message is too big. */
     private String sizeHint(int code, String phrase) {
-        boolean tooBig = code == CloseReason.CloseCodes.TOO_BIG.getCode() || phrase.toLowerCase().contains("overflow");
+        boolean tooBig = code == CloseReason.CloseCodes.TOO_BIG.getCode() || phrase.toLowerCase(Locale.ROOT).contains("overflow");
         return tooBig ? " (a message over maxMessageBytes = " + request.maxMessageBytes() + ")" : "";
     }
 

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
@@ -120,7 +121,7 @@ class JvqTyrusModuleTest {
                 .hasMessageContaining(QuoteListener.class.getName());
     }
 
-    static AbstractModule userBindings(ClientOptions options, QuoteListener listener) {
+    static Module userBindings(ClientOptions options, QuoteListener listener) {
         return new AbstractModule() {
             @Override
             protected void configure() {

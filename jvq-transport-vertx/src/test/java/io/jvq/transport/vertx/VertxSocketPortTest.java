@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -76,11 +75,7 @@ class VertxSocketPortTest {
         await(connection.channelClosed());
     }
 
-    private static byte[] randomBytes(int size) {
-        byte[] bytes = new byte[size];
-        new Random(size).nextBytes(bytes);
-        return bytes;
-    }
+
 
     @Test
     void deliversTextAndBinaryMessagesInOrderOnOneEventLoopThread() throws Exception {
