@@ -103,7 +103,8 @@ class JvqAutoConfigurationTest {
         runner.withPropertyValues("jvq.health.max-silence=300ms").run(context -> {
             JvqHealthIndicator health = context.getBean(JvqHealthIndicator.class);
             JvqClient client = context.getBean(JvqClient.class);
-            await(client::isConnected);
+            // the indicator reads the feed metrics, which see the connection a moment after isConnected() does
+            await(() -> client.metrics().connected());
 
             Health down = awaitStatus(health, Status.DOWN);
 
