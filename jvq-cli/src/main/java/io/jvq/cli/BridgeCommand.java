@@ -58,6 +58,11 @@ final class BridgeCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     ValueFormat valueFormat;
 
+    @Option(names = "--compression", paramLabel = "none|gzip|snappy|lz4|zstd",
+            description = "The producer's compression.type (default: the bridge's, "
+                    + KafkaQuoteBridge.DEFAULT_COMPRESSION + ").")
+    String compression;
+
     @Option(names = "--when-full", paramLabel = "block|drop", defaultValue = "block",
             description = "When Kafka is slow or down and the buffer is full: block = hold the connection "
                     + "up to 5 s per quote, then drop; drop = drop at once. Drops are counted (default: ${DEFAULT-VALUE}).")
@@ -83,12 +88,14 @@ final class BridgeCommand implements Callable<Integer> {
                     .valueFormat(valueFormat)
                     .backpressure(backpressure())
                     .bufferRecords((int) Math.min(Integer.MAX_VALUE, buffer))
+                    .compression(compression == null ? KafkaQuoteBridge.DEFAULT_COMPRESSION : compression)
                     .closeTimeout(FLUSH_TIMEOUT)
                     .closeOnShutdown(false) // closed below, after the client, also on Ctrl-C/SIGTERM
                     .build();
         } catch (IllegalArgumentException | org.apache.kafka.common.KafkaException e) {
             throw new ParameterException(spec.commandLine(), "cannot use --kafka '" + kafka + "' / --topics-prefix '"
-                    + topicsPrefix + "': " + e.getMessage());
+                    + topicsPrefix + "'" + (compression == null ? "" : " / --compression '" + compression + "'") + ": "
+                    + e.getMessage());
         }
         try {
             return live.run(plan, stopSession -> new ConnectionCounter(bridge),

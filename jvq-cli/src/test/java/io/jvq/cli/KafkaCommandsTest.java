@@ -95,4 +95,14 @@ class KafkaCommandsTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("'avro' is not one of line, json");
     }
+
+    @Test
+    void anUnknownCompressionIsAUsageErrorNamingTheKnownOnes() {
+        CliRun run = CliRun.run("bridge", "--token", TOKEN, "--kafka", KAFKA.bootstrapServers(),
+                "--compression", "brotli", "lv2_600519");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--compression 'brotli'")
+                .contains("unknown compression 'brotli': expected none, gzip, snappy, lz4 or zstd")
+                .doesNotContain(TOKEN);
+    }
 }

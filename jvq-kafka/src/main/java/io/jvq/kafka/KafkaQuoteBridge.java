@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,14 @@ import java.util.function.Function;
  * off with {@link Builder#closeOnShutdown(boolean)}.
  */
 public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
+    /**
+     * The producer's {@code compression.type} unless set otherwise. Quote records repeat their field
+     * names, codes and digits: zstd sends about a sixth of their bytes (lz4 about a quarter, in the
+     * line format), and the codec was not what limited the bridge's rate (BENCHMARKS.md, "Compression").
+     */
+    public static final String DEFAULT_COMPRESSION = "zstd";
+    /** Kafka's {@code compression.type} values. */
+    private static final Set<String> COMPRESSION_TYPES = Set.of("none", "gzip", "snappy", "lz4", "zstd");
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final QuoteTopics topics;
@@ -94,13 +103,16 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
     private static Map<String, Object> producerConfig(Builder builder) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "jvq-bridge");
+        if (!builder.producerConfig.containsKey(ProducerConfig.CLIENT_ID_CONFIG)) {
+            config.put(ProducerConfig.CLIENT_ID_CONFIG, ClientIds.next("jvq-bridge"));
+        }
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         // one code's records share a partition, and a request carries one batch per partition: Kafka's
         // 16 KiB default (about 90 quotes) caps a busy partition at a few batches per round trip
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, DEFAULT_COMPRESSION);
         config.putAll(builder.producerConfig);
         return config;
     }
@@ -373,9 +385,22 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         }
 
         /**
+         * The producer's {@code compression.type}: {@code none}, {@code gzip}, {@code snappy}, {@code lz4}
+         * or {@code zstd}; {@value #DEFAULT_COMPRESSION} by default.
+         *
+         * @throws IllegalArgumentException naming the types Kafka knows when {@code type} is none of them
+         */
+        public Builder compression(String type) {
+            if (!COMPRESSION_TYPES.contains(Objects.requireNonNull(type, "type"))) {
+                throw new IllegalArgumentException("unknown compression '" + type + "': expected none, gzip, snappy, lz4 or zstd");
+            }
+            return producerProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, type);
+        }
+
+        /**
          * Sets a Kafka producer property ({@code ProducerConfig}), over the bridge's defaults
-         * ({@code acks=all}, {@code enable.idempotence=true}, {@code linger.ms=5}, {@code batch.size=262144}), e.g.
-         * {@code compression.type}, {@code buffer.memory}, security settings.
+         * ({@code acks=all}, {@code enable.idempotence=true}, {@code linger.ms=5}, {@code batch.size=262144},
+         * {@code compression.type=zstd}), e.g. {@code buffer.memory}, security settings.
          */
         public Builder producerProperty(String name, Object value) {
             producerConfig.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
@@ -394,10 +419,17 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds it.
+         *
+         * @throws IllegalStateException without {@link #bootstrapServers}, or when the kafka-clients on the
+         *                               class path is older than 4.1 (naming the version found)
+         */
         public KafkaQuoteBridge build() {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 throw new IllegalStateException("bootstrapServers is required (host:port of a Kafka broker)");
             }
+            KafkaClientsVersion.require();
             return new KafkaQuoteBridge(this);
         }
     }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -54,7 +53,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * between them (create the topics with as many partitions as consumers you want), and the group
  * commits, after each batch, the offsets of the records delivered: never past a record whose
  * callback threw an {@code Error}, so the next member starts with it. Without one, the source
- * reads every partition on its own and commits nothing.
+ * assigns itself every partition of its topics ({@code assign()}, no group on the broker, nothing
+ * committed, nothing left behind when it closes).
  */
 public final class KafkaQuoteSource implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(KafkaQuoteSource.class.getName());
@@ -72,6 +72,8 @@ public final class KafkaQuoteSource implements AutoCloseable {
     private final RecordDecoder decoder;
     private final DeliveredOffsets done = new DeliveredOffsets();
     private final Rebalancing rebalancing;
+    /** Without a group: the partitions the source assigns itself; null in a group. */
+    private final PartitionAssignment assignment;
 
     private volatile boolean started;
     private volatile boolean closing;
@@ -79,7 +81,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
     private KafkaQuoteSource(Builder builder) {
         QuoteTopics topics = builder.topics;
         this.codes = Set.copyOf(builder.codes);
-        this.commits = builder.groupId != null;
+        this.commits = builder.groupId != null || builder.consumerConfig.containsKey(ConsumerConfig.GROUP_ID_CONFIG);
         this.pollTimeout = builder.pollTimeout;
         this.delivery = new QuoteDelivery(codes, builder.tradeWindow, builder.listener, builder.quoteSink);
         this.decoder = new RecordDecoder(topics, codes, builder.defaultFormat, delivery);
@@ -98,6 +100,7 @@ public final class KafkaQuoteSource implements AutoCloseable {
         String connected = "kafka " + builder.bootstrapServers + " " + topicNames;
         this.rebalancing = new Rebalancing(consumer, builder.start, commits, done,
                 () -> delivery.deliver(new ConnectionEvent.Connected(connected)));
+        this.assignment = commits ? null : new PartitionAssignment(consumer, topicNames, builder.start, rebalancing);
         this.poller = new Thread(this::pollLoop, "jvq-kafka-source-" + THREADS.incrementAndGet());
         poller.setDaemon(true);
     }
@@ -109,9 +112,12 @@ public final class KafkaQuoteSource implements AutoCloseable {
     private static Map<String, Object> consumerConfig(Builder builder) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, builder.bootstrapServers);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "jvq-source");
-        config.put(ConsumerConfig.GROUP_ID_CONFIG,
-                builder.groupId != null ? builder.groupId : "jvq-source-" + UUID.randomUUID());
+        if (!builder.consumerConfig.containsKey(ConsumerConfig.CLIENT_ID_CONFIG)) {
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, ClientIds.next("jvq-source"));
+        }
+        if (builder.groupId != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, builder.groupId);
+        }
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                 builder.start instanceof StartPosition.Earliest ? "earliest" : "latest");
@@ -144,8 +150,17 @@ public final class KafkaQuoteSource implements AutoCloseable {
     private void pollLoop() {
         String stoppedBy = null;
         try {
-            consumer.subscribe(topicNames, rebalancing);
+            if (assignment == null) {
+                consumer.subscribe(topicNames, rebalancing);
+            }
             while (!closing) {
+                if (assignment != null) {
+                    assignment.refresh();
+                    if (!assignment.any()) {
+                        Thread.sleep(pollTimeout.toMillis()); // nothing to poll until a topic exists
+                        continue;
+                    }
+                }
                 int count = 0;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(pollTimeout)) {
                     decoder.decode(record);
@@ -158,6 +173,8 @@ public final class KafkaQuoteSource implements AutoCloseable {
             }
         } catch (WakeupException closed) {
             // close() woke the poll
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException error) {
             LOG.log(System.Logger.Level.ERROR, "Kafka source stopped", error);
             stoppedBy = "Kafka consumer failed: " + error;
@@ -312,10 +329,17 @@ public final class KafkaQuoteSource implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds it.
+         *
+         * @throws IllegalStateException without {@link #bootstrapServers}, or when the kafka-clients on the
+         *                               class path is older than 4.1 (naming the version found)
+         */
         public KafkaQuoteSource build() {
             if (bootstrapServers == null || bootstrapServers.isBlank()) {
                 throw new IllegalStateException("bootstrapServers is required (host:port of a Kafka broker)");
             }
+            KafkaClientsVersion.require();
             return new KafkaQuoteSource(this);
         }
     }

@@ -33,7 +33,8 @@ public final class QuoteHeaders {
             return absent;
         }
         byte[] digits = header.value();
-        if (digits.length == 0 || digits.length > 18) {
+        // nanoseconds since the epoch take 19 digits (since 2001); a long holds up to 9223372036854775807
+        if (digits.length == 0 || digits.length > 19) {
             return absent;
         }
         long value = 0;
@@ -42,6 +43,9 @@ public final class QuoteHeaders {
                 return absent;
             }
             value = value * 10 + (b - '0');
+            if (value < 0) {
+                return absent; // past Long.MAX_VALUE
+            }
         }
         return value;
     }

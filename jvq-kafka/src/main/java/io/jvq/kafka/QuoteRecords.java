@@ -70,41 +70,44 @@ final class QuoteRecords {
         return ++sequence;
     }
 
-    /** Reader thread: {@code quote}'s value into {@code slot}, stamped with the receive time. */
+    /**
+     * Reader thread: {@code quote}'s value into {@code slot}, stamped with the receive time; a
+     * {@code json} value carries the trading day of that time.
+     */
     void encode(BridgeSender.Slot slot, Level1View quote, long connection, long sequence) {
+        stamp(slot, quote.code(), connection, sequence);
         if (format == ValueFormat.LINE) {
             lines.write(slot.value, quote);
         } else {
-            EventJson.write(quote, slot.value);
+            EventJson.write(quote, TradeDeduplicator.tradingDay(slot.receivedNanos), slot.value);
         }
-        stamp(slot, quote.code(), connection, sequence);
     }
 
     void encode(BridgeSender.Slot slot, TradeView trade, long connection, long sequence) {
+        stamp(slot, trade.code(), connection, sequence);
         if (format == ValueFormat.LINE) {
             lines.write(slot.value, trade);
         } else {
-            EventJson.write(trade, slot.value);
+            EventJson.write(trade, TradeDeduplicator.tradingDay(slot.receivedNanos), slot.value);
         }
-        stamp(slot, trade.code(), connection, sequence);
     }
 
     void encode(BridgeSender.Slot slot, Level10View book, long connection, long sequence) {
+        stamp(slot, book.code(), connection, sequence);
         if (format == ValueFormat.LINE) {
             lines.write(slot.value, book);
         } else {
-            EventJson.write(book, slot.value);
+            EventJson.write(book, TradeDeduplicator.tradingDay(slot.receivedNanos), slot.value);
         }
-        stamp(slot, book.code(), connection, sequence);
     }
 
     void encode(BridgeSender.Slot slot, QuoteEvent quote, long connection, long sequence) {
+        stamp(slot, quote.code(), connection, sequence);
         if (format == ValueFormat.LINE) {
             lines.write(slot.value, quote);
         } else {
-            EventJson.write(quote, slot.value);
+            EventJson.write(quote, TradeDeduplicator.tradingDay(slot.receivedNanos), slot.value);
         }
-        stamp(slot, quote.code(), connection, sequence);
     }
 
     private void stamp(BridgeSender.Slot slot, SubscriptionCode code, long connection, long sequence) {

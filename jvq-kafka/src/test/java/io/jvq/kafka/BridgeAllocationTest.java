@@ -4,6 +4,7 @@ import io.jvq.core.SubscriptionCode;
 import io.jvq.core.codec.QuoteParser;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.core.json.EventJson;
+import io.jvq.core.json.Utf8Buffer;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -60,8 +61,11 @@ class BridgeAllocationTest {
             bridge.close(Duration.ofSeconds(10));
         }
         assertThat(producer.history()).hasSize(2);
-        assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8)).isEqualTo(EventJson.toJson(
-                new Level2Trade(SubscriptionCode.parse("lv2_600519"), 34_200_120, 8812, 17_005_000, 100)));
+        ProducerRecord<byte[], byte[]> first = producer.history().get(0);
+        Utf8Buffer expected = new Utf8Buffer(256);
+        EventJson.write(new Level2Trade(SubscriptionCode.parse("lv2_600519"), 34_200_120, 8812, 17_005_000, 100),
+                TradeDeduplicator.tradingDay(header(first, QuoteHeaders.RECEIVED_NANOS)), expected);
+        assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
     }
 
     @Test

@@ -116,15 +116,17 @@ class BridgeToSourceTest {
     }
 
     @Test
-    void jsonValuesAreTheClisJsonEvents() throws Exception {
+    void jsonValuesAreTheClisJsonEventsWithTheirSchemaVersionAndTradingDate() throws Exception {
         Trades trades = new Trades(List.of("600519"));
-        BridgeRun bridge = startBridge(bridge().valueFormat(ValueFormat.JSON), trades.codes());
+        // 16:30 UTC is half past midnight in Shanghai: the trading date is the next day's
+        Clock lateEvening = Clock.fixed(Instant.parse("2026-12-01T16:30:00Z"), ZoneOffset.UTC);
+        BridgeRun bridge = startBridge(bridge().valueFormat(ValueFormat.JSON).clock(lateEvening), trades.codes());
         server.pushQuotes(trades.next(1));
         bridge.awaitPublished(1, WAIT);
 
         ConsumerRecord<String, String> record = readRaw(prefix + "lv2", 1).get(0);
-        assertThat(record.value()).isEqualTo(
-                "{\"type\":\"lv2\",\"code\":\"600519\",\"time\":\"09:30:00.010\",\"tradeId\":1,\"price\":1700.51,\"qty\":200}");
+        assertThat(record.value()).isEqualTo("{\"type\":\"lv2\",\"schemaVersion\":1,\"code\":\"600519\",\"date\":\"2026-12-02\","
+                + "\"time\":\"09:30:00.010\",\"tradeId\":1,\"price\":1700.51,\"qty\":200}");
         assertThat(header(record, QuoteHeaders.FORMAT)).isEqualTo("json");
     }
 

@@ -10,7 +10,10 @@ import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.Level10Book;
 import io.jvq.core.event.Level1Quote;
 import io.jvq.core.event.Level2Trade;
+import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.event.ServerText;
+
+import java.time.LocalDate;
 
 /**
  * The JSON event schema: one data event as one JSON object, the same wherever jvq writes JSON
@@ -22,8 +25,28 @@ import io.jvq.core.event.ServerText;
  * the {@code lvN_} prefix. Written with the JDK alone, as the core has no runtime dependency.
  *
  * <pre>{@code {"type":"lv2","code":"600519","time":"09:30:00.120","tradeId":8812,"price":1700.50,"qty":100}}</pre>
+ *
+ * <p>A quote written with its trading day (Kafka's {@code json} values) carries two more fields,
+ * {@code schemaVersion} ({@link #SCHEMA_VERSION}) and {@code date}, the exchange's date
+ * (Asia/Shanghai) when it was received, as the vendor's lines give the time of day only:
+ *
+ * <pre>{@code {"type":"lv2","schemaVersion":1,"code":"600519","date":"2026-12-02","time":"09:30:00.120","tradeId":8812,...}}</pre>
  */
 public final class EventJson {
+    /**
+     * The version of the quote objects written with a date: raised when a field changes meaning or
+     * goes away, not when one is added (readers ignore fields they do not know).
+     */
+    public static final int SCHEMA_VERSION = 1;
+    /** No trading day: the quote is written without {@code schemaVersion} and {@code date}. */
+    private static final long UNDATED = Long.MIN_VALUE;
+
+    /** The last day written and its text: a day's text is made once, not per quote. */
+    private static volatile DayText lastDay = new DayText(0, LocalDate.ofEpochDay(0).toString());
+
+    private record DayText(long epochDay, String text) {
+    }
+
     private EventJson() {
     }
 
@@ -46,13 +69,27 @@ public final class EventJson {
      * @throws IllegalArgumentException when the event is not one the schema {@linkplain #covers covers}
      */
     public static void write(JvqEvent event, Utf8Buffer out) {
+        writeEvent(event, UNDATED, out);
+    }
+
+    /**
+     * Appends a quote as one JSON object in UTF-8 with its trading day: {@code schemaVersion} and
+     * {@code date} besides the fields of {@link #write(JvqEvent, Utf8Buffer)}.
+     *
+     * @param epochDay the exchange's date (Asia/Shanghai) the quote was received on, as days since 1970-01-01
+     */
+    public static void write(QuoteEvent quote, long epochDay, Utf8Buffer out) {
+        writeEvent(quote, epochDay, out);
+    }
+
+    private static void writeEvent(JvqEvent event, long epochDay, Utf8Buffer out) {
         out.ascii('{');
         if (event instanceof Level1Quote quote) {
-            level1(quote, out);
+            level1(quote, epochDay, out);
         } else if (event instanceof Level2Trade trade) {
-            level2(trade, out);
+            level2(trade, epochDay, out);
         } else if (event instanceof Level10Book book) {
-            level10(book, out);
+            level10(book, epochDay, out);
         } else if (event instanceof ServerText text) {
             string(out, "type", "text");
             string(out.ascii(','), "text", text.text());
@@ -66,8 +103,13 @@ public final class EventJson {
 
     /** Appends a level-1 view as {@link #write(JvqEvent, Utf8Buffer)} writes its event, without making the event. */
     public static void write(Level1View quote, Utf8Buffer out) {
+        write(quote, UNDATED, out);
+    }
+
+    /** Appends a view as {@link #write(QuoteEvent, long, Utf8Buffer)} writes its event, with its trading day. */
+    public static void write(Level1View quote, long epochDay, Utf8Buffer out) {
         out.ascii('{');
-        head(out, "lv1", quote.code().symbol(), quote.timeOfDayMillis(), false);
+        head(out, "lv1", quote.code().symbol(), epochDay, quote.timeOfDayMillis(), false);
         string(out.ascii(','), "name", quote.name());
         decimal(out, "price", quote.price());
         decimal(out, "changePct", quote.changePercent());
@@ -86,8 +128,13 @@ public final class EventJson {
 
     /** Appends a trade view as {@link #write(JvqEvent, Utf8Buffer)} writes its event, without making the event. */
     public static void write(TradeView trade, Utf8Buffer out) {
+        write(trade, UNDATED, out);
+    }
+
+    /** Appends a view as {@link #write(QuoteEvent, long, Utf8Buffer)} writes its event, with its trading day. */
+    public static void write(TradeView trade, long epochDay, Utf8Buffer out) {
         out.ascii('{');
-        head(out, "lv2", trade.code().symbol(), trade.timeOfDayMillis(), true);
+        head(out, "lv2", trade.code().symbol(), epochDay, trade.timeOfDayMillis(), true);
         integer(out, "tradeId", trade.tradeId());
         decimal(out, "price", trade.price());
         integer(out, "qty", trade.quantity());
@@ -96,8 +143,13 @@ public final class EventJson {
 
     /** Appends a level-10 view as {@link #write(JvqEvent, Utf8Buffer)} writes its event, without making the event. */
     public static void write(Level10View book, Utf8Buffer out) {
+        write(book, UNDATED, out);
+    }
+
+    /** Appends a view as {@link #write(QuoteEvent, long, Utf8Buffer)} writes its event, with its trading day. */
+    public static void write(Level10View book, long epochDay, Utf8Buffer out) {
         out.ascii('{');
-        head(out, "lv10", book.code().symbol(), book.timeOfDayMillis(), false);
+        head(out, "lv10", book.code().symbol(), epochDay, book.timeOfDayMillis(), false);
         string(out.ascii(','), "name", book.name());
         decimal(out, "price", book.price());
         decimal(out, "lastClose", book.lastClose());
@@ -125,8 +177,8 @@ public final class EventJson {
         return underscore < 0 ? wireCode : wireCode.substring(underscore + 1);
     }
 
-    private static void level1(Level1Quote quote, Utf8Buffer out) {
-        head(out, "lv1", quote.code().symbol(), quote.timeOfDayMillis(), false);
+    private static void level1(Level1Quote quote, long epochDay, Utf8Buffer out) {
+        head(out, "lv1", quote.code().symbol(), epochDay, quote.timeOfDayMillis(), false);
         string(out.ascii(','), "name", quote.name());
         decimal(out, "price", quote.price());
         decimal(out, "changePct", quote.changePercent());
@@ -143,15 +195,15 @@ public final class EventJson {
         out.ascii(']');
     }
 
-    private static void level2(Level2Trade trade, Utf8Buffer out) {
-        head(out, "lv2", trade.code().symbol(), trade.timeOfDayMillis(), true);
+    private static void level2(Level2Trade trade, long epochDay, Utf8Buffer out) {
+        head(out, "lv2", trade.code().symbol(), epochDay, trade.timeOfDayMillis(), true);
         integer(out, "tradeId", trade.tradeId());
         decimal(out, "price", trade.price());
         integer(out, "qty", trade.quantity());
     }
 
-    private static void level10(Level10Book book, Utf8Buffer out) {
-        head(out, "lv10", book.code().symbol(), book.timeOfDayMillis(), false);
+    private static void level10(Level10Book book, long epochDay, Utf8Buffer out) {
+        head(out, "lv10", book.code().symbol(), epochDay, book.timeOfDayMillis(), false);
         string(out.ascii(','), "name", book.name());
         decimal(out, "price", book.price());
         decimal(out, "lastClose", book.lastClose());
@@ -179,11 +231,31 @@ public final class EventJson {
         }
     }
 
-    /** Type, code and time; the time with milliseconds when {@code millis} or when it has any (see {@link #time}). */
-    private static void head(Utf8Buffer out, String type, String symbol, int millisOfDay, boolean millis) {
+    /**
+     * Type, code and time, with the schema version and the date when there is a day; the time with
+     * milliseconds when {@code millis} or when it has any (see {@link #time}).
+     */
+    private static void head(Utf8Buffer out, String type, String symbol, long epochDay, int millisOfDay, boolean millis) {
         // the type is ours and the symbol is validated (letters and digits): neither needs escaping
-        out.ascii("\"type\":\"").ascii(type).ascii("\",\"code\":\"").ascii(symbol).ascii('"');
+        out.ascii("\"type\":\"").ascii(type).ascii('"');
+        if (epochDay != UNDATED) {
+            out.ascii(",\"schemaVersion\":").number(SCHEMA_VERSION);
+        }
+        out.ascii(",\"code\":\"").ascii(symbol).ascii('"');
+        if (epochDay != UNDATED) {
+            out.ascii(",\"date\":\"").ascii(dateText(epochDay)).ascii('"');
+        }
         out.ascii(",\"time\":\"").timeOfDay(millisOfDay, millis || millisOfDay % 1000 != 0).ascii('"');
+    }
+
+    /** {@code 2026-12-02}: made when the day changes, so a day's quotes share one string. */
+    private static String dateText(long epochDay) {
+        DayText day = lastDay;
+        if (day.epochDay() != epochDay) {
+            day = new DayText(epochDay, LocalDate.ofEpochDay(epochDay).toString());
+            lastDay = day;
+        }
+        return day.text();
     }
 
     private static void decimal(Utf8Buffer out, String field, long fixed) {
