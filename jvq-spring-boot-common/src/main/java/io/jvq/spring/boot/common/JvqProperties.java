@@ -1,4 +1,4 @@
-package io.jvq.spring.boot;
+package io.jvq.spring.boot.common;
 
 import io.jvq.core.client.OverflowPolicy;
 import org.jspecify.annotations.Nullable;
@@ -19,8 +19,8 @@ public class JvqProperties {
     private @Nullable String token;
     /** Subscription codes, e.g. lv1_600519, lv2_000001. */
     private List<String> codes = new ArrayList<>();
-    /** The WebSocket transport. */
-    private Transport transport = Transport.VERTX;
+    /** The WebSocket transport; unset, the first on the classpath of vertx and tyrus (the one the starter brings). */
+    private @Nullable Transport transport;
     /** Market flag; ab is Shanghai and Shenzhen. */
     private @Nullable String market;
     /** The discovery endpoint; the vendor's by default. */
@@ -134,13 +134,23 @@ public class JvqProperties {
         }
     }
 
-    /** The health indicator's idea of a fresh feed. */
+    /** The health indicator, and its idea of a fresh feed. */
     public static class Health {
+        /** Whether the jvq health indicator is registered (with the actuator present). */
+        private boolean enabled = true;
         /**
          * DOWN when connected but no frame came for this long (counted from the connection's start
          * when none came yet); 0 checks the connection only (for hours when the market is shut).
          */
         private Duration maxSilence = Duration.ofSeconds(60);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public Duration getMaxSilence() {
             return maxSilence;
@@ -167,11 +177,11 @@ public class JvqProperties {
         this.codes = codes;
     }
 
-    public Transport getTransport() {
+    public @Nullable Transport getTransport() {
         return transport;
     }
 
-    public void setTransport(Transport transport) {
+    public void setTransport(@Nullable Transport transport) {
         this.transport = transport;
     }
 
@@ -219,6 +229,6 @@ public class JvqProperties {
     @Override
     public String toString() {
         return "JvqProperties[token=" + (token == null ? "unset" : "***") + ", codes=" + codes
-                + ", transport=" + transport + ", autoStart=" + autoStart + "]";
+                + ", transport=" + (transport == null ? "default" : transport) + ", autoStart=" + autoStart + "]";
     }
 }
