@@ -225,6 +225,23 @@ class JvqAutoConfigurationTest {
         });
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class SecondSink {
+        @Bean
+        QuoteSink anotherSink() {
+            return new Sink().flyweights();
+        }
+    }
+
+    @Test
+    void twoQuoteSinkBeansFailTheStartupInsteadOfStarvingOne() {
+        runner.withUserConfiguration(Sink.class, SecondSink.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("2 QuoteSink beans");
+            assertThat(server.discoveryCount()).isZero();
+        });
+    }
+
     @Test
     void aMissingTokenFailsTheContextNamingTheProperty() {
         new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JvqAutoConfiguration.class))

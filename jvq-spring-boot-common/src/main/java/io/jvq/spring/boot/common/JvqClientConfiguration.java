@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.List;
+
 /**
  * The beans every starter's auto-configuration imports: a {@link JvqClient} from the {@code jvq.*}
  * properties, started and closed with the context. Every {@link QuoteListener} bean hears its events
- * (in bean order); a single {@link QuoteSink} bean, if there is one, takes the zero-allocation path;
+ * (in bean order); a single {@link QuoteSink} bean, if there is one, takes the zero-allocation path (two fail the startup);
  * every {@link JvqClientCustomizer} bean adjusts the options first. With Micrometer present the
  * client's meters are bound.
  */
@@ -40,7 +42,13 @@ public class JvqClientConfiguration {
                         ClientOptionsFactory.options(properties, customizers.orderedStream().toList()))
                 .listener(listener)
                 .dispatch(ClientOptionsFactory.dispatch(properties));
-        sink.ifUnique(builder::quoteSink);
+        List<QuoteSink> sinks = sink.orderedStream().toList();
+        if (sinks.size() > 1) {
+            // taking none or one of them would silently starve the others
+            throw new IllegalStateException(sinks.size() + " QuoteSink beans, and a client feeds one: declare a single"
+                    + " QuoteSink bean (it may fan out), or QuoteListener beans, which all hear every event");
+        }
+        sinks.forEach(builder::quoteSink);
         return builder.build();
     }
 
