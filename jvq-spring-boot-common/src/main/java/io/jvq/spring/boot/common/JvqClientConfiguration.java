@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import java.util.List;
 
@@ -18,10 +19,11 @@ import java.util.List;
  * properties, started and closed with the context. Every {@link QuoteListener} bean hears its events
  * (in bean order); a single {@link QuoteSink} bean, if there is one, takes the zero-allocation path (two fail the startup);
  * every {@link JvqClientCustomizer} bean adjusts the options first. With Micrometer present the
- * client's meters are bound.
+ * client's meters are bound; with jvq-kafka and {@code jvq.kafka.bootstrap-servers}, its quotes go to Kafka.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JvqProperties.class)
+@Import(JvqKafkaConfiguration.class)
 public class JvqClientConfiguration {
 
     @Bean

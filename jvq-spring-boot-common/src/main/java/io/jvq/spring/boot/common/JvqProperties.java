@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code jvq.*} properties. Only {@code jvq.token} is required; give it through the
@@ -31,6 +33,7 @@ public class JvqProperties {
     private final Liveness liveness = new Liveness();
     private final DispatchProperties dispatch = new DispatchProperties();
     private final Health health = new Health();
+    private final Kafka kafka = new Kafka();
 
     public enum Transport { VERTX, TYRUS }
 
@@ -159,6 +162,54 @@ public class JvqProperties {
         public void setMaxSilence(Duration maxSilence) {
             this.maxSilence = maxSilence;
         }
+    }
+
+    /** The Kafka bridge (jvq-kafka on the classpath): on when bootstrap-servers is set. */
+    public static class Kafka {
+        /** Kafka's bootstrap.servers, host:port[,host:port...]; setting it publishes the client's quotes. */
+        private @Nullable String bootstrapServers;
+        /** Topics are this prefix and the level's flag: jvq.lv1, jvq.lv2, jvq.lv10 by default. */
+        private String topicPrefix = "jvq.";
+        /** Record values: line (the vendor's line) or json (jvq's JSON event schema). */
+        private String valueFormat = "line";
+        /** Kafka producer properties over the bridge's defaults, e.g. compression.type. */
+        private Map<String, String> producer = new LinkedHashMap<>();
+
+        public @Nullable String getBootstrapServers() {
+            return bootstrapServers;
+        }
+
+        public void setBootstrapServers(@Nullable String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        public String getTopicPrefix() {
+            return topicPrefix;
+        }
+
+        public void setTopicPrefix(String topicPrefix) {
+            this.topicPrefix = topicPrefix;
+        }
+
+        public String getValueFormat() {
+            return valueFormat;
+        }
+
+        public void setValueFormat(String valueFormat) {
+            this.valueFormat = valueFormat;
+        }
+
+        public Map<String, String> getProducer() {
+            return producer;
+        }
+
+        public void setProducer(Map<String, String> producer) {
+            this.producer = producer;
+        }
+    }
+
+    public Kafka getKafka() {
+        return kafka;
     }
 
     public @Nullable String getToken() {
