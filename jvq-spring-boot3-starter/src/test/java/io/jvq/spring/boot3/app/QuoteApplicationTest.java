@@ -59,7 +59,7 @@ class QuoteApplicationTest {
                 assertThat(lag.get("measurements").get(0).get("value").asDouble()).isEqualTo(1.0);
 
                 server.refuseNextDiscoveries(2);
-                server.cutAll();
+                server.closeAll(1011, "maintenance");
 
                 JsonNode down = awaitJvqStatus(actuator, "DOWN");
                 assertThat(down.get("details").get("reason").asText()).startsWith("not connected");
