@@ -1,68 +1,29 @@
 package io.jvq.spring.boot;
 
 import io.jvq.core.client.JvqClient;
-import io.jvq.core.client.QuoteListener;
-import io.jvq.core.codec.QuoteSink;
-import io.jvq.micrometer.JvqClientMetrics;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.actuate.health.HealthIndicator;
+import io.jvq.spring.boot.common.ConnectionWatch;
+import io.jvq.spring.boot.common.JvqClientConfiguration;
+import io.jvq.spring.boot.common.JvqProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * A {@link JvqClient} from the {@code jvq.*} properties, started and closed with the context.
- * Every {@link QuoteListener} bean hears its events (in bean order); a single {@link QuoteSink}
- * bean, if there is one, takes the zero-allocation path. With Micrometer present its meters are
- * bound, with the actuator a {@code jvq} health indicator reports on the feed.
+ * Spring Boot 4: the client of {@link JvqClientConfiguration} and, with the actuator present, a
+ * {@code jvq} health indicator (the {@code spring-boot-health} module's API, which the actuator brings).
  */
 @AutoConfiguration
-@EnableConfigurationProperties(JvqProperties.class)
+@Import(JvqClientConfiguration.class)
 public class JvqAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    ConnectionWatch jvqConnectionWatch() {
-        return new ConnectionWatch();
-    }
-
-    @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    public JvqClient jvqClient(JvqProperties properties, ConnectionWatch watch,
-                               ObjectProvider<QuoteListener> listeners, ObjectProvider<QuoteSink> sink) {
-        QuoteListener listener = watch;
-        for (QuoteListener next : listeners.orderedStream().toList()) {
-            listener = listener.andThen(next);
-        }
-        JvqClient.Builder builder = Transports.clientBuilder(properties.getTransport(),
-                        ClientOptionsFactory.options(properties))
-                .listener(listener)
-                .dispatch(ClientOptionsFactory.dispatch(properties));
-        sink.ifUnique(builder::quoteSink);
-        return builder.build();
-    }
-
-    @Bean
-    JvqClientLifecycle jvqClientLifecycle(JvqClient client, JvqProperties properties) {
-        return new JvqClientLifecycle(client, ClientOptionsFactory.codes(properties), properties.isAutoStart());
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-    static class Metrics {
-        /** Bound to every registry by Spring Boot's metrics support, as any MeterBinder bean. */
-        @Bean
-        @ConditionalOnMissingBean
-        JvqClientMetrics jvqClientMetrics(JvqClient client) {
-            return new JvqClientMetrics(client);
-        }
-    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(HealthIndicator.class)
+    @ConditionalOnBooleanProperty(name = "jvq.health.enabled", matchIfMissing = true)
     static class HealthCheck {
         @Bean
         @ConditionalOnMissingBean(name = "jvqHealthIndicator")

@@ -2,6 +2,7 @@ package io.jvq.spring.boot;
 
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
+import io.jvq.core.client.RefusalClassifier;
 import io.jvq.core.codec.Level10View;
 import io.jvq.core.codec.Level1View;
 import io.jvq.core.codec.QuoteSink;
@@ -10,15 +11,18 @@ import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.Level2Trade;
 import io.jvq.micrometer.JvqClientMetrics;
 import io.jvq.micrometer.JvqMeters;
+import io.jvq.spring.boot.common.JvqClientCustomizer;
+import io.jvq.spring.boot.common.JvqProperties;
+import io.jvq.spring.boot.common.Transports;
 import io.jvq.testkit.FakeJvQuant;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +36,7 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The auto-configuration in real application contexts, against the fake server on loopback. */
+/** The Spring Boot 4 auto-configuration in real application contexts, against the fake server on loopback. */
 class JvqAutoConfigurationTest {
     private static final String TRADE = "lv2_600519=09:30:00.120,1234567,1700.50,100";
 
@@ -173,6 +177,69 @@ class JvqAutoConfigurationTest {
             server.pushQuotes(TRADE);
 
             assertThat(Sink.TRADES.poll(30, TimeUnit.SECONDS)).isEqualTo("lv2_600519 #1234567");
+        });
+    }
+
+    @Test
+    void withoutPropertiesTheTransportIsVertxTheOneThisStarterBrings() {
+        // Tyrus is on this test class path too: Vert.x comes first
+        assertThat(Transports.detected()).isEqualTo(JvqProperties.Transport.VERTX);
+        runner.run(context -> server.awaitConnections(1, Duration.ofSeconds(30)));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Customizer {
+        // --- README: the customizer
+        @Bean
+        JvqClientCustomizer refusalsAreFinal() {
+            // every discovery refusal is final for this account: the client stops instead of retrying
+            return options -> options.refusalClassifier(reply -> RefusalClassifier.Kind.FATAL);
+        }
+        // --- end
+    }
+
+    @Test
+    void aCustomizerBeanAdjustsTheOptionsTheClientIsBuiltWith() {
+        server.refuseNextDiscoveries(3);
+        runner.withUserConfiguration(Customizer.class).run(context -> {
+            server.awaitDiscoveries(1, Duration.ofSeconds(30));
+            Health down = awaitStatus(context.getBean(JvqHealthIndicator.class), Status.DOWN);
+            assertThat(down.getDetails().get("reason").toString()).startsWith("not connected");
+            // FATAL: no second attempt, where the default rule retries a refusal after 50 ms
+            Thread.sleep(700);
+            assertThat(server.discoveryCount()).isEqualTo(1);
+            assertThat(server.connectionCount()).isZero();
+        });
+    }
+
+    @Test
+    void jvqHealthEnabledFalseTurnsTheIndicatorOff() {
+        runner.withPropertyValues("jvq.health.enabled=false").run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(JvqHealthIndicator.class).hasSingleBean(JvqClient.class));
+    }
+
+    @Test
+    void withoutSpringBootHealthThereIsNoIndicatorAndTheClientStillRuns() {
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health")).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(JvqHealthIndicator.class).hasSingleBean(JvqClient.class);
+            server.awaitConnections(1, Duration.ofSeconds(30));
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class SecondSink {
+        @Bean
+        QuoteSink anotherSink() {
+            return new Sink().flyweights();
+        }
+    }
+
+    @Test
+    void twoQuoteSinkBeansFailTheStartupInsteadOfStarvingOne() {
+        runner.withUserConfiguration(Sink.class, SecondSink.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("2 QuoteSink beans");
+            assertThat(server.discoveryCount()).isZero();
         });
     }
 

@@ -1,4 +1,4 @@
-package io.jvq.spring.boot;
+package io.jvq.spring.boot.common;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
@@ -7,12 +7,13 @@ import io.jvq.core.client.ReconnectPolicy;
 
 import java.util.List;
 
-/** Turns {@code jvq.*} properties into the client's settings; a bad value fails naming its property. */
-final class ClientOptionsFactory {
+/** Turns {@code jvq.*} properties into the client's settings; a bad value fails naming its property (never the token). */
+public final class ClientOptionsFactory {
     private ClientOptionsFactory() {
     }
 
-    static ClientOptions options(JvqProperties properties) {
+    /** The options from the properties, then adjusted by each customizer in turn. */
+    public static ClientOptions options(JvqProperties properties, List<JvqClientCustomizer> customizers) {
         String token = properties.getToken();
         if (token == null || token.isBlank()) {
             throw new IllegalStateException("jvq.token is not set: give the jvQuant token through the"
@@ -35,10 +36,11 @@ final class ClientOptionsFactory {
         if (liveness.getIdleTimeout() != null) {
             options.idleTimeout(liveness.getIdleTimeout());
         }
+        customizers.forEach(customizer -> customizer.customize(options));
         return checked("jvq", options::build);
     }
 
-    static Dispatch dispatch(JvqProperties properties) {
+    public static Dispatch dispatch(JvqProperties properties) {
         JvqProperties.DispatchProperties dispatch = properties.getDispatch();
         return switch (dispatch.getPolicy()) {
             case DIRECT -> Dispatch.direct();
@@ -47,7 +49,7 @@ final class ClientOptionsFactory {
         };
     }
 
-    static List<SubscriptionCode> codes(JvqProperties properties) {
+    public static List<SubscriptionCode> codes(JvqProperties properties) {
         return checked("jvq.codes", () -> SubscriptionCode.parseAll(properties.getCodes()));
     }
 

@@ -1,4 +1,4 @@
-package io.jvq.spring.boot;
+package io.jvq.spring.boot.common;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.JvqClient;
@@ -7,13 +7,13 @@ import org.springframework.context.SmartLifecycle;
 import java.util.List;
 
 /** Subscribes the configured codes and starts the client with the context; closes it when the context stops. */
-final class JvqClientLifecycle implements SmartLifecycle {
+public final class JvqClientLifecycle implements SmartLifecycle {
     private final JvqClient client;
     private final List<SubscriptionCode> codes;
     private final boolean autoStart;
     private volatile boolean running;
 
-    JvqClientLifecycle(JvqClient client, List<SubscriptionCode> codes, boolean autoStart) {
+    public JvqClientLifecycle(JvqClient client, List<SubscriptionCode> codes, boolean autoStart) {
         this.client = client;
         this.codes = codes;
         this.autoStart = autoStart;

@@ -1,4 +1,4 @@
-package io.jvq.spring.boot;
+package io.jvq.spring.boot.common;
 
 import io.jvq.core.client.OverflowPolicy;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code jvq.*} properties. Only {@code jvq.token} is required; give it through the
@@ -19,8 +21,8 @@ public class JvqProperties {
     private @Nullable String token;
     /** Subscription codes, e.g. lv1_600519, lv2_000001. */
     private List<String> codes = new ArrayList<>();
-    /** The WebSocket transport. */
-    private Transport transport = Transport.VERTX;
+    /** The WebSocket transport; unset, the first on the classpath of vertx and tyrus (the one the starter brings). */
+    private @Nullable Transport transport;
     /** Market flag; ab is Shanghai and Shenzhen. */
     private @Nullable String market;
     /** The discovery endpoint; the vendor's by default. */
@@ -31,6 +33,7 @@ public class JvqProperties {
     private final Liveness liveness = new Liveness();
     private final DispatchProperties dispatch = new DispatchProperties();
     private final Health health = new Health();
+    private final Kafka kafka = new Kafka();
 
     public enum Transport { VERTX, TYRUS }
 
@@ -134,13 +137,23 @@ public class JvqProperties {
         }
     }
 
-    /** The health indicator's idea of a fresh feed. */
+    /** The health indicator, and its idea of a fresh feed. */
     public static class Health {
+        /** Whether the jvq health indicator is registered (with the actuator present). */
+        private boolean enabled = true;
         /**
          * DOWN when connected but no frame came for this long (counted from the connection's start
          * when none came yet); 0 checks the connection only (for hours when the market is shut).
          */
         private Duration maxSilence = Duration.ofSeconds(60);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public Duration getMaxSilence() {
             return maxSilence;
@@ -149,6 +162,54 @@ public class JvqProperties {
         public void setMaxSilence(Duration maxSilence) {
             this.maxSilence = maxSilence;
         }
+    }
+
+    /** The Kafka bridge (jvq-kafka on the classpath): on when bootstrap-servers is set. */
+    public static class Kafka {
+        /** Kafka's bootstrap.servers, host:port[,host:port...]; setting it publishes the client's quotes. */
+        private @Nullable String bootstrapServers;
+        /** Topics are this prefix and the level's flag: jvq.lv1, jvq.lv2, jvq.lv10 by default. */
+        private String topicPrefix = "jvq.";
+        /** Record values: line (the vendor's line) or json (jvq's JSON event schema). */
+        private String valueFormat = "line";
+        /** Kafka producer properties over the bridge's defaults, e.g. compression.type. */
+        private Map<String, String> producer = new LinkedHashMap<>();
+
+        public @Nullable String getBootstrapServers() {
+            return bootstrapServers;
+        }
+
+        public void setBootstrapServers(@Nullable String bootstrapServers) {
+            this.bootstrapServers = bootstrapServers;
+        }
+
+        public String getTopicPrefix() {
+            return topicPrefix;
+        }
+
+        public void setTopicPrefix(String topicPrefix) {
+            this.topicPrefix = topicPrefix;
+        }
+
+        public String getValueFormat() {
+            return valueFormat;
+        }
+
+        public void setValueFormat(String valueFormat) {
+            this.valueFormat = valueFormat;
+        }
+
+        public Map<String, String> getProducer() {
+            return producer;
+        }
+
+        public void setProducer(Map<String, String> producer) {
+            this.producer = producer;
+        }
+    }
+
+    public Kafka getKafka() {
+        return kafka;
     }
 
     public @Nullable String getToken() {
@@ -167,11 +228,11 @@ public class JvqProperties {
         this.codes = codes;
     }
 
-    public Transport getTransport() {
+    public @Nullable Transport getTransport() {
         return transport;
     }
 
-    public void setTransport(Transport transport) {
+    public void setTransport(@Nullable Transport transport) {
         this.transport = transport;
     }
 
@@ -219,6 +280,6 @@ public class JvqProperties {
     @Override
     public String toString() {
         return "JvqProperties[token=" + (token == null ? "unset" : "***") + ", codes=" + codes
-                + ", transport=" + transport + ", autoStart=" + autoStart + "]";
+                + ", transport=" + (transport == null ? "default" : transport) + ", autoStart=" + autoStart + "]";
     }
 }
