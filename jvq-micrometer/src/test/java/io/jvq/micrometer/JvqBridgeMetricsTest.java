@@ -53,7 +53,8 @@ class JvqBridgeMetricsTest {
 
             assertThat(count(JvqMeters.BRIDGE_RECEIVED)).isEqualTo(QUOTES);
             assertThat(count(JvqMeters.BRIDGE_PUBLISHED)).isZero();
-            assertThat(count(JvqMeters.BRIDGE_FAILED)).isEqualTo((double) bridge.stats().failed()).isGreaterThanOrEqualTo(1 + BUFFER);
+            // the buffered ones fail, and the one the sender held if it took one before the buffer filled
+            assertThat(count(JvqMeters.BRIDGE_FAILED)).isEqualTo((double) bridge.stats().failed()).isBetween((double) BUFFER, BUFFER + 1.0);
             assertThat(count(JvqMeters.BRIDGE_DROPPED)).isEqualTo((double) bridge.stats().dropped()).isPositive();
             assertThat(gauge(JvqMeters.BRIDGE_BUFFERED)).isZero();
             assertThat(gauge(JvqMeters.BRIDGE_IN_FLIGHT)).isZero();
