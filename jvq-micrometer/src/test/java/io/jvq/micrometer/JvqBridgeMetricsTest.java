@@ -47,8 +47,8 @@ class JvqBridgeMetricsTest {
             for (int i = 1; i <= QUOTES; i++) {
                 bridge.publish(new Level2Trade(SubscriptionCode.lv2("600519"), TimeOfDay.of(9, 30, 0, i), i, 1_700_500, 100));
             }
-            // the sender waits on the first quote's metadata: the buffer is full behind it
-            await(() -> gauge(JvqMeters.BRIDGE_BUFFERED) == BUFFER);
+            // each send waits max.block.ms for metadata: one quote in flight, the rest of the buffer behind it
+            await(() -> gauge(JvqMeters.BRIDGE_IN_FLIGHT) == 1 && gauge(JvqMeters.BRIDGE_BUFFERED) >= 1);
             await(() -> count(JvqMeters.BRIDGE_FAILED) + count(JvqMeters.BRIDGE_DROPPED) == QUOTES);
 
             assertThat(count(JvqMeters.BRIDGE_RECEIVED)).isEqualTo(QUOTES);
