@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +25,13 @@ import java.util.function.ToLongFunction;
  * The meters and their names are listed in {@link JvqMeters}; every one carries the given tags, so
  * that two clients (or a client and another quote source) can be bound to one registry side by side.
  * Counters and gauges read the client when the registry is scraped; {@code jvq.feed.lag} is recorded
- * as each frame arrives, from the bind on.
+ * as each frame arrives, from the bind on. {@link #close()} removes every meter it registered and
+ * stops listening to the client (the client may live on, bound again by a new binder).
  */
-public final class JvqClientMetrics implements MeterBinder {
+public final class JvqClientMetrics implements MeterBinder, AutoCloseable {
     private final JvqClient client;
     private final Tags tags;
+    private final RegisteredMeters registered = new RegisteredMeters("JvqClientMetrics");
 
     public JvqClientMetrics(JvqClient client) {
         this(client, Tags.empty());
@@ -41,36 +44,42 @@ public final class JvqClientMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        counter(registry, JvqMeters.FRAMES, "binary frames received", null, ClientStats::framesReceived);
-        FunctionCounter.builder(JvqMeters.FRAME_BYTES, client, c -> c.stats().bytesReceived())
-                .description("bytes of the binary frames received, as sent (compressed) and inflated")
-                .baseUnit("bytes").tags(tags).tag("form", "compressed").register(registry);
-        counter(registry, JvqMeters.DELIVERED, "quotes, trades and books handed to the listener or sink", null,
-                ClientStats::quoteEvents);
-        counter(registry, JvqMeters.CONNECTIONS, "connections opened and subscribed", null, ClientStats::connections);
+        Objects.requireNonNull(registry, "registry");
+        registered.checkOpen();
+        counter(registry, JvqMeters.FRAMES, "binary frames received", JvqMeters.UNIT_FRAMES, ClientStats::framesReceived);
+        counter(registry, JvqMeters.FRAMES_COMPRESSED, "bytes of the binary frames received, as the server sent them"
+                + " (raw DEFLATE)", BaseUnits.BYTES, ClientStats::bytesReceived);
+        counter(registry, JvqMeters.FRAMES_UNDELIVERED, "frames that arrived after their connection's end",
+                JvqMeters.UNIT_FRAMES, ClientStats::undeliveredFrames);
+        counter(registry, JvqMeters.DELIVERED, "quotes, trades and books handed to the listener or sink",
+                JvqMeters.UNIT_QUOTES, ClientStats::quoteEvents);
+        counter(registry, JvqMeters.UNDELIVERED, "quotes of a frame cut short by the end of their connection",
+                JvqMeters.UNIT_QUOTES, ClientStats::undeliveredRecords);
+        counter(registry, JvqMeters.CONNECTIONS, "connections opened and subscribed", BaseUnits.CONNECTIONS,
+                ClientStats::connections);
         counter(registry, JvqMeters.RECONNECTS, "reconnections scheduled (after a failed attempt or a lost connection)",
                 null, ClientStats::reconnects);
         counter(registry, JvqMeters.DISCOVERY_FAILURES, "discovery calls that failed or were refused", null,
                 ClientStats::discoveryFailures);
-        counter(registry, JvqMeters.LISTENER_FAILURES, "events the listener or sink threw on", null,
+        counter(registry, JvqMeters.LISTENER_FAILURES, "feed events the listener or sink threw on", BaseUnits.EVENTS,
                 ClientStats::listenerFailures);
-        counter(registry, JvqMeters.DISPATCH_DROPPED, "feed events the bounded dispatch queue dropped", null,
+        counter(registry, JvqMeters.DISPATCH_DROPPED, "feed events the bounded dispatch queue dropped", BaseUnits.EVENTS,
                 ClientStats::droppedEvents);
-        FunctionCounter.builder(JvqMeters.UNDELIVERED, client, c -> c.stats().undeliveredRecords())
-                .description("quotes of a frame cut short by the end of their connection, or frames that"
-                        + " arrived after it").tags(tags).tag("what", "records").register(registry);
-        FunctionCounter.builder(JvqMeters.UNDELIVERED, client, c -> c.stats().undeliveredFrames())
-                .description("quotes of a frame cut short by the end of their connection, or frames that"
-                        + " arrived after it").tags(tags).tag("what", "frames").register(registry);
-        Gauge.builder(JvqMeters.DISPATCH_QUEUED_PEAK, client, c -> c.stats().peakQueuedEvents())
-                .description("the most feed events the bounded dispatch queue held at once")
-                .tags(tags).register(registry);
-        new FeedMeters(client.metrics(), tags).bindTo(registry);
+        registered.add(registry, Gauge.builder(JvqMeters.DISPATCH_QUEUED_PEAK, client, c -> c.stats().peakQueuedEvents())
+                .description("the most feed events the bounded dispatch queue held at once").baseUnit(BaseUnits.EVENTS)
+                .tags(tags).register(registry));
+        new FeedMeters(client.metrics(), tags, registered).bindTo(registry);
+    }
+
+    /** Removes every meter this binder registered, from every registry, and stops listening to the client. */
+    @Override
+    public void close() {
+        registered.close();
     }
 
     private void counter(MeterRegistry registry, String name, String description, @Nullable String unit,
                          ToLongFunction<ClientStats> count) {
-        FunctionCounter.builder(name, client, c -> count.applyAsLong(c.stats()))
-                .description(description).baseUnit(unit).tags(tags).register(registry);
+        registered.add(registry, FunctionCounter.builder(name, client, c -> count.applyAsLong(c.stats()))
+                .description(description).baseUnit(unit).tags(tags).register(registry));
     }
 }

@@ -52,8 +52,17 @@ class PrometheusScrapeTest {
                         "jvq_connection_uptime_seconds{feed=\"main\"}",
                         "jvq_decode_errors_total{feed=\"main\",kind=\"line\"} 0.0",
                         "jvq_reconnects_total{feed=\"main\"} 0.0",
-                        "jvq_frames_bytes_total{feed=\"main\",form=\"inflated\"}",
-                        "jvq_dispatch_queued{feed=\"main\"} 0.0");
+                        "jvq_discovery_failures_total{feed=\"main\"} 0.0",
+                        "jvq_frames_compressed_bytes_total{feed=\"main\"}",
+                        "jvq_frames_inflated_bytes_total{feed=\"main\"}",
+                        "jvq_frames_undelivered_frames_total{feed=\"main\"} 0.0",
+                        "jvq_quotes_delivered_quotes_total{feed=\"main\"} 1.0",
+                        "jvq_quotes_undelivered_quotes_total{feed=\"main\"} 0.0",
+                        "jvq_connections_total{feed=\"main\"} 1.0",
+                        "jvq_listener_failures_events_total{feed=\"main\"} 0.0",
+                        "jvq_dispatch_dropped_events_total{feed=\"main\"} 0.0",
+                        "jvq_dispatch_queued_events{feed=\"main\"} 0.0",
+                        "jvq_dispatch_queued_peak_events{feed=\"main\"}");
             } finally {
                 client.close();
             }

@@ -40,7 +40,7 @@ public final class FeedMetrics {
     private final LongAdder inflatedBytes = new LongAdder();
     private final Map<QuoteLevel, LongAdder> records = new EnumMap<>(QuoteLevel.class);
     private final Map<DecodeErrorKind, LongAdder> decodeErrors = new EnumMap<>(DecodeErrorKind.class);
-    /** Copied on add (rare), read per frame without an iterator. */
+    /** Copied on add and remove (rare), read per frame without an iterator. */
     private volatile LongConsumer[] lagListeners = new LongConsumer[0];
     private volatile IntSupplier queueDepth = () -> 0;
     private volatile long lastFrameMillis = NEVER;
@@ -126,6 +126,25 @@ public final class FeedMetrics {
         LongConsumer[] more = Arrays.copyOf(lagListeners, lagListeners.length + 1);
         more[more.length - 1] = lagMillis;
         lagListeners = more;
+    }
+
+    /**
+     * Stops calling {@code lagMillis} (the same instance given to {@link #addLagListener}; added
+     * twice, it is removed once). False when it was not listening.
+     */
+    public synchronized boolean removeLagListener(LongConsumer lagMillis) {
+        Objects.requireNonNull(lagMillis, "lagMillis");
+        LongConsumer[] now = lagListeners;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] == lagMillis) {
+                LongConsumer[] fewer = new LongConsumer[now.length - 1];
+                System.arraycopy(now, 0, fewer, 0, i);
+                System.arraycopy(now, i + 1, fewer, i, now.length - i - 1);
+                lagListeners = fewer;
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -113,6 +113,30 @@ class FeedMetricsTest {
     }
 
     @Test
+    void aRemovedLagListenerHearsNoMoreFramesAndTheOthersStillDo() {
+        java.util.List<Long> kept = new java.util.ArrayList<>();
+        java.util.List<Long> removed = new java.util.ArrayList<>();
+        java.util.function.LongConsumer keptListener = kept::add;
+        java.util.function.LongConsumer removedListener = removed::add;
+        metrics.addLagListener(removedListener);
+        metrics.addLagListener(keptListener);
+        frameAt(TimeOfDay.of(9, 30, 1, 0));
+
+        assertThat(metrics.removeLagListener(removedListener)).isTrue();
+        assertThat(metrics.removeLagListener(removedListener)).as("already gone").isFalse();
+        frameAt(TimeOfDay.of(9, 30, 1, 100));
+
+        assertThat(removed).containsExactly(500L);
+        assertThat(kept).containsExactly(500L, 400L);
+    }
+
+    private void frameAt(int exchangeMillisOfDay) {
+        metrics.frameReceived();
+        metrics.record(QuoteLevel.LV1, exchangeMillisOfDay);
+        metrics.frameDecoded(1);
+    }
+
+    @Test
     void uptimeRunsWhileConnectedAndStopsAtTheDrop() {
         assertThat(metrics.connected()).isFalse();
         assertThat(metrics.uptime()).isZero();
