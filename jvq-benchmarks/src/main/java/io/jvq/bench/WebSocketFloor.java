@@ -6,7 +6,7 @@ import io.jvq.bench.e2e.MachineLoad;
 import io.jvq.bench.e2e.PacedFeed;
 import io.jvq.bench.e2e.SendLog;
 import io.jvq.core.client.ClientOptions;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
 import org.HdrHistogram.Histogram;

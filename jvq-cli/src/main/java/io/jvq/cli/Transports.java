@@ -1,6 +1,6 @@
 package io.jvq.cli;
 
-import io.jvq.core.http.JdkHttpDiscoveryPort;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 import io.jvq.transport.tyrus.TyrusSocketPort;

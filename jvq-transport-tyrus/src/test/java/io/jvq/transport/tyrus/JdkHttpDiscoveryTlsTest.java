@@ -1,7 +1,7 @@
 package io.jvq.transport.tyrus;
 
 import io.jvq.core.Token;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
 import org.junit.jupiter.api.Test;
