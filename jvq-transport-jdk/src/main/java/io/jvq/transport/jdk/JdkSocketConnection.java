@@ -268,7 +268,12 @@ final class JdkSocketConnection implements SocketConnection, WebSocket.Listener 
                 LOG.log(System.Logger.Level.DEBUG, () -> "closing " + redactedUri + " failed: " + scrubber.message(error));
             }
         });
-        runOnControl(() -> control.schedule(this::closeUnanswered, CLOSE_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS));
+        try {
+            control.schedule(this::closeUnanswered, CLOSE_HANDSHAKE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The port is closed and has dropped the connection, reporting this close.
+            closeUnanswered();
+        }
     }
 
     private void closeUnanswered() {

@@ -4,6 +4,7 @@ import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
 import io.jvq.core.port.SocketPort;
 import io.jvq.core.port.SocketRequest;
+import io.jvq.core.wire.NamedThreads;
 import org.jspecify.annotations.Nullable;
 
 import java.net.http.HttpClient;
@@ -13,11 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -37,16 +34,19 @@ import javax.net.ssl.SSLContext;
  * {@link SocketRequest#maxMessageBytes()}).
  */
 public final class JdkSocketPort implements SocketPort {
-    private final @Nullable SSLContext sslContext;
+    private final OwnedHttpClient client;
     private final Set<JdkSocketConnection> live = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
-    private @Nullable HttpClient client;
-    private @Nullable ExecutorService listenerThreads;
     private @Nullable ScheduledThreadPoolExecutor controlThread;
     private boolean closed;
 
     private JdkSocketPort(Builder builder) {
-        this.sslContext = builder.sslContext;
+        SSLContext tls = builder.sslContext;
+        this.client = new OwnedHttpClient("jvq-jdk-ws", http -> {
+            if (tls != null) {
+                http.sslContext(tls);
+            }
+        });
     }
 
     /** A port with the JDK's default trust for {@code wss://}. */
@@ -71,10 +71,10 @@ public final class JdkSocketPort implements SocketPort {
         ScheduledThreadPoolExecutor control;
         JdkSocketConnection[] self = new JdkSocketConnection[1];
         synchronized (lock) {
-            if (closed) {
+            http = closed ? null : client.get();
+            if (http == null) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the JDK socket port is closed"));
             }
-            http = client();
             control = control();
             self[0] = new JdkSocketConnection(request, listener, control, () -> live.remove(self[0]));
             live.add(self[0]);
@@ -90,26 +90,10 @@ public final class JdkSocketPort implements SocketPort {
         return connection.opened();
     }
 
-    private HttpClient client() {
-        HttpClient http = client;
-        if (http == null) {
-            ExecutorService threads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                    new SynchronousQueue<>(), new DaemonThreads("jvq-jdk-ws"));
-            HttpClient.Builder builder = HttpClient.newBuilder().executor(threads);
-            if (sslContext != null) {
-                builder.sslContext(sslContext);
-            }
-            http = builder.build();
-            listenerThreads = threads;
-            client = http;
-        }
-        return http;
-    }
-
     private ScheduledThreadPoolExecutor control() {
         ScheduledThreadPoolExecutor control = controlThread;
         if (control == null) {
-            control = new ScheduledThreadPoolExecutor(1, new DaemonThreads("jvq-jdk-control"));
+            control = new ScheduledThreadPoolExecutor(1, new NamedThreads("jvq-jdk-control"));
             control.setRemoveOnCancelPolicy(true);
             control.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             controlThread = control;
@@ -123,19 +107,13 @@ public final class JdkSocketPort implements SocketPort {
      */
     @Override
     public void close() {
-        ExecutorService threads;
         ScheduledThreadPoolExecutor control;
-        HttpClient http;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
-            threads = listenerThreads;
             control = controlThread;
-            http = client;
-            client = null;
-            listenerThreads = null;
             controlThread = null;
         }
         for (JdkSocketConnection connection : List.copyOf(live)) {
@@ -145,17 +123,7 @@ public final class JdkSocketPort implements SocketPort {
         if (control != null) {
             control.shutdownNow();
         }
-        if (http instanceof AutoCloseable closeable) {
-            // JDK 21+: HttpClient is AutoCloseable and stops its selector thread at once.
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Nothing left to release: the executors end the threads that matter.
-            }
-        }
-        if (threads != null) {
-            threads.shutdownNow();
-        }
+        client.close();
     }
 
     @Override
