@@ -6,9 +6,9 @@ import io.jvq.bench.e2e.MachineLoad;
 import io.jvq.bench.e2e.PacedFeed;
 import io.jvq.bench.e2e.SendLog;
 import io.jvq.core.client.ClientOptions;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

@@ -25,8 +25,8 @@ final class ConnectOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String discoveryUrl;
 
-    @Option(names = "--transport", paramLabel = "vertx|tyrus", defaultValue = "vertx", converter = Choice.Transport.class,
-            description = "WebSocket client: vertx or tyrus (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--transport", paramLabel = "vertx|tyrus|jdk", defaultValue = "vertx", converter = Choice.Transport.class,
+            description = "WebSocket client: vertx, tyrus or jdk (default: ${DEFAULT-VALUE}).")
     TransportKind transport;
 
     /** The client options these flags describe; bad values are usage errors (exit 2). */

@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Stop after N quote events.")
     Long limit;
 
-    @Option(names = "--transport", paramLabel = "vertx|tyrus", defaultValue = "vertx", converter = Choice.Transport.class,
+    @Option(names = "--transport", paramLabel = "vertx|tyrus|jdk", defaultValue = "vertx", converter = Choice.Transport.class,
             description = "The client's WebSocket stack (default: ${DEFAULT-VALUE}).")
     TransportKind transport;
 

@@ -1,8 +1,9 @@
 package io.jvq.cli;
 
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
+import io.jvq.transport.jdk.JdkSocketPort;
 import io.jvq.transport.tyrus.TyrusSocketPort;
 import io.jvq.transport.vertx.VertxDiscoveryPort;
 import io.jvq.transport.vertx.VertxSocketPort;
@@ -21,9 +22,10 @@ final class Transports {
     }
 
     static Ports open(TransportKind kind) {
-        if (kind == TransportKind.TYRUS) {
-            return new Ports(TyrusSocketPort.create(), JdkHttpDiscoveryPort.create());
-        }
-        return new Ports(VertxSocketPort.builder().build(), VertxDiscoveryPort.builder().build());
+        return switch (kind) {
+            case TYRUS -> new Ports(TyrusSocketPort.create(), JdkHttpDiscoveryPort.create());
+            case JDK -> new Ports(JdkSocketPort.create(), JdkHttpDiscoveryPort.create());
+            case VERTX -> new Ports(VertxSocketPort.builder().build(), VertxDiscoveryPort.builder().build());
+        };
     }
 }

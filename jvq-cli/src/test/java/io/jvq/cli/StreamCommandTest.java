@@ -33,7 +33,7 @@ class StreamCommandTest {
     }
 
     @ParameterizedTest(name = "over {0}")
-    @ValueSource(strings = {"vertx", "tyrus"})
+    @ValueSource(strings = {"vertx", "tyrus", "jdk"})
     void printsQuotesAsJsonLinesAndStopsAtTheLimit(String transport) throws Exception {
         BackgroundRun run = BackgroundRun.start("stream", "--token", TOKEN, "--discovery-url", discoveryUrl(),
                 "--transport", transport, "--format", "json", "--limit", "3", "--duration", "60",

@@ -74,7 +74,7 @@ class UsageErrorsTest {
     @Test
     void enumOptionsListTheirChoicesInLowerCase() {
         CliRun run = CliRun.run(WITH_TOKEN, "stream", "--transport", "okhttp", "lv1_600519");
-        assertThat(run.err()).contains("vertx").contains("tyrus").contains("'okhttp'");
+        assertThat(run.err()).contains("vertx").contains("tyrus").contains("jdk").contains("'okhttp'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jvq.reliability;
 
+import io.jvq.transport.jdk.JvqJdk;
 import io.jvq.transport.tyrus.JvqTyrus;
 import io.jvq.transport.vertx.JvqVertx;
 
@@ -12,9 +13,10 @@ final class Transports {
 
     static final Transport VERTX = new Transport("vertx", JvqVertx::clientBuilder);
     static final Transport TYRUS = new Transport("tyrus", JvqTyrus::clientBuilder);
+    static final Transport JDK = new Transport("jdk", JvqJdk::clientBuilder);
 
     /** For {@code @MethodSource("io.jvq.reliability.Transports#all")}. */
     static List<Transport> all() {
-        return List.of(VERTX, TYRUS);
+        return List.of(VERTX, TYRUS, JDK);
     }
 }

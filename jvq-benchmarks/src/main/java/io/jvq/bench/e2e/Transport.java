@@ -2,10 +2,11 @@ package io.jvq.bench.e2e;
 
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
+import io.jvq.transport.jdk.JvqJdk;
 import io.jvq.transport.tyrus.JvqTyrus;
 import io.jvq.transport.vertx.JvqVertx;
 
-/** The two socket adapters a client can run on; each builder owns its ports (closed with the client). */
+/** The socket adapters a client can run on; each builder owns its ports (closed with the client). */
 public enum Transport {
     VERTX {
         @Override
@@ -17,6 +18,12 @@ public enum Transport {
         @Override
         public JvqClient.Builder clientBuilder(ClientOptions options) {
             return JvqTyrus.clientBuilder(options);
+        }
+    },
+    JDK {
+        @Override
+        public JvqClient.Builder clientBuilder(ClientOptions options) {
+            return JvqJdk.clientBuilder(options);
         }
     };
 

@@ -2,7 +2,7 @@ package io.jvq.transport.tyrus;
 
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 
 import java.util.Objects;
 import javax.net.ssl.SSLContext;

@@ -6,9 +6,9 @@ import com.google.inject.Singleton;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 
 import java.util.Objects;
 import javax.net.ssl.SSLContext;

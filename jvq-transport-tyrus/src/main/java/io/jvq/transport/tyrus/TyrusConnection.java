@@ -4,6 +4,7 @@ import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
 import io.jvq.core.port.SocketRequest;
 import io.jvq.core.wire.CloseFrames;
+import io.jvq.core.wire.SerialSocketListener;
 import io.jvq.core.wire.Timeouts;
 import io.jvq.core.wire.TokenScrubber;
 import jakarta.websocket.CloseReason;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class TyrusConnection extends Endpoint implements SocketConnection {
     private final SocketRequest request;
     private final TokenScrubber scrubber;
-    private final SerialListener listener;
+    private final SerialSocketListener listener;
     private final CompletableFuture<SocketConnection> opened = new CompletableFuture<>();
     private final TransportHandle transport = new TransportHandle();
     private final Executor control;
@@ -43,7 +44,7 @@ final class TyrusConnection extends Endpoint implements SocketConnection {
     TyrusConnection(SocketRequest request, SocketListener listener, Executor control, Runnable whenFinished) {
         this.request = request;
         this.scrubber = TokenScrubber.of(request.uri());
-        this.listener = new SerialListener(listener, request.redactedUri(), whenFinished);
+        this.listener = new SerialSocketListener(listener, request.redactedUri(), whenFinished);
         this.control = control;
         // A connect that failed, timed out or was cancelled must leave nothing behind and report nothing.
         opened.whenComplete((connection, error) -> {

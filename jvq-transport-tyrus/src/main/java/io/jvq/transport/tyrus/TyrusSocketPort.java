@@ -4,6 +4,7 @@ import io.jvq.core.port.SocketConnection;
 import io.jvq.core.port.SocketListener;
 import io.jvq.core.port.SocketPort;
 import io.jvq.core.port.SocketRequest;
+import io.jvq.core.wire.NamedThreads;
 import jakarta.websocket.ClientEndpointConfig;
 import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.tyrus.client.ClientManager;

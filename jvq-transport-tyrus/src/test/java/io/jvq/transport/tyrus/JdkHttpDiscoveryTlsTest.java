@@ -1,9 +1,9 @@
 package io.jvq.transport.tyrus;
 
 import io.jvq.core.Token;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryReply;
 import io.jvq.core.port.DiscoveryRequest;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

@@ -10,12 +10,12 @@ import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
 import io.jvq.core.event.Level1Quote;
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.core.port.SocketPort;
 import io.jvq.core.port.SocketRequest;
 import io.jvq.testkit.FakeJvQuant;
 import io.jvq.testkit.port.RecordingSocketListener;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

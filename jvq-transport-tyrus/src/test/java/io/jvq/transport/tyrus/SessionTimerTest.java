@@ -1,5 +1,6 @@
 package io.jvq.transport.tyrus;
 
+import io.jvq.core.wire.NamedThreads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

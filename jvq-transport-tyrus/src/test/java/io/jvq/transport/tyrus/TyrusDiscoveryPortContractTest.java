@@ -1,8 +1,8 @@
 package io.jvq.transport.tyrus;
 
-import io.jvq.core.http.JdkHttpDiscoveryPort;
 import io.jvq.core.port.DiscoveryPort;
 import io.jvq.testkit.port.DiscoveryPortContract;
+import io.jvq.transport.jdk.JdkHttpDiscoveryPort;
 
 /**
  * The discovery port the Tyrus builders wire ({@link JvqTyrus}, {@link JvqTyrusModule}): core's

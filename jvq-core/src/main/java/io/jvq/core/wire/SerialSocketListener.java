@@ -1,17 +1,21 @@
-package io.jvq.transport.tyrus;
+package io.jvq.core.wire;
 
 import io.jvq.core.port.SocketListener;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Guards one connection's {@link SocketListener}: calls never overlap (Grizzly's threads
- * and this adapter's control thread both report), exactly one terminal callback is made, and
- * nothing is reported after it. A listener that throws is logged, never allowed into Tyrus
- * (which would treat it as a connection error).
+ * Guards one connection's {@link SocketListener}, for a transport whose reports come from more
+ * than one thread (the framework's reader, and the adapter's own thread for close, abort and
+ * timers): calls never overlap, exactly one terminal callback is made, and nothing is reported
+ * after it. A listener that throws is logged, never allowed into the framework (which would
+ * treat it as a connection error).
  */
-final class SerialListener {
+public final class SerialSocketListener {
+    private static final System.Logger LOG = System.getLogger(SerialSocketListener.class.getName());
+
     private final SocketListener listener;
     private final String connectionName;
     private final Runnable whenFinished;
@@ -19,13 +23,17 @@ final class SerialListener {
     private volatile boolean finished;
     private boolean muted;
 
-    SerialListener(SocketListener listener, String connectionName, Runnable whenFinished) {
+    /**
+     * @param connectionName names the connection in the log when the listener throws: a redacted URI
+     * @param whenFinished   runs once, with the terminal callback (or {@link #mute()})
+     */
+    public SerialSocketListener(SocketListener listener, String connectionName, Runnable whenFinished) {
         this.listener = listener;
         this.connectionName = connectionName;
         this.whenFinished = whenFinished;
     }
 
-    void text(String text) {
+    public void text(String text) {
         lock.lock();
         try {
             if (!finished && !muted) {
@@ -38,7 +46,7 @@ final class SerialListener {
         }
     }
 
-    void binary(ByteBuffer message) {
+    public void binary(ByteBuffer message) {
         lock.lock();
         try {
             if (!finished && !muted) {
@@ -51,7 +59,7 @@ final class SerialListener {
         }
     }
 
-    void pong() {
+    public void pong() {
         lock.lock();
         try {
             if (!finished && !muted) {
@@ -65,7 +73,7 @@ final class SerialListener {
     }
 
     /** Reports the close, unless a terminal callback was already made. */
-    void closed(int code, String reason) {
+    public void closed(int code, @Nullable String reason) {
         lock.lock();
         try {
             if (finish()) {
@@ -79,7 +87,7 @@ final class SerialListener {
     }
 
     /** Reports the failure, unless a terminal callback was already made. */
-    void failed(Throwable error) {
+    public void failed(Throwable error) {
         lock.lock();
         try {
             if (finish()) {
@@ -93,7 +101,7 @@ final class SerialListener {
     }
 
     /** From now on nothing is reported: for a connection whose connect future already failed. */
-    void mute() {
+    public void mute() {
         lock.lock();
         try {
             muted = true;
@@ -107,7 +115,7 @@ final class SerialListener {
     }
 
     /** True once a terminal callback was made (or the connection was muted); reads without waiting. */
-    boolean finished() {
+    public boolean finished() {
         return finished;
     }
 
@@ -121,6 +129,6 @@ final class SerialListener {
     }
 
     private void listenerFailed(String callback, RuntimeException e) {
-        Log.LOG.warn("socket listener {}.{} threw; the connection carries on", connectionName, callback, e);
+        LOG.log(System.Logger.Level.WARNING, "socket listener " + connectionName + "." + callback + " threw; the connection carries on", e);
     }
 }

@@ -1,4 +1,4 @@
-package io.jvq.core.http;
+package io.jvq.transport.jdk;
 
 import io.jvq.core.port.DiscoveryException;
 import io.jvq.core.port.DiscoveryPort;
@@ -21,12 +21,8 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -40,16 +36,19 @@ import javax.net.ssl.SSLContext;
  * connection attempt, so all of this is idle nearly all the time.
  */
 public final class JdkHttpDiscoveryPort implements DiscoveryPort {
-    private final @Nullable SSLContext sslContext;
-    private final Duration connectTimeout;
-    private final Object lock = new Object();
-    private @Nullable HttpClient client;
-    private @Nullable ExecutorService executor;
-    private boolean closed;
+    private final OwnedHttpClient client;
 
     private JdkHttpDiscoveryPort(Builder builder) {
-        this.sslContext = builder.sslContext;
-        this.connectTimeout = builder.connectTimeout;
+        SSLContext tls = builder.sslContext;
+        Duration connectTimeout = builder.connectTimeout;
+        this.client = new OwnedHttpClient("jvq-discovery", http -> {
+            http.connectTimeout(connectTimeout)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .version(HttpClient.Version.HTTP_1_1);
+            if (tls != null) {
+                http.sslContext(tls);
+            }
+        });
     }
 
     /** A port with the JDK's default trust for {@code https://}. */
@@ -130,30 +129,11 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
     }
 
     private HttpClient client() {
-        synchronized (lock) {
-            if (closed) {
-                throw new DiscoveryException("the JDK discovery port is closed");
-            }
-            if (client == null) {
-                AtomicInteger count = new AtomicInteger();
-                executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                        task -> {
-                            Thread thread = new Thread(task, "jvq-discovery-" + count.incrementAndGet());
-                            thread.setDaemon(true);
-                            return thread;
-                        });
-                HttpClient.Builder builder = HttpClient.newBuilder()
-                        .executor(executor)
-                        .connectTimeout(connectTimeout)
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .version(HttpClient.Version.HTTP_1_1);
-                if (sslContext != null) {
-                    builder.sslContext(sslContext);
-                }
-                client = builder.build();
-            }
-            return client;
+        HttpClient http = client.get();
+        if (http == null) {
+            throw new DiscoveryException("the JDK discovery port is closed");
         }
+        return http;
     }
 
     /**
@@ -162,30 +142,7 @@ public final class JdkHttpDiscoveryPort implements DiscoveryPort {
      */
     @Override
     public void close() {
-        HttpClient http;
-        ExecutorService threads;
-        synchronized (lock) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            http = client;
-            threads = executor;
-            // On JDK 17 the client's selector thread ends only once the client is unreachable.
-            client = null;
-            executor = null;
-        }
-        if (http instanceof AutoCloseable closeable) {
-            // JDK 21+: HttpClient is AutoCloseable and stops its selector thread at once.
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // Nothing left to release: the executor below ends the threads that matter.
-            }
-        }
-        if (threads != null) {
-            threads.shutdownNow();
-        }
+        client.close();
     }
 
     public static final class Builder {

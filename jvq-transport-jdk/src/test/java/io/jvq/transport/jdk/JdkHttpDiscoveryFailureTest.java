@@ -1,4 +1,4 @@
-package io.jvq.core.http;
+package io.jvq.transport.jdk;
 
 import io.jvq.core.Token;
 import io.jvq.core.port.DiscoveryException;

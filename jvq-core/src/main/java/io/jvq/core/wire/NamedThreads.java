@@ -1,14 +1,14 @@
-package io.jvq.transport.tyrus;
+package io.jvq.core.wire;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Daemon threads named {@code <prefix>-<n>}, so that a thread dump says who owns them. */
-final class NamedThreads implements ThreadFactory {
+/** Daemon threads named {@code <prefix>-<n>}, so that a thread dump says who owns them: for the transports' own pools. */
+public final class NamedThreads implements ThreadFactory {
     private final String prefix;
     private final AtomicInteger counter = new AtomicInteger();
 
-    NamedThreads(String prefix) {
+    public NamedThreads(String prefix) {
         this.prefix = prefix;
     }
 
