@@ -180,6 +180,28 @@ class JvqAutoConfigurationTest {
         });
     }
 
+    @Configuration(proxyBeanMethods = false)
+    static class ReaderThreads {
+        static final BlockingQueue<String> NAMES = new LinkedBlockingQueue<>();
+
+        @Bean
+        QuoteListener readerThreadNames() {
+            // direct dispatch: the listener runs on the transport's reader thread
+            return QuoteListener.onTrades(trade -> NAMES.add(Thread.currentThread().getName()));
+        }
+    }
+
+    @Test
+    void jvqTransportJdkRunsTheClientOnTheJdksOwnWebSocket() {
+        ReaderThreads.NAMES.clear();
+        runner.withUserConfiguration(ReaderThreads.class).withPropertyValues("jvq.transport=jdk").run(context -> {
+            server.takeCommand(Duration.ofSeconds(30));
+            server.pushQuotes(TRADE);
+
+            assertThat(ReaderThreads.NAMES.poll(30, TimeUnit.SECONDS)).startsWith("jvq-jdk-ws");
+        });
+    }
+
     @Test
     void withoutPropertiesTheTransportIsVertxTheOneThisStarterBrings() {
         // Tyrus is on this test class path too: Vert.x comes first

@@ -50,9 +50,9 @@ class JvqAutoConfigurationTest {
     }
 
     @Test
-    void theClientRunsOnTyrusByDefaultAndTheIndicatorFollowsADropAndTheReconnect() {
-        // only Tyrus is a jvq transport on this class path, as for an application with this starter
-        assertThat(Transports.detected()).isEqualTo(JvqProperties.Transport.TYRUS);
+    void theClientRunsOnTheJdkTransportByDefaultAndTheIndicatorFollowsADropAndTheReconnect() {
+        // only the JDK's is a jvq transport on this class path, as for an application with this starter
+        assertThat(Transports.detected()).isEqualTo(JvqProperties.Transport.JDK);
         Listeners.TRADES.clear();
         runner.withUserConfiguration(Listeners.class).run(context -> {
             JvqHealthIndicator health = context.getBean(JvqHealthIndicator.class);

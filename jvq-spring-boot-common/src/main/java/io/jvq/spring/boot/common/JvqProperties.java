@@ -21,7 +21,7 @@ public class JvqProperties {
     private @Nullable String token;
     /** Subscription codes, e.g. lv1_600519, lv2_000001. */
     private List<String> codes = new ArrayList<>();
-    /** The WebSocket transport; unset, the first on the classpath of vertx and tyrus (the one the starter brings). */
+    /** The WebSocket transport; unset, the first on the classpath of vertx, tyrus and jdk (the one the starter brings). */
     private @Nullable Transport transport;
     /** Market flag; ab is Shanghai and Shenzhen. */
     private @Nullable String market;
@@ -35,7 +35,7 @@ public class JvqProperties {
     private final Health health = new Health();
     private final Kafka kafka = new Kafka();
 
-    public enum Transport { VERTX, TYRUS }
+    public enum Transport { VERTX, TYRUS, JDK }
 
     /** Backoff between connection attempts: initial-delay × multiplier^attempt up to max-delay, ± jitter. */
     public static class Reconnect {

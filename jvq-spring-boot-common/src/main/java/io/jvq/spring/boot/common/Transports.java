@@ -2,6 +2,7 @@ package io.jvq.spring.boot.common;
 
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
+import io.jvq.transport.jdk.JvqJdk;
 import io.jvq.transport.tyrus.JvqTyrus;
 import io.jvq.transport.vertx.JvqVertx;
 import org.jspecify.annotations.Nullable;
@@ -9,11 +10,13 @@ import org.springframework.util.ClassUtils;
 
 /**
  * A client builder on the configured transport, or, with none configured, on the first present of
- * Vert.x and Tyrus: each starter brings one, so its default is the one it brings.
+ * Vert.x, Tyrus and the JDK's: each starter brings one, so its default is the one it brings (Tyrus
+ * brings the JDK transport too, for its discovery, so the JDK's comes last).
  */
 public final class Transports {
     private static final String VERTX = "io.jvq.transport.vertx.JvqVertx";
     private static final String TYRUS = "io.jvq.transport.tyrus.JvqTyrus";
+    private static final String JDK = "io.jvq.transport.jdk.JvqJdk";
 
     private Transports() {
     }
@@ -29,6 +32,10 @@ public final class Transports {
                 require(TYRUS, "tyrus", "jvq-transport-tyrus");
                 yield Tyrus.clientBuilder(options);
             }
+            case JDK -> {
+                require(JDK, "jdk", "jvq-transport-jdk");
+                yield Jdk.clientBuilder(options);
+            }
         };
     }
 
@@ -40,8 +47,11 @@ public final class Transports {
         if (present(TYRUS)) {
             return JvqProperties.Transport.TYRUS;
         }
-        throw new IllegalStateException("no jvq transport on the classpath: add io.jvq:jvq-transport-vertx"
-                + " or io.jvq:jvq-transport-tyrus");
+        if (present(JDK)) {
+            return JvqProperties.Transport.JDK;
+        }
+        throw new IllegalStateException("no jvq transport on the classpath: add io.jvq:jvq-transport-vertx,"
+                + " io.jvq:jvq-transport-tyrus or io.jvq:jvq-transport-jdk");
     }
 
     private static void require(String className, String name, String artifact) {
@@ -66,6 +76,13 @@ public final class Transports {
     private static final class Tyrus {
         static JvqClient.Builder clientBuilder(ClientOptions options) {
             return JvqTyrus.clientBuilder(options);
+        }
+    }
+
+    /** Loaded only when the JDK's transport is chosen and present. */
+    private static final class Jdk {
+        static JvqClient.Builder clientBuilder(ClientOptions options) {
+            return JvqJdk.clientBuilder(options);
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A whole Spring Boot 3.5 application (on Tyrus) with the starter, web and the actuator, against the fake server: it
+ * A whole Spring Boot 3.5 application (on the JDK transport) with the starter, web and the actuator, against the fake server: it
  * receives quotes, {@code /actuator/health} over HTTP reports the {@code jvq} component UP, DOWN through
  * a drop, UP after the reconnect, and {@code /actuator/metrics} lists the client's meters.
  */
