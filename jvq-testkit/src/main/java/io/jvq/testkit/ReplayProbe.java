@@ -3,7 +3,7 @@ package io.jvq.testkit;
 /**
  * Told of each frame of a {@linkplain FakeJvQuant#replay(io.jvq.capture.Capture, ReplayRate, ReplayProbe) rate
  * replay} just before the fake writes it, on the thread that writes it (the fake's event loop): a
- * latency harness notes send times here. It must return at once; what it throws stops the replay.
+ * latency harness notes send times here. It must return at once; a runtime exception it throws stops the replay.
  */
 @FunctionalInterface
 public interface ReplayProbe {
