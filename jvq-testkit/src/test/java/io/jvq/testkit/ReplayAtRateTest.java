@@ -76,7 +76,10 @@ class ReplayAtRateTest {
 
             assertThatThrownBy(() -> replay.await(WsProbe.WAIT)).isInstanceOf(AssertionError.class)
                     .hasMessageContaining("cancelled");
-            assertThat(indexes).startsWith(0, 1, 2);
+            assertThat(indexes).as("the probe is told of every frame, the capture's in turn, looping").hasSizeGreaterThan(1);
+            for (int i = 0; i < indexes.size(); i++) {
+                assertThat(indexes.get(i)).isEqualTo(i % 3);
+            }
         }
     }
 
