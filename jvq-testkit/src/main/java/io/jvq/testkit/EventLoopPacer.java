@@ -106,7 +106,7 @@ final class EventLoopPacer implements Runnable {
         probe.sending(number, index, due, System.nanoTime());
         number++;
         index++;
-        server.pushPrepared(frame);
+        server.pushPrepared(frame, rate.filters());
         replay.played();
     }
 

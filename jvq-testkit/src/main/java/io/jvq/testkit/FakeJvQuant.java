@@ -399,10 +399,10 @@ public final class FakeJvQuant implements AutoCloseable {
         return replays.start(new Replay(this, capture, rate, List.copyOf(frames), probe, endpoints.eventLoop()));
     }
 
-    /** Replay's way to send a prepared frame. */
-    int pushPrepared(PreparedFrame frame) {
+    /** Replay's way to send a prepared frame, filtered per connection or as it is to everyone. */
+    int pushPrepared(PreparedFrame frame, boolean filtered) {
         requireOpen();
-        return fanOut.sendPrepared(frame);
+        return fanOut.sendPrepared(frame, filtered);
     }
 
     /** Replay's way to send recorded quote text: filtered like {@link #pushQuotes}, malformed lines to everyone. */

@@ -51,6 +51,11 @@ final class PreparedFrame {
         return null;
     }
 
+    /** The frame as recorded (or as deflated once). */
+    byte[] wire() {
+        return wire;
+    }
+
     /** Level-2 trades in the frame: one per {@code lv2_} line and one more per {@code |}. */
     long trades() {
         return trades;

@@ -84,6 +84,20 @@ class ReplayAtRateTest {
     }
 
     @Test
+    void unfilteredSendsEveryFrameAsItIsToAConnectionThatSubscribesToNothing() {
+        try (WsProbe client = WsProbe.connect(server)) {
+            server.awaitConnections(1, WsProbe.WAIT);
+
+            server.replay(FRAMES, ReplayRate.tradesPerSecond(1_000).unfiltered()).await(WsProbe.WAIT);
+
+            assertThat(client.nextBinary().inflated()).isEqualTo(MOUTAI + PINGAN);
+            assertThat(client.nextBinary().inflated()).isEqualTo(PINGAN);
+            assertThat(client.nextBinary().inflated()).isEqualTo(MOUTAI);
+            assertThat(ReplayRate.tradesPerSecond(5).looping().unfiltered()).hasToString("5 trades/s, looping, unfiltered");
+        }
+    }
+
+    @Test
     void aCancelledReplayStopsAtOnceThoughItsNextFrameIsFarOff() {
         try (WsProbe client = WsProbe.connect(server)) {
             client.command("all=lv2_600519,lv2_000001");

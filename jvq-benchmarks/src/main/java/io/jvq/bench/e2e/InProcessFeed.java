@@ -35,7 +35,9 @@ public final class InProcessFeed implements PacedFeed {
         this.server = server;
         this.log = log;
         this.frames = frames;
-        this.rate = ReplayRate.tradesPerSecond(rate).looping();
+        // Unfiltered, as the bare server sends: the floor's bare client subscribes to nothing, and a
+        // client's subscription may still be arriving in pieces when pacing starts.
+        this.rate = ReplayRate.tradesPerSecond(rate).looping().unfiltered();
         List<CaptureEntry> entries = new ArrayList<>(frames.slots());
         for (int s = 0; s < frames.slots(); s++) {
             entries.add(new CaptureEntry.Binary(0, frames.compressed(s)));
