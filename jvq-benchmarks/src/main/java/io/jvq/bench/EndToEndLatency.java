@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Latency at a fixed rate: a pacing thread pushes simulator level-2 frames through the fake server
- * so that trades go out at {@code rate} per second, and every trade's delay from its frame's send
+ * Latency at a fixed rate: the fake server replays simulator level-2 frames at {@code rate} trades
+ * per second (paced on its event loop; with {@code server=BARE} a pacing thread writes them itself), and every trade's delay from its frame's send
  * (System.nanoTime just before the push) to the listener call is recorded in an HdrHistogram. A second
  * histogram measures from when the frame was due, so a sender held up by a busy machine is charged
  * too. With {@code server=inprocess} the server and its pacer share this JVM with the client (and

@@ -28,6 +28,12 @@ final class FakeConnection {
     private final ServerWebSocket socket;
     /** Guarded by this; insertion order is the subscription order {@code list} reports. */
     private final Set<SubscriptionCode> subscription = new LinkedHashSet<>();
+    /**
+     * The subscription's wire codes, a fresh immutable set after each command: a frame sender reads
+     * it without a lock, and the same set object until the subscription changes lets a prepared frame
+     * find the bytes it made for it by identity instead of hashing thousands of codes per frame.
+     */
+    private volatile Set<String> wireCodes = Set.of();
     private volatile boolean stalled;
     private volatile boolean open = true;
 
@@ -38,15 +44,20 @@ final class FakeConnection {
 
     /** Applies a command on the event loop and returns the one reply (see {@link SubscriptionCommands}). */
     synchronized String apply(String command) {
-        return SubscriptionCommands.apply(command, subscription);
+        String reply = SubscriptionCommands.apply(command, subscription);
+        if (!command.equals("list") && !reply.startsWith(SubscriptionCommands.ERROR_PREFIX)) {
+            wireCodes = subscription.stream().map(SubscriptionCode::wire).collect(Collectors.toUnmodifiableSet());
+        }
+        return reply;
     }
 
     synchronized List<SubscriptionCode> subscription() {
         return List.copyOf(subscription);
     }
 
-    synchronized Set<String> subscribedWireCodes() {
-        return subscription.stream().map(SubscriptionCode::wire).collect(Collectors.toSet());
+    /** The subscription's wire codes; the same object until a command changes them. */
+    Set<String> subscribedWireCodes() {
+        return wireCodes;
     }
 
     boolean isOpen() {

@@ -1,5 +1,6 @@
 package io.jvq.testkit;
 
+import io.netty.channel.EventLoop;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -9,6 +10,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,11 @@ final class FakeEndpoints implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The one event loop: every connection's, so a task on it writes to any of them without a hand-off. */
+    EventLoop eventLoop() {
+        return ((VertxInternal) vertx).nettyEventLoopGroup().next();
     }
 
     /** A fresh path for one upgrade (the fixed one without rotation). */

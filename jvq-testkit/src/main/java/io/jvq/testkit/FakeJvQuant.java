@@ -52,7 +52,9 @@ import java.util.zip.Deflater;
  *
  * <h2>Threads</h2>
  * The fake owns a Vert.x instance with one event loop and one feed thread named
- * {@code jvq-fake-<port>-feed}; {@link #close()} stops them all. Blocking test methods
+ * {@code jvq-fake-<port>-feed}; a replay by the recorded clock runs on a thread of its own, a
+ * replay at a rate on the event loop, which paces and writes its frames itself (no hand-off per
+ * frame: see {@link #replay(Capture, ReplayRate)}); {@link #close()} stops them all. Blocking test methods
  * ({@code take…}, {@code await…}) wait on the calling thread, never on the event loop.
  * A command is applied to its connection's subscription before {@link #takeCommand} returns it,
  * so a push right after {@code takeCommand} already sees the new subscription.
@@ -361,17 +363,28 @@ public final class FakeJvQuant implements AutoCloseable {
     }
 
     /**
-     * Replays a capture's quote frames paced by trades ({@link ReplayRate}), on a thread of its
-     * own, for load tests: each frame is prepared once (deflated, trades counted) before the first
-     * is sent, then sent to every open connection filtered by its subscription, like a binary
+     * Replays a capture's quote frames paced by trades ({@link ReplayRate}), for load tests: each
+     * frame is prepared once (deflated, trades counted) before the first is sent, then sent to every
+     * open connection filtered by its subscription, like a binary
      * entry of {@link #replay(Capture, ReplaySpeed)}. The capture's texts, faults and commands are
-     * not played. {@link Replay#tradesSent()} tells how many trades went out.
+     * not played. {@link Replay#tradesSent()} tells how many trades went out. The fake's event loop
+     * paces and writes the frames itself, parking up to 1.5 ms before each (its sockets are read
+     * between frames), so that the fake adds no thread hand-off to a frame's latency.
      *
      * @throws IllegalArgumentException when the capture holds no quote frame
      */
     public Replay replay(Capture capture, ReplayRate rate) {
+        return replay(capture, rate, ReplayProbe.NONE);
+    }
+
+    /**
+     * {@link #replay(Capture, ReplayRate)}, telling {@code probe} of each frame just before it is
+     * written (on the fake's event loop, which paces and writes a rate replay itself).
+     */
+    public Replay replay(Capture capture, ReplayRate rate, ReplayProbe probe) {
         Objects.requireNonNull(capture, "capture");
         Objects.requireNonNull(rate, "rate");
+        Objects.requireNonNull(probe, "probe");
         requireOpen();
         List<PreparedFrame> frames = new ArrayList<>();
         for (CaptureEntry entry : capture.entries()) {
@@ -383,13 +396,13 @@ public final class FakeJvQuant implements AutoCloseable {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("the capture holds no quote frame to replay at a rate");
         }
-        return replays.start(new Replay(this, capture, rate, List.copyOf(frames), "jvq-fake-" + port() + "-replay"));
+        return replays.start(new Replay(this, capture, rate, List.copyOf(frames), probe, endpoints.eventLoop()));
     }
 
-    /** Replay's way to send a prepared frame. */
-    int pushPrepared(PreparedFrame frame) {
+    /** Replay's way to send a prepared frame, filtered per connection or as it is to everyone. */
+    int pushPrepared(PreparedFrame frame, boolean filtered) {
         requireOpen();
-        return fanOut.sendPrepared(frame);
+        return fanOut.sendPrepared(frame, filtered);
     }
 
     /** Replay's way to send recorded quote text: filtered like {@link #pushQuotes}, malformed lines to everyone. */

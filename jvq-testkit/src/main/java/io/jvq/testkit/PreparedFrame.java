@@ -21,6 +21,11 @@ final class PreparedFrame {
     private final String text;
     private final long trades;
     private final Map<Set<String>, byte[]> bySubscription = new ConcurrentHashMap<>();
+    /** The last answer, found by the identity of the connection's code set (see FakeConnection#subscribedWireCodes). */
+    private volatile Answer last;
+
+    private record Answer(Set<String> codes, byte[] frame) {
+    }
 
     private PreparedFrame(byte[] wire, String text) {
         this.wire = wire;
@@ -46,6 +51,11 @@ final class PreparedFrame {
         return null;
     }
 
+    /** The frame as recorded (or as deflated once). */
+    byte[] wire() {
+        return wire;
+    }
+
     /** Level-2 trades in the frame: one per {@code lv2_} line and one more per {@code |}. */
     long trades() {
         return trades;
@@ -59,10 +69,16 @@ final class PreparedFrame {
         if (text == null) {
             return wire;
         }
-        return bySubscription.computeIfAbsent(codes, mine -> {
+        Answer answer = last;
+        if (answer != null && answer.codes() == codes) {
+            return answer.frame();
+        }
+        byte[] frame = bySubscription.computeIfAbsent(codes, mine -> {
             String lines = QuoteText.filter(text, mine);
             return lines.isEmpty() ? NOTHING : lines == text ? wire : fanOut.deflate(lines);
         });
+        last = new Answer(codes, frame);
+        return frame;
     }
 
     private static long trades(String text) {

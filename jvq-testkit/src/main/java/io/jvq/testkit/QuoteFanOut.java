@@ -72,11 +72,11 @@ final class QuoteFanOut {
         return send(text, wire);
     }
 
-    /** A prepared frame, to each open connection the part of it that connection subscribes to. */
-    int sendPrepared(PreparedFrame frame) {
+    /** A prepared frame, to each open connection the part of it that connection subscribes to (or all of it, unfiltered). */
+    int sendPrepared(PreparedFrame frame, boolean filtered) {
         int sent = 0;
         for (FakeConnection c : state.openConnections()) {
-            byte[] mine = frame.frameFor(c.subscribedWireCodes(), this);
+            byte[] mine = filtered ? frame.frameFor(c.subscribedWireCodes(), this) : frame.wire();
             if (mine.length > 0 && c.sendBinary(mine)) {
                 sent++;
             }

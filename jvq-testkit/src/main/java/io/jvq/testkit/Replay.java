@@ -3,6 +3,7 @@ package io.jvq.testkit;
 import io.jvq.capture.Capture;
 import io.jvq.capture.CaptureEntry;
 import io.jvq.capture.ReplaySpeed;
+import io.netty.channel.EventLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,46 +18,52 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A capture being replayed by {@link FakeJvQuant#replay}, on a thread of its own: paced by the
- * recorded clock ({@link ReplaySpeed}) or by trades ({@link ReplayRate}).
+ * A capture being replayed by {@link FakeJvQuant#replay}: paced by the recorded clock
+ * ({@link ReplaySpeed}) on a thread of its own, or by trades ({@link ReplayRate}) on the fake's
+ * event loop, which then writes each frame without handing it over from another thread.
  */
 public final class Replay {
     private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
 
     private final FakeJvQuant server;
     private final Capture capture;
+    /** By the recorded clock: its speed and thread; null with a rate. */
     private final ReplaySpeed speed;
-    private final ReplayRate rate;
-    /** With a rate: the capture's quote frames, prepared once. */
-    private final List<PreparedFrame> frames;
     private final Thread thread;
+    /** With a rate: what paces it on the fake's event loop; null by the recorded clock. */
+    private final EventLoopPacer pacer;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final AtomicInteger applied = new AtomicInteger();
     private final AtomicLong tradesSent = new AtomicLong();
     private volatile long startNanos;
     private volatile long endNanos;
 
+    /** Played on a thread of its own, by the recorded clock. */
     Replay(FakeJvQuant server, Capture capture, ReplaySpeed speed, String threadName) {
-        this(server, capture, speed, null, List.of(), threadName);
-    }
-
-    Replay(FakeJvQuant server, Capture capture, ReplayRate rate, List<PreparedFrame> frames, String threadName) {
-        this(server, capture, null, rate, frames, threadName);
-    }
-
-    private Replay(FakeJvQuant server, Capture capture, ReplaySpeed speed, ReplayRate rate, List<PreparedFrame> frames,
-                   String threadName) {
         this.server = server;
         this.capture = capture;
         this.speed = speed;
-        this.rate = rate;
-        this.frames = frames;
-        this.thread = new Thread(rate == null ? this::run : this::runAtRate, threadName);
+        this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
+        this.pacer = null;
+    }
+
+    /** Paced by trades on the fake's event loop, which writes the frames itself. */
+    Replay(FakeJvQuant server, Capture capture, ReplayRate rate, List<PreparedFrame> frames, ReplayProbe probe,
+           EventLoop loop) {
+        this.server = server;
+        this.capture = capture;
+        this.speed = null;
+        this.thread = null;
+        this.pacer = new EventLoopPacer(this, server, frames, rate, probe, loop);
     }
 
     void start() {
-        thread.start();
+        if (pacer != null) {
+            pacer.start();
+        } else {
+            thread.start();
+        }
     }
 
     /** Completes when every entry has been played; fails if the replay was cancelled or broke. */
@@ -105,14 +112,24 @@ public final class Replay {
 
     /** Stops the replay; a stall it started is resumed. */
     public void cancel() {
-        thread.interrupt();
+        if (pacer != null) {
+            pacer.cancel();
+        } else {
+            thread.interrupt();
+        }
     }
 
     void join(Duration timeout) {
         try {
-            thread.join(timeout.toMillis());
+            if (pacer != null) {
+                done.handle((v, e) -> null).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                thread.join(timeout.toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("replay did not stop within {}", timeout);
         }
     }
 
@@ -138,44 +155,27 @@ public final class Replay {
         }
     }
 
-    /**
-     * With a rate: the prepared quote frames, each when the trades before it are due, once or in a
-     * loop; the capture's other entries (texts, faults, commands) are not played.
-     */
-    private void runAtRate() {
-        long start = System.nanoTime();
-        startNanos = start;
-        long trades = 0;
-        try {
-            do {
-                for (PreparedFrame frame : frames) {
-                    long wait = start + rate.dueNanos(trades) - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException();
-                    }
-                    // Trades are counted before the push: a client may read the frame (and stop the
-                    // replay) before this thread runs again, and the report must not trail what it got.
-                    trades += frame.trades();
-                    tradesSent.set(trades);
-                    server.pushPrepared(frame);
-                    applied.incrementAndGet();
-                }
-            } while (rate.loops() && !frames.isEmpty());
-            finish();
-        } catch (InterruptedException | RuntimeException e) {
-            ended(e);
-        }
+    // ---------------------------------------------------------------- the pacer's reports (on the event loop)
+
+    void started(long nanos) {
+        startNanos = nanos;
     }
 
-    private void finish() {
+    /** A frame is about to be written; {@code trades} counts it. */
+    void sending(long trades) {
+        tradesSent.set(trades);
+    }
+
+    void played() {
+        applied.incrementAndGet();
+    }
+
+    void finish() {
         endNanos = System.nanoTime();
         done.complete(null);
     }
 
-    private void ended(Exception failure) {
+    void ended(Exception failure) {
         endNanos = System.nanoTime();
         if (failure instanceof InterruptedException) {
             done.completeExceptionally(new CancellationException("replay cancelled after " + applied.get() + " entries"));

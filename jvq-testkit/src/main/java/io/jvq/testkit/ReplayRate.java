@@ -18,10 +18,12 @@ public final class ReplayRate {
 
     private final long tradesPerSecond;
     private final boolean loop;
+    private final boolean filter;
 
-    private ReplayRate(long tradesPerSecond, boolean loop) {
+    private ReplayRate(long tradesPerSecond, boolean loop, boolean filter) {
         this.tradesPerSecond = tradesPerSecond;
         this.loop = loop;
+        this.filter = filter;
     }
 
     /** The capture's quote frames once, at {@code tradesPerSecond} level-2 trades a second. */
@@ -30,12 +32,21 @@ public final class ReplayRate {
             throw new IllegalArgumentException("trades per second must be 1 to " + MAX_TRADES_PER_SECOND + ", got "
                     + tradesPerSecond);
         }
-        return new ReplayRate(tradesPerSecond, false);
+        return new ReplayRate(tradesPerSecond, false, true);
     }
 
     /** The same rate, the capture's frames sent over and over until the replay is cancelled. */
     public ReplayRate looping() {
-        return new ReplayRate(tradesPerSecond, true);
+        return new ReplayRate(tradesPerSecond, true, filter);
+    }
+
+    /**
+     * The same rate, each frame's recorded bytes sent as they are to every open connection, whatever
+     * it subscribes to (as {@link FakeJvQuant#pushBinary} sends): for load tests whose clients do not
+     * subscribe, or subscribe in pieces while the replay starts.
+     */
+    public ReplayRate unfiltered() {
+        return new ReplayRate(tradesPerSecond, loop, false);
     }
 
     public long tradesPerSecond() {
@@ -44,6 +55,11 @@ public final class ReplayRate {
 
     public boolean loops() {
         return loop;
+    }
+
+    /** Whether each connection gets only the lines of its codes (the default), or every frame as recorded. */
+    public boolean filters() {
+        return filter;
     }
 
     /**
@@ -58,6 +74,6 @@ public final class ReplayRate {
 
     @Override
     public String toString() {
-        return tradesPerSecond + " trades/s" + (loop ? ", looping" : "");
+        return tradesPerSecond + " trades/s" + (loop ? ", looping" : "") + (filter ? "" : ", unfiltered");
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * A server with none of the fake's machinery, in this process: it answers discovery, takes one
  * WebSocket upgrade, and the {@link Pacer}'s own thread writes each frame on the socket (a blocking
  * write, no event loop, no hand-off). Set beside {@link InProcessFeed} it shows what the fake's send
- * path (Vert.x: the push handed to its event loop) adds to the latency. It checks no token, ignores
+ * path (Vert.x: its event loop pacing and writing) adds to the latency. It checks no token, ignores
  * the client's commands and pings, ends the connection on the client's close frame, and serves one client.
  */
 public final class BareFeed implements PacedFeed {

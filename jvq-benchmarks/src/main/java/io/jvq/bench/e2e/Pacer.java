@@ -8,8 +8,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Pushes the {@link MarkedFrames} ring out frame after frame, each when the trades before it should
  * have gone out at the rate ({@link ReplayRate}'s rule, as the testkit's paced replay), noting every frame in the {@link SendLog} just before its push. Runs on
- * a thread of its own until {@link #stop}; the same loop serves a server in the harness's process and
- * one in a process of its own.
+ * a thread of its own until {@link #stop}, for the servers without an event loop ({@link BareFeed},
+ * {@link io.jvq.bench.LoopbackFloor}); the fake paces its own replay on its event loop ({@link InProcessFeed}).
  */
 public final class Pacer {
     /** Where a frame goes: the fake server's push to its one client. */

@@ -3,14 +3,12 @@ package io.jvq.core.codec;
 import io.jvq.core.event.DecodeError;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
- * Decodes binary quote frames (docs/PROTOCOL.md §5): raw DEFLATE, inflated into a reused buffer that grows
- * up to {@code maxInflatedBytes}, then parsed by a {@link QuoteParser}.
+ * Decodes binary quote frames (docs/PROTOCOL.md §5): raw DEFLATE, inflated by a {@link FrameInflater}
+ * into a reused buffer that grows up to {@code maxInflatedBytes}, then parsed by a {@link QuoteParser}.
  *
  * <p>What happens to a frame that is not well formed (the next frame always decodes normally):
  * <ul>
@@ -28,27 +26,23 @@ import java.util.zip.Inflater;
  * Not thread-safe: one decoder per connection.
  */
 public final class FrameDecoder implements AutoCloseable {
-    private static final int INITIAL_OUTPUT_BYTES = 16 * 1024;
-    private static final byte[] NO_INPUT = new byte[0];
-
-    private enum Outcome { COMPLETE, ENDED_EARLY, OVER_CAP }
-
-    private final int maxInflatedBytes;
-    private final Inflater inflater = new Inflater(true);
+    private final FrameInflater inflater;
     private final QuoteParser parser = new QuoteParser();
-    /** Receives one byte when the output is full at the cap: any byte there means the frame is over it. */
-    private final byte[] probe = new byte[1];
-    private byte[] output;
     private int inflated;
     private boolean closed;
 
-    /** @param maxInflatedBytes the most one frame may inflate to; larger frames are reported and skipped */
+    /**
+     * With the inflater chosen for this JVM ({@link FrameInflaters#open}).
+     *
+     * @param maxInflatedBytes the most one frame may inflate to; larger frames are reported and skipped
+     */
     public FrameDecoder(int maxInflatedBytes) {
-        if (maxInflatedBytes < 1) {
-            throw new IllegalArgumentException("maxInflatedBytes must be positive, got " + maxInflatedBytes);
-        }
-        this.maxInflatedBytes = maxInflatedBytes;
-        this.output = new byte[Math.min(maxInflatedBytes, INITIAL_OUTPUT_BYTES)];
+        this(FrameInflaters.open(maxInflatedBytes));
+    }
+
+    /** With this inflater, whose cap is the decoder's; {@link #close()} closes it. */
+    public FrameDecoder(FrameInflater inflater) {
+        this.inflater = Objects.requireNonNull(inflater, "inflater");
     }
 
     /** Records so far that had extra trailing fields (ignored; each record still delivered). */
@@ -68,20 +62,15 @@ public final class FrameDecoder implements AutoCloseable {
         }
         int position = compressed.position();
         int compressedBytes = compressed.remaining();
-        Outcome outcome;
+        FrameInflater.Outcome outcome;
         String notDeflate = null;
-        inflated = 0;
         try {
-            inflater.setInput(compressed);
-            outcome = inflate();
+            outcome = inflater.inflate(compressed);
         } catch (DataFormatException e) {
             outcome = null;
             notDeflate = e.getMessage();
         } finally {
-            // Forget the caller's buffer and be ready for the next frame.
-            inflater.reset();
-            inflater.setInput(NO_INPUT);
-            compressed.position(position);
+            inflated = inflater.inflatedBytes();
         }
         if (outcome == null) {
             sink.onError(frameError("binary frame is not raw DEFLATE data ("
@@ -91,10 +80,10 @@ public final class FrameDecoder implements AutoCloseable {
         }
         switch (outcome) {
             case COMPLETE:
-                parser.parse(output, 0, inflated, sink);
+                parser.parse(inflater.output(), 0, inflated, sink);
                 break;
             case OVER_CAP:
-                sink.onError(frameError("binary frame inflates past the cap of " + maxInflatedBytes
+                sink.onError(frameError("binary frame inflates past the cap of " + inflater.maxInflatedBytes()
                         + " bytes (maxInflatedBytes); skipped (" + compressedBytes + " compressed bytes)"));
                 break;
             default:
@@ -103,6 +92,7 @@ public final class FrameDecoder implements AutoCloseable {
     }
 
     private void endedEarly(ByteBuffer compressed, int position, int compressedBytes, QuoteSink sink) {
+        byte[] output = inflater.output();
         if (compressedBytes == 0) {
             sink.onError(frameError("empty binary frame"));
         } else if (endsWithSyncFlush(compressed, position, compressedBytes)) {
@@ -126,41 +116,6 @@ public final class FrameDecoder implements AutoCloseable {
                 && compressed.get(end - 2) == (byte) 0xff && compressed.get(end - 1) == (byte) 0xff;
     }
 
-    /** Inflates the current input into {@link #output}, stopping as soon as the cap is passed. */
-    private Outcome inflate() throws DataFormatException {
-        int total = 0;
-        while (true) {
-            int n;
-            if (total < output.length || grow()) {
-                n = inflater.inflate(output, total, output.length - total);
-                total += n;
-            } else {
-                n = inflater.inflate(probe, 0, 1);
-                if (n > 0) {
-                    return Outcome.OVER_CAP;
-                }
-            }
-            inflated = total;
-            if (inflater.finished()) {
-                return Outcome.COMPLETE;
-            }
-            if (n == 0) {
-                // No output although there was room: the input ran out before the final block.
-                // (Raw DEFLATE has no header to ask for a preset dictionary with.)
-                return Outcome.ENDED_EARLY;
-            }
-        }
-    }
-
-    /** Doubles the output buffer up to the cap; false when it is already at the cap. */
-    private boolean grow() {
-        if (output.length >= maxInflatedBytes) {
-            return false;
-        }
-        output = Arrays.copyOf(output, (int) Math.min(maxInflatedBytes, 2L * output.length));
-        return true;
-    }
-
     /** Bytes the last frame inflated to (0 when it was not DEFLATE data; at most the cap). */
     public int inflatedBytes() {
         return inflated;
@@ -170,12 +125,12 @@ public final class FrameDecoder implements AutoCloseable {
         return new DecodeError(null, "", reason);
     }
 
-    /** Ends the inflater; idempotent. */
+    /** Closes the inflater; idempotent. */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
-            inflater.end();
+            inflater.close();
         }
     }
 }
