@@ -54,7 +54,7 @@ class PublishedModulesTest {
             if (!"pom".equals(child(pom, "packaging"))) {
                 assertThat(property(pom, "jvq.module.name")).as(artifactId + "'s jvq.module.name")
                         .isNotNull()
-                        .matches("io\\.jvq(\\.[a-z]+)+");
+                        .matches("io\\.jvq(\\.[a-z][a-z0-9]*)+");
             }
         });
     }
