@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  * bridge's sender thread and the producer's network thread (the broker's threads are left out);
  * trades/s from the first frame to the last acknowledgement, and how many Kafka acknowledged.
  * Properties: {@code jvq.bench.trades} (1000000), {@code jvq.bench.rate} (trades/s, 0 for
- * unpaced; 400000), {@code jvq.bench.rounds} (3, the first one a warm-up), and any
+ * unpaced; 400000), {@code jvq.bench.warmup} (rounds not counted, 3), {@code jvq.bench.rounds} (counted, 5; their medians printed), and any
  * {@code jvq.bench.producer.<name>} as a producer property of the bridge.
  */
 @EnabledIfSystemProperty(named = "jvq.bench", matches = "true")
@@ -48,7 +48,10 @@ class KafkaPathBenchmark {
     @Test
     void cpuPerMillionTradesAndRateKept() throws Exception {
         int rate = Integer.getInteger("jvq.bench.rate", 400_000);
-        int rounds = Integer.getInteger("jvq.bench.rounds", 3);
+        int warmup = Integer.getInteger("jvq.bench.warmup", 3);
+        int rounds = warmup + Integer.getInteger("jvq.bench.rounds", 5);
+        List<Double> cpus = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
         Frames frames = simulatorFrames(Integer.getInteger("jvq.bench.trades", 1_000_000));
         int count = frames.trades();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -82,15 +85,27 @@ class KafkaPathBenchmark {
                 double perMillion = 1e6 / count / 1e9;
                 System.out.printf("round %d%s: %,d trades, %s: caller %.3f + sender and network %.3f = %.3f CPU-s per million trades;"
                                 + " %,.0f trades/s kept%s; acknowledged %,d, failed %,d, dropped %,d%n",
-                        round, round == 0 ? " (warm-up)" : "", count, rate == 0 ? "unpaced" : String.format("paced at %,d/s", rate),
+                        round, round < warmup ? " (warm-up)" : "", count, rate == 0 ? "unpaced" : String.format("paced at %,d/s", rate),
                         callerNanos * perMillion, bridgeNanos * perMillion, (callerNanos + bridgeNanos) * perMillion,
                         count / seconds, rate == 0 ? "" : String.format(" (%.2f of the rate)", count / seconds / rate),
                         stats.published(), stats.failed(), stats.dropped());
                 if (stats.published() != count) {
                     throw new AssertionError("Kafka acknowledged " + stats.published() + " of " + count + ": " + stats);
                 }
+                if (round >= warmup) {
+                    cpus.add((callerNanos + bridgeNanos) * perMillion);
+                    rates.add(count / seconds);
+                }
             }
+            System.out.printf("rounds: median %.3f CPU-s per million trades (min %.3f), median %,.0f trades/s kept%n",
+                    median(cpus), cpus.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), median(rates));
         }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 
     /** The frames into the bridge, each millisecond the trades due by then when paced. */
