@@ -11,6 +11,11 @@ import io.jvq.sim.MarketSimulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -36,7 +42,8 @@ import java.util.concurrent.locks.LockSupport;
  * frames each millisecond). Per run: CPU-seconds per million trades of the bridge's side, from
  * {@link ThreadMXBean} per-thread CPU time of the calling thread (parsing and encoding), the
  * bridge's sender thread and the producer's network thread (the broker's threads are left out);
- * trades/s from the first frame to the last acknowledgement, and how many Kafka acknowledged.
+ * trades/s from the first frame to the last acknowledgement, bytes a trade on the wire (the
+ * producer's {@code outgoing-byte-total}), and how many Kafka acknowledged.
  * Properties: {@code jvq.bench.trades} (1000000), {@code jvq.bench.rate} (trades/s, 0 for
  * unpaced; 400000), {@code jvq.bench.warmup} (rounds not counted, 3), {@code jvq.bench.rounds} (counted, 5; their medians printed), and any
  * {@code jvq.bench.producer.<name>} as a producer property of the bridge.
@@ -63,7 +70,11 @@ class KafkaPathBenchmark {
                 KafkaQuoteBridge.Builder builder = KafkaQuoteBridge.builder().bootstrapServers(kafka.bootstrapServers())
                         .topicPrefix(prefix).closeOnShutdown(false);
                 producerProperties().forEach(builder::producerProperty);
-                KafkaQuoteBridge bridge = builder.build();
+                AtomicReference<Producer<byte[], byte[]>> producer = new AtomicReference<>();
+                KafkaQuoteBridge bridge = builder.producerFactory(config -> {
+                    producer.set(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+                    return producer.get();
+                }).build();
                 Map<Long, Long> before = bridgeThreadsCpu(threads);
                 long callerBefore = threads.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
@@ -81,14 +92,16 @@ class KafkaPathBenchmark {
                     bridgeNanos += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
                 }
                 BridgeStats stats = bridge.stats();
+                double wireBytes = wireBytes(producer.get());
                 bridge.close();
                 double perMillion = 1e6 / count / 1e9;
                 System.out.printf("round %d%s: %,d trades, %s: caller %.3f + sender and network %.3f = %.3f CPU-s per million trades;"
-                                + " %,.0f trades/s kept%s; acknowledged %,d, failed %,d, dropped %,d%n",
+                                + " %,.0f trades/s kept%s;"
+                                + " %.1f B/trade on the wire; acknowledged %,d, failed %,d, dropped %,d%n",
                         round, round < warmup ? " (warm-up)" : "", count, rate == 0 ? "unpaced" : String.format("paced at %,d/s", rate),
                         callerNanos * perMillion, bridgeNanos * perMillion, (callerNanos + bridgeNanos) * perMillion,
                         count / seconds, rate == 0 ? "" : String.format(" (%.2f of the rate)", count / seconds / rate),
-                        stats.published(), stats.failed(), stats.dropped());
+                        wireBytes / count, stats.published(), stats.failed(), stats.dropped());
                 if (stats.published() != count) {
                     throw new AssertionError("Kafka acknowledged " + stats.published() + " of " + count + ": " + stats);
                 }
@@ -100,6 +113,16 @@ class KafkaPathBenchmark {
             System.out.printf("rounds: median %.3f CPU-s per million trades (min %.3f), median %,.0f trades/s kept%n",
                     median(cpus), cpus.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), median(rates));
         }
+    }
+
+    /** The producer's {@code outgoing-byte-total}: bytes sent to the broker, requests included. */
+    private static double wireBytes(Producer<byte[], byte[]> producer) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : producer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("outgoing-byte-total") && metric.getKey().group().equals("producer-metrics")) {
+                return ((Number) metric.getValue().metricValue()).doubleValue();
+            }
+        }
+        throw new AssertionError("no producer metric outgoing-byte-total");
     }
 
     private static double median(List<Double> values) {
