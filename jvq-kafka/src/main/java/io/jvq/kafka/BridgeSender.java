@@ -2,6 +2,7 @@ package io.jvq.kafka;
 
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.json.Utf8Buffer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -54,6 +55,16 @@ final class BridgeSender {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong inFlight = new AtomicLong();
+    /** Counts Kafka's answer to each record; one instance for all of them (a lambda per send would be garbage). */
+    private final Callback acknowledged = (metadata, error) -> {
+        inFlight.decrementAndGet();
+        if (error == null) {
+            published.incrementAndGet();
+            failing = false;
+        } else {
+            failed(error);
+        }
+    };
 
     /** Set by close: the thread ends once the buffer is empty. */
     private volatile boolean draining;
@@ -190,15 +201,7 @@ final class BridgeSender {
     private void send(ProducerRecord<byte[], byte[]> record) {
         inFlight.incrementAndGet();
         try {
-            producer.send(record, (metadata, error) -> {
-                inFlight.decrementAndGet();
-                if (error == null) {
-                    published.incrementAndGet();
-                    failing = false;
-                } else {
-                    failed(error);
-                }
-            });
+            producer.send(record, acknowledged);
         } catch (RuntimeException refused) {
             inFlight.decrementAndGet();
             failed(refused);

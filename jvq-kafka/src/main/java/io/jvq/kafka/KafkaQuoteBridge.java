@@ -59,6 +59,12 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
      * line format), and the codec was not what limited the bridge's rate (BENCHMARKS.md, "Compression").
      */
     public static final String DEFAULT_COMPRESSION = "zstd";
+    /**
+     * The producer's {@code compression.zstd.level} unless set otherwise: 1 rather than zstd's 3. On
+     * the simulator's trades it took about a tenth less of the bridge's CPU per trade and sent no more
+     * bytes (BENCHMARKS.md, "The Kafka path").
+     */
+    public static final int DEFAULT_ZSTD_LEVEL = 1;
     /** Kafka's {@code compression.type} values. */
     private static final Set<String> COMPRESSION_TYPES = Set.of("none", "gzip", "snappy", "lz4", "zstd");
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -113,6 +119,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         // 16 KiB default (about 90 quotes) caps a busy partition at a few batches per round trip
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, DEFAULT_COMPRESSION);
+        config.put(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, DEFAULT_ZSTD_LEVEL);
         config.putAll(builder.producerConfig);
         return config;
     }
@@ -386,7 +393,8 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
 
         /**
          * The producer's {@code compression.type}: {@code none}, {@code gzip}, {@code snappy}, {@code lz4}
-         * or {@code zstd}; {@value #DEFAULT_COMPRESSION} by default.
+         * or {@code zstd}; {@value #DEFAULT_COMPRESSION} by default, at level {@value #DEFAULT_ZSTD_LEVEL}
+         * (the producer property {@code compression.zstd.level} sets another).
          *
          * @throws IllegalArgumentException naming the types Kafka knows when {@code type} is none of them
          */
@@ -400,7 +408,7 @@ public final class KafkaQuoteBridge implements QuoteSink, AutoCloseable {
         /**
          * Sets a Kafka producer property ({@code ProducerConfig}), over the bridge's defaults
          * ({@code acks=all}, {@code enable.idempotence=true}, {@code linger.ms=5}, {@code batch.size=262144},
-         * {@code compression.type=zstd}), e.g. {@code buffer.memory}, security settings.
+         * {@code compression.type=zstd}, {@code compression.zstd.level=1}), e.g. {@code buffer.memory}, security settings.
          */
         public Builder producerProperty(String name, Object value) {
             producerConfig.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));

@@ -1,9 +1,11 @@
 package io.jvq.kafka;
 
+import io.jvq.core.Digits;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The headers a bridge puts on every record. Values are ASCII text (decimal numbers, or the format's
@@ -22,8 +24,12 @@ public final class QuoteHeaders {
     private QuoteHeaders() {
     }
 
-    static byte[] number(long value) {
-        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    /**
+     * {@code value}'s decimal digits, ASCII: written into {@code scratch} (at least {@link Digits#MAX_BYTES})
+     * and copied out once, rather than made a String and then encoded.
+     */
+    static byte[] number(long value, byte[] scratch) {
+        return Arrays.copyOf(scratch, Digits.write(scratch, 0, value));
     }
 
     /** The header's number, or {@code absent} when there is no such header or it is not a number. */

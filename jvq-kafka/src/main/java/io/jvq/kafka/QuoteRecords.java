@@ -1,5 +1,6 @@
 package io.jvq.kafka;
 
+import io.jvq.core.Digits;
 import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.codec.Level10View;
@@ -9,12 +10,15 @@ import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.QuoteEvent;
 import io.jvq.core.json.EventJson;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +35,8 @@ final class QuoteRecords {
     static final long ANCHOR_NANOS = 1_000_000_000L;
 
     private final ValueFormat format;
-    private final byte[] formatHeader;
+    /** The same on every record, so one instance: a header is never changed once made. */
+    private final Header formatHeader;
     private final Clock clock;
     private final String[] topics;
 
@@ -47,10 +52,11 @@ final class QuoteRecords {
 
     // sender thread
     private final Map<SubscriptionCode, byte[]> keys = new HashMap<>();
+    private final byte[] digits = new byte[Digits.MAX_BYTES];
 
     QuoteRecords(QuoteTopics topics, ValueFormat format, Clock clock) {
         this.format = format;
-        this.formatHeader = format.wireName().getBytes(StandardCharsets.US_ASCII);
+        this.formatHeader = new RecordHeader(QuoteHeaders.FORMAT, format.wireName().getBytes(StandardCharsets.US_ASCII));
         this.clock = clock;
         this.systemClock = clock.equals(Clock.systemUTC());
         anchor(System.nanoTime());
@@ -145,11 +151,12 @@ final class QuoteRecords {
     /** Sender thread: the Kafka record of a filled slot. */
     ProducerRecord<byte[], byte[]> record(BridgeSender.Slot slot) {
         SubscriptionCode code = slot.code;
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(QuoteHeaders.RECEIVED_NANOS, QuoteHeaders.number(slot.receivedNanos));
-        headers.add(QuoteHeaders.CONNECTION, QuoteHeaders.number(slot.connection));
-        headers.add(QuoteHeaders.SEQUENCE, QuoteHeaders.number(slot.sequence));
-        headers.add(QuoteHeaders.FORMAT, formatHeader);
+        // the record copies these into a list of its own: a fixed-size list is all it needs to read
+        List<Header> headers = Arrays.asList(
+                new RecordHeader(QuoteHeaders.RECEIVED_NANOS, QuoteHeaders.number(slot.receivedNanos, digits)),
+                new RecordHeader(QuoteHeaders.CONNECTION, QuoteHeaders.number(slot.connection, digits)),
+                new RecordHeader(QuoteHeaders.SEQUENCE, QuoteHeaders.number(slot.sequence, digits)),
+                formatHeader);
         byte[] key = keys.computeIfAbsent(code, c -> c.symbol().getBytes(StandardCharsets.US_ASCII));
         return new ProducerRecord<>(topics[code.level().ordinal()], null,
                 Math.floorDiv(slot.receivedNanos, 1_000_000L), key, slot.value.toByteArray(), headers);

@@ -15,7 +15,10 @@ class BridgeCompressionTest {
 
     @Test
     void theBridgeCompressesWithZstdUnlessToldOtherwise() {
-        assertThat(producerConfig(KafkaQuoteBridge.builder())).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        assertThat(producerConfig(KafkaQuoteBridge.builder())).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
+                .containsEntry(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 1);
+        assertThat(producerConfig(KafkaQuoteBridge.builder().producerProperty(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 3)))
+                .containsEntry(ProducerConfig.COMPRESSION_ZSTD_LEVEL_CONFIG, 3);
         assertThat(producerConfig(KafkaQuoteBridge.builder().compression("lz4")))
                 .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         assertThat(producerConfig(KafkaQuoteBridge.builder().producerProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none")))
