@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  * keeps them out of the window. {@code -Xlog:gc,safepoint} on the JVM shows every pause and time to safepoint.
  *
  * <pre>java -Xms1g -Xmx1g -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.EndToEndLatency \
- *     [transport=VERTX|TYRUS] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] \
+ *     [transport=VERTX|TYRUS|JDK] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] \
  *     [server=INPROCESS|PROCESS|BARE]</pre>
  */
 public final class EndToEndLatency {
