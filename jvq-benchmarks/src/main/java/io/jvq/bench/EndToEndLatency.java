@@ -30,8 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  * file ({@link io.jvq.bench.e2e.SendLog}): System.nanoTime is CLOCK_MONOTONIC on Linux, one clock for
  * all processes. Not JMH, because JMH's sample mode times the caller of a method, and here the time
  * that matters ends on another thread. The report gives the collection pauses inside the measured
- * window ({@link GcPauses}): at this rate a young pause is the likeliest cause of a p99.9 over a few
- * milliseconds. The first two or three young collections after start copy the harness's own live set
+ * window ({@link GcPauses}), which set a run's maximum, and how late the sender was, which measures the
+ * waits for a CPU that set p99.9 on a shared machine. The first two or three young collections after start copy the harness's own live set
  * (frame ring, simulator, code tables) and take several times longer than later ones; {@code warmup=15}
  * keeps them out of the window. {@code -Xlog:gc,safepoint} on the JVM shows every pause and time to safepoint.
  *
