@@ -31,9 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * all processes. Not JMH, because JMH's sample mode times the caller of a method, and here the time
  * that matters ends on another thread. The report gives the collection pauses inside the measured
  * window ({@link GcPauses}), which set a run's maximum, and how late the sender was, which measures the
- * waits for a CPU that set p99.9 on a shared machine. The first two or three young collections after start copy the harness's own live set
- * (frame ring, simulator, code tables) and take several times longer than later ones; {@code warmup=15}
- * keeps them out of the window. {@code -Xlog:gc,safepoint} on the JVM shows every pause and time to safepoint.
+ * waits for a CPU that set p99.9 on a shared machine. The first two or three young collections after
+ * start copy the harness's own live set (frame ring, simulator, code tables) into the old generation
+ * and take several times longer than later ones; {@code warmup=15} keeps them out of the window.
+ * {@code -Xlog:gc,safepoint} on the JVM shows every pause and time to safepoint.
  *
  * <pre>java -Xms1g -Xmx1g -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.EndToEndLatency \
  *     [transport=VERTX|TYRUS|JDK] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] \
