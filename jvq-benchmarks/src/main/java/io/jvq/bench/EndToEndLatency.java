@@ -3,6 +3,7 @@ package io.jvq.bench;
 import io.jvq.bench.e2e.Args;
 import io.jvq.bench.e2e.ClientRig;
 import io.jvq.bench.e2e.DeliveryPath;
+import io.jvq.bench.e2e.GcPauses;
 import io.jvq.bench.e2e.LatencyTap;
 import io.jvq.bench.e2e.MachineLoad;
 import io.jvq.bench.e2e.PacedFeed;
@@ -28,10 +29,15 @@ import java.util.concurrent.locks.LockSupport;
  * JVM ({@link io.jvq.bench.e2e.PacedFeedMain}) and the send times come back through a memory-mapped
  * file ({@link io.jvq.bench.e2e.SendLog}): System.nanoTime is CLOCK_MONOTONIC on Linux, one clock for
  * all processes. Not JMH, because JMH's sample mode times the caller of a method, and here the time
- * that matters ends on another thread.
+ * that matters ends on another thread. The report gives the collection pauses inside the measured
+ * window ({@link GcPauses}), which set a run's maximum, and how late the sender was, which measures the
+ * waits for a CPU that set p99.9 on a shared machine. The first two or three young collections after
+ * start copy the harness's own live set (frame ring, simulator, code tables) into the old generation
+ * and take several times longer than later ones; {@code warmup=15} keeps them out of the window.
+ * {@code -Xlog:gc,safepoint} on the JVM shows every pause and time to safepoint.
  *
  * <pre>java -Xms1g -Xmx1g -cp jvq-benchmarks/target/benchmarks.jar io.jvq.bench.EndToEndLatency \
- *     [transport=VERTX|TYRUS] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] \
+ *     [transport=VERTX|TYRUS|JDK] [path=RECORDS|FLYWEIGHT] [rate=100000] [frameBytes=16384] [warmup=10] [seconds=20] \
  *     [server=INPROCESS|PROCESS|BARE]</pre>
  */
 public final class EndToEndLatency {
@@ -41,7 +47,8 @@ public final class EndToEndLatency {
     /** What one run measured; latencies in nanoseconds; the server's CPU share is NaN when it ran in this JVM. */
     public record Result(Settings settings, long trades, long frames, Histogram sinceSent, Histogram sinceDue,
                          long maxSenderLateNanos, long overruns, long decodeErrors, double cpuShare,
-                         double serverCpuShare, long contextSwitches, long serverContextSwitches, String load) {
+                         double serverCpuShare, long contextSwitches, long serverContextSwitches, String load,
+                         String gcPauses) {
 
         public String report() {
             double seconds = settings.seconds;
@@ -55,13 +62,13 @@ public final class EndToEndLatency {
                       send -> listener (us): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
                       due  -> listener (us): p50 %s  p90 %s  p99 %s  p99.9 %s  max %s
                       sender late by at most %.0f us; this JVM used %.2f CPUs%s; load average %s
-                      %s""",
+                      %s; collection pauses in this JVM: %s""",
                     settings.transport, settings.path, settings.server, settings.rate, settings.frameBytes,
                     frames == 0 ? 0.0 : (double) trades / frames, settings.seconds, settings.warmup,
                     trades, trades / seconds, frames, overruns, decodeErrors,
                     us(sinceSent, 50), us(sinceSent, 90), us(sinceSent, 99), us(sinceSent, 99.9), max(sinceSent),
                     us(sinceDue, 50), us(sinceDue, 90), us(sinceDue, 99), us(sinceDue, 99.9), max(sinceDue),
-                    maxSenderLateNanos / 1e3, cpuShare, serverCpu, load, switches);
+                    maxSenderLateNanos / 1e3, cpuShare, serverCpu, load, switches, gcPauses);
         }
 
         private String perFrame(long switches) {
@@ -101,7 +108,8 @@ public final class EndToEndLatency {
 
     @SuppressWarnings("try") // the client is held open for the run, never called in the body
     public static Result run(Settings settings) throws InterruptedException {
-        try (PacedFeed feed = PacedFeed.start(settings.server, settings.rate, settings.frameBytes)) {
+        try (PacedFeed feed = PacedFeed.start(settings.server, settings.rate, settings.frameBytes);
+             GcPauses gc = new GcPauses()) {
             LatencyTap tap = new LatencyTap(feed.log());
             try (JvqClient client = ClientRig.connect(settings.transport, settings.path, feed.clientOptions(),
                     MarketSimulator.fullMarketCodes(QuoteLevel.LV2), tap)) {
@@ -116,10 +124,12 @@ public final class EndToEndLatency {
                 long switches0 = MachineLoad.contextSwitches(ProcessHandle.current().pid());
                 long serverSwitches0 = feed.serverContextSwitches();
                 long wall0 = System.nanoTime();
+                gc.take();
                 TimeUnit.SECONDS.sleep(settings.seconds);
                 Histogram sinceSent = tap.takeSinceSent();
                 Histogram sinceDue = tap.takeSinceDue();
                 long wall = System.nanoTime() - wall0;
+                String gcPauses = gc.take();
                 double cpuShare = (double) (MachineLoad.processCpuNanos() - cpu0) / wall;
                 double serverCpuShare = serverCpu0 < 0 ? Double.NaN : (double) (feed.serverCpuNanos() - serverCpu0) / wall;
                 long switches = difference(switches0, MachineLoad.contextSwitches(ProcessHandle.current().pid()));
@@ -130,7 +140,8 @@ public final class EndToEndLatency {
                 feed.stopPacing();
                 awaitDelivery(tap, feed.log().tradesSent());
                 return new Result(settings, sinceSent.getTotalCount(), framesSent, sinceSent, sinceDue, late,
-                        tap.overruns(), tap.decodeErrors(), cpuShare, serverCpuShare, switches, serverSwitches, load);
+                        tap.overruns(), tap.decodeErrors(), cpuShare, serverCpuShare, switches, serverSwitches, load,
+                        gcPauses);
             }
         }
     }
