@@ -54,6 +54,11 @@ latency() {
             done
         done
     done
+    # the flyweight path: no event object per trade, so fewer collections
+    for transport in VERTX TYRUS; do
+        report latency java -Xms1g -Xmx1g -cp "$bench" io.jvq.bench.EndToEndLatency \
+            transport=$transport server=BARE path=FLYWEIGHT warmup=15 seconds=15
+    done
 }
 
 # Inflating with libdeflate against the JDK's Inflater, and whole-frame decode with each
