@@ -1,6 +1,5 @@
 package io.jvq.cli;
 
-import io.jvq.cli.session.FrameTap;
 import io.jvq.kafka.Backpressure;
 import io.jvq.kafka.BridgeStats;
 import io.jvq.kafka.KafkaQuoteBridge;
@@ -98,11 +97,11 @@ final class BridgeCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         try {
-            return live.run(plan, stopSession -> new ConnectionCounter(bridge),
-                    others -> new PublishingWriter(bridge, others), () -> {
-                        bridge.close();
-                        return kafkaSummary(bridge.stats());
-                    });
+            // the flyweight path: each quote is encoded from the decoder's view, no event made
+            return live.quotesTo(bridge).run(plan, null, () -> {
+                bridge.close();
+                return kafkaSummary(bridge.stats());
+            });
         } finally {
             bridge.close();
         }
@@ -121,13 +120,5 @@ final class BridgeCommand implements Callable<Integer> {
     static String kafkaSummary(BridgeStats stats) {
         return "kafka: " + stats.published() + " published, " + stats.dropped() + " dropped, "
                 + stats.failed() + " failed";
-    }
-
-    /** Numbers the connections for the bridge's headers: each opened WebSocket is the next one. */
-    private record ConnectionCounter(KafkaQuoteBridge bridge) implements FrameTap {
-        @Override
-        public void opened() {
-            bridge.connectionOpened();
-        }
     }
 }

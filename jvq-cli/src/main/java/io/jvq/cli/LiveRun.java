@@ -10,6 +10,7 @@ import io.jvq.cli.session.FrameTap;
 import io.jvq.cli.session.QuoteSession;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
+import io.jvq.core.codec.QuoteSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /** What {@code stream} and {@code record} share: validate, connect, print until told to stop. */
 final class LiveRun {
@@ -38,6 +38,7 @@ final class LiveRun {
     private final List<String> codes;
     private CandleOptions candles;
     private boolean board;
+    private QuoteSink quoteSink;
 
     LiveRun(CliEnvironment environment, CommandSpec spec, ConnectOptions connect, OutputOptions output,
             StopOptions stop, List<String> codes) {
@@ -52,6 +53,12 @@ final class LiveRun {
     /** Prints candlesticks instead of quotes when {@code candles} names a period. */
     LiveRun candles(CandleOptions candles) {
         this.candles = candles;
+        return this;
+    }
+
+    /** Quotes go to {@code sink} as views (the Kafka bridge) instead of being printed; everything else is printed. */
+    LiveRun quotesTo(QuoteSink sink) {
+        this.quoteSink = sink;
         return this;
     }
 
@@ -80,16 +87,14 @@ final class LiveRun {
      * and returns the tap that sees every frame (or null).
      */
     int run(Plan plan, Function<Runnable, FrameTap> tapFor) throws InterruptedException {
-        return run(plan, tapFor, UnaryOperator.identity(), null);
+        return run(plan, tapFor, null);
     }
 
     /**
-     * Like {@link #run(Plan, Function)}; {@code writerFor} may replace the event writer (the bridge
-     * publishes quotes instead of printing them), and {@code ending}, when not null, runs once the
-     * client is closed, before the summary, and returns a line for the summary.
+     * Like {@link #run(Plan, Function)}; {@code ending}, when not null, runs once the client is
+     * closed, before the summary, and returns a line for the summary.
      */
-    int run(Plan plan, Function<Runnable, FrameTap> tapFor, UnaryOperator<EventWriter> writerFor,
-            Supplier<String> ending) throws InterruptedException {
+    int run(Plan plan, Function<Runnable, FrameTap> tapFor, Supplier<String> ending) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean onBoard = board && output.format == OutputFormat.TEXT && environment.terminal();
@@ -101,9 +106,12 @@ final class LiveRun {
         EventWriter writer = onBoard ? liveBoard : output.writer(JvqCli.stdoutBytes(spec), environment);
         CandleEventWriter bars = candles != null && candles.enabled()
                 ? candles.writer(output, environment, out, writer) : null;
-        EventPrinter printer = new EventPrinter(writerFor.apply(bars != null ? bars : writer), out);
+        EventPrinter printer = new EventPrinter(bars != null ? bars : writer, out);
         QuoteSession session = new QuoteSession(plan.options(), plan.codes(), stop.duration, stop.limitOrZero(),
                 printer, log).giveUpAfter(stop.giveUpAfter);
+        if (quoteSink != null) {
+            session.quotesTo(quoteSink);
+        }
         String title = "jvq " + spec.name() + " · " + plan.codes().size() + " codes";
         if (onBoard) {
             screen.set(BoardScreen.start(liveBoard, out, () -> title + " · " + session.stats().elapsedMillis() / 1000

@@ -2,11 +2,17 @@ package io.jvq.cli.session;
 
 import io.jvq.cli.output.EventWriter;
 import io.jvq.cli.output.StatusLog;
+import io.jvq.core.QuoteLevel;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
 import io.jvq.core.client.JvqClient;
 import io.jvq.core.client.QuoteListener;
+import io.jvq.core.codec.Level10View;
+import io.jvq.core.codec.Level1View;
+import io.jvq.core.codec.QuoteSink;
+import io.jvq.core.codec.TradeView;
 import io.jvq.core.event.ConnectionEvent;
+import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.DecodeNotice;
 import io.jvq.core.event.JvqEvent;
 import io.jvq.core.event.ListenerFailure;
@@ -73,6 +79,7 @@ public final class QuoteSession {
     /** The refusal that stopped the client, fixed when Refused arrives: a later event cannot undo it. */
     private final AtomicReference<Refusal> stoppedBy = new AtomicReference<>();
     private volatile StopSignal signal;
+    private QuoteSink quoteSink;
     private volatile GiveUpTimer giveUp = new GiveUpTimer(null, () -> { });
 
     /**
@@ -92,6 +99,15 @@ public final class QuoteSession {
     /** Ends the session once it has gone {@code after} without a connection; null (the default) never does. */
     public QuoteSession giveUpAfter(Duration after) {
         this.giveUp = new GiveUpTimer(after, () -> stop(End.GAVE_UP));
+        return this;
+    }
+
+    /**
+     * Quotes go to {@code sink} as views, on the client's zero-allocation path, rather than to the
+     * printer as events (which still prints everything else); for the Kafka bridge.
+     */
+    public QuoteSession quotesTo(QuoteSink sink) {
+        this.quoteSink = Objects.requireNonNull(sink, "sink");
         return this;
     }
 
@@ -117,12 +133,16 @@ public final class QuoteSession {
     public Outcome run(SocketPort socket, DiscoveryPort discovery, FrameTap tap, Consumer<Outcome> report)
             throws InterruptedException {
         FrameTap taps = tap == null ? stats : FrameTap.of(stats, new Gate(tap));
-        JvqClient client = JvqClient.builder()
+        Listener listener = new Listener();
+        JvqClient.Builder builder = JvqClient.builder()
                 .options(options)
                 .socket(new TappedSocketPort(socket, taps))
                 .discovery(new WatchedDiscoveryPort(discovery, this::refused))
-                .listener(new Listener())
-                .build();
+                .listener(listener);
+        if (quoteSink != null) {
+            builder.quoteSink(new Quotes(quoteSink, listener));
+        }
+        JvqClient client = builder.build();
         // closed after the report: a Ctrl-C hook waits for that, or the JVM would halt before the summary
         try (StopSignal stopSignal = new StopSignal(); GiveUpTimer timer = giveUp) {
             signal = stopSignal;
@@ -247,16 +267,98 @@ public final class QuoteSession {
             if (!EventWriter.isData(event) || end.get() != null) {
                 return;
             }
-            long n = event instanceof QuoteEvent ? quotes.incrementAndGet() : 0;
-            if (limit > 0 && n > limit) {
+            long n = event instanceof QuoteEvent ? nextQuote() : -1;
+            if (n == 0) {
                 return;
             }
             stats.count(event);
             if (!printer.print(event)) {
                 stop(End.OUTPUT_CLOSED);
-            } else if (limit > 0 && n == limit) {
-                stop(End.LIMIT);
+            } else if (n > 0) {
+                passedOn(n);
             }
+        }
+    }
+
+    /** The quote number of a quote that may be passed on, or 0 when the session has ended or the limit is reached. */
+    private long nextQuote() {
+        if (end.get() != null) {
+            return 0;
+        }
+        long n = quotes.incrementAndGet();
+        return limit > 0 && n > limit ? 0 : n;
+    }
+
+    /** Quote number {@code n} was passed on: the session ends when that was the limit. */
+    private void passedOn(long n) {
+        if (limit > 0 && n == limit) {
+            stop(End.LIMIT);
+        }
+    }
+
+    /**
+     * The quotes as views, for a {@link #quotesTo sink} (the Kafka bridge), under the rules the
+     * printed quotes follow: counted, none once the session has ended or past the limit; decode
+     * errors and notices go where the listener sends them.
+     */
+    private final class Quotes implements QuoteSink {
+        private final QuoteSink sink;
+        private final Listener listener;
+
+        Quotes(QuoteSink sink, Listener listener) {
+            this.sink = sink;
+            this.listener = listener;
+        }
+
+        @Override
+        public void onLevel1(Level1View quote) {
+            long n = nextQuote();
+            if (n > 0) {
+                stats.countQuote(QuoteLevel.LV1);
+                sink.onLevel1(quote);
+                passedOn(n);
+            }
+        }
+
+        @Override
+        public void onTrade(TradeView trade) {
+            long n = nextQuote();
+            if (n > 0) {
+                stats.countQuote(QuoteLevel.LV2);
+                sink.onTrade(trade);
+                passedOn(n);
+            }
+        }
+
+        @Override
+        public void onLevel10(Level10View book) {
+            long n = nextQuote();
+            if (n > 0) {
+                stats.countQuote(QuoteLevel.LV10);
+                sink.onLevel10(book);
+                passedOn(n);
+            }
+        }
+
+        @Override
+        public void onError(DecodeError error) {
+            listener.onEvent(error);
+        }
+
+        @Override
+        public void onNotice(DecodeNotice notice) {
+            listener.onEvent(notice);
+        }
+
+        @Override
+        public void onFrameEnd() {
+            sink.onFrameEnd();
+            listener.onFrameEnd();
+        }
+
+        @Override
+        public void onConnected(long connectionNumber, String server) {
+            sink.onConnected(connectionNumber, server);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jvq.cli.session;
 
+import io.jvq.core.QuoteLevel;
 import io.jvq.core.event.ConnectionEvent;
 import io.jvq.core.event.DecodeError;
 import io.jvq.core.event.JvqEvent;
@@ -48,6 +49,15 @@ public final class SessionStats implements FrameTap {
             texts.incrementAndGet();
         } else if (event instanceof DecodeError) {
             decodeErrors.incrementAndGet();
+        }
+    }
+
+    /** Counts a quote the client delivered on the flyweight path, as a view rather than an event. */
+    public void countQuote(QuoteLevel level) {
+        switch (level) {
+            case LV1 -> level1.incrementAndGet();
+            case LV2 -> trades.incrementAndGet();
+            case LV10 -> level10.incrementAndGet();
         }
     }
 

@@ -5,6 +5,11 @@ import io.jvq.cli.output.StatusLog;
 import io.jvq.cli.output.WriterOutputStream;
 import io.jvq.core.SubscriptionCode;
 import io.jvq.core.client.ClientOptions;
+import io.jvq.core.codec.Level10View;
+import io.jvq.core.codec.Level1View;
+import io.jvq.core.codec.QuoteSink;
+import io.jvq.core.codec.TradeView;
+import io.jvq.core.event.DecodeError;
 import io.jvq.core.port.DiscoveryReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +77,85 @@ class QuoteSessionTest {
                 l -> assertThat(l).contains("\"tradeId\":2,"));
         assertThat(done.stats().events()).isEqualTo(3);
         assertThat(reported.get()).isSameAs(done);
+    }
+
+    /** What a sink on the flyweight path was handed, read from the views inside each call. */
+    private static final class SinkTape implements QuoteSink {
+        final List<String> entries = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onLevel1(Level1View quote) {
+            entries.add("lv1 " + quote.code().symbol());
+        }
+
+        @Override
+        public void onTrade(TradeView trade) {
+            entries.add("trade " + trade.tradeId());
+        }
+
+        @Override
+        public void onLevel10(Level10View book) {
+            entries.add("lv10 " + book.code().symbol());
+        }
+
+        @Override
+        public void onError(DecodeError error) {
+            entries.add("error reached the sink");
+        }
+
+        @Override
+        public void onFrameEnd() {
+            entries.add("frame end");
+        }
+
+        @Override
+        public void onConnected(long connectionNumber, String server) {
+            entries.add("connection " + connectionNumber);
+        }
+    }
+
+    @Test
+    void aSinkGetsTheQuotesAsViewsUpToTheLimitAndStdoutGetsTheRest() throws Exception {
+        SinkTape sink = new SinkTape();
+        QuoteSession session = session(WAIT, 3, stdout).quotesTo(sink);
+        Future<QuoteSession.Outcome> outcome = start(session, null);
+        ScriptedPorts.Connection server = ports.awaitConnection();
+        server.takeSent(WAIT);
+
+        server.pushQuotes("lv2_600519=09:30:00.120,1,1700.50,100\nlv2_600519=garbage\n");
+        server.pushQuotes(MOUTAI + "\nlv2_600519=09:30:00.130,2,1700.51,200|09:30:00.140,3,1700.52,300\n");
+
+        QuoteSession.Outcome done = outcome.get(10, TimeUnit.SECONDS);
+        assertThat(done.end()).isEqualTo(QuoteSession.End.LIMIT);
+        // the limit's frame may end after the session has closed the client: its end is not promised
+        assertThat(sink.entries).startsWith("connection 1", "trade 1", "frame end", "lv1 600519", "trade 2")
+                .hasSizeBetween(5, 6).doesNotContain("trade 3");
+        assertThat(stdout.toString().lines()).singleElement()
+                .satisfies(l -> assertThat(l).startsWith("{\"type\":\"error\",").contains("garbage"));
+        assertThat(done.stats().level1()).isEqualTo(1);
+        assertThat(done.stats().trades()).isEqualTo(2);
+        assertThat(done.stats().decodeErrors()).isEqualTo(1);
+    }
+
+    @Test
+    void aSinkGetsNothingOnceTheSessionHasEnded() throws Exception {
+        SinkTape sink = new SinkTape();
+        QuoteSession session = session(WAIT, 0, stdout).quotesTo(sink);
+        Future<QuoteSession.Outcome> outcome = start(session, null);
+        ScriptedPorts.Connection server = ports.awaitConnection();
+        server.takeSent(WAIT);
+        server.pushQuotes("lv2_600519=09:30:00.120,1,1700.50,100\n");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!sink.entries.contains("frame end") && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        session.interrupt();
+        QuoteSession.Outcome done = outcome.get(10, TimeUnit.SECONDS);
+        server.pushQuotes("lv2_600519=09:30:00.130,2,1700.51,200\n");
+
+        assertThat(sink.entries).containsExactly("connection 1", "trade 1", "frame end");
+        assertThat(done.stats().trades()).isEqualTo(1);
     }
 
     /** Keeps each chunk written to it: what reached stdout in one write. */
