@@ -14,7 +14,7 @@
 #     (SIGTERM: it publishes what it received, then prints its summary) once the count in Kafka has
 #     stopped moving after the feed stopped.
 # One line per run on stdout:
-#   - sent: the trades the server's replay handed to its connection (its "stopping the replay" line). The fake
+#   - sent: the trades the server's replay handed to its connection (its "replay stopped" line). The fake
 #     does not slow down for a slow reader: what the bridge has not read yet waits in the server's memory and
 #     is dropped when the server stops, so sent - in Kafka is the backlog the bridge had not read, not a loss;
 #   - received: the bridge client's quote events (its "summary:" line); published, dropped, failed: its
@@ -24,7 +24,8 @@
 #   - kept: in Kafka ÷ the replay's wall time (the server's, first frame to stop), and as a share of R;
 #   - the bridge process's CPU-seconds (utime + stime, /usr/bin/time) per million trades in Kafka, for the
 #     whole process and from the replay's start (/proc/PID/stat: without the JVM's start-up and connecting);
-#   - how long after the replay stopped the count in Kafka last moved, and the 1-minute load average.
+#   - how long after the server had exited the count in Kafka last moved (0.0: it had stopped moving by
+#     the first look), and the 1-minute load average before and after the run.
 # The build (the CLI's jar, jvq-kafka's test classes and their classpath) runs first unless --no-build.
 # BRIDGE_JAVA_OPTS, SERVE_JAVA_OPTS, BROKER_JAVA_OPTS: JVM options for each (unquoted, split on blanks).
 set -euo pipefail
@@ -202,7 +203,8 @@ for ((run = 1; run <= runs; run++)); do
     kill -TERM "$serve_pid"
     wait "$serve_pid" || true
     stopped=$(now)
-    sent_line=$(grep -m1 -E 'stopping the replay: |replay (finished|stopped)' "$tmp/serve$run.err") \
+    # the last of its lines: "replay stopped: …" once the server has closed (frames go out until then)
+    sent_line=$(grep -E 'stopping the replay: |replay (finished|stopped)' "$tmp/serve$run.err" | tail -1) \
         || die "run $run: jvq serve did not say what it sent: $(tail -3 "$tmp/serve$run.err")"
     read -r sent replay_s < <(sed -E 's/.* ([0-9]+) trades in ([0-9.]+) s.*/\1 \2/' <<<"$sent_line")
 
@@ -243,7 +245,7 @@ for ((run = 1; run <= runs; run++)); do
         kept = kafka / replay; cpu = user + sys; m = kafka / 1e6
         printf "run %d: server sent %d trades in %.3f s; bridge received %d, kafka: %d published, %d dropped, %d failed; " \
                "in Kafka %d (sent - in Kafka: %d); kept %.0f trades/s (%.3f of %d); bridge CPU %.1f s, %.2f CPU-s per M trades " \
-               "(%.2f from the replay start); Kafka settled %s s after the replay; load %s -> %s; %s\n",
+               "(%.2f from the replay start); Kafka still %s s after the server exited; load %s -> %s; %s\n",
                run, sent, replay, received, published, dropped, failures, kafka, sent - kafka, kept, kept / rate, rate, cpu,
                (m > 0 ? cpu / m : 0), (m > 0 ? (t1 - t0) / hz / m : 0), settled, l0, l1, verdict
     }'
