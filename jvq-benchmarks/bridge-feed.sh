@@ -21,9 +21,12 @@
 #     "kafka: N published, N dropped, N failed";
 #   - in Kafka: the sum of the end offsets of runN.lv2; it must equal published, with nothing dropped or
 #     failed (else the run is marked FAILED and the script exits 1);
-#   - kept: in Kafka ÷ the replay's wall time (the server's, first frame to stop), and as a share of R;
+#   - kept: in Kafka ÷ the replay's wall time (the server's, first frame to stop), and as a share of R; and
+#     the rate into Kafka from 10 s into the replay (S/3 for a replay under 30 s) to its end, once the
+#     bridge's JVM has warmed up (the bridge's capacity when it had a backlog; R when it kept up);
 #   - the bridge process's CPU-seconds (utime + stime, /usr/bin/time) per million trades in Kafka, for the
 #     whole process and from the replay's start (/proc/PID/stat: without the JVM's start-up and connecting);
+#   - the CPU-seconds of the server (its whole process, to its stop) and of the broker (during the run);
 #   - how long after the server had exited the count in Kafka last moved (0.0: it had stopped moving by
 #     the first look), and the 1-minute load average before and after the run.
 # The build (the CLI's jar, jvq-kafka's test classes and their classpath) runs first unless --no-build.
@@ -181,16 +184,18 @@ for ((run = 1; run <= runs; run++)); do
     topic=run$run.lv2
     ask "topic $topic 1"
     load_before=$(load1)
+    broker_ticks_before=$(cpu_ticks "$broker_pid")
 
-    spawn "$tmp/serve$run.out" "$tmp/serve$run.err" env JAVA_OPTS="${SERVE_JAVA_OPTS:-}" sh -c 'exec java ${JAVA_OPTS:-} -jar "$@"' sh "$jar" serve --token "$token" --fixture "$fixture" \
+    spawn "$tmp/serve$run.out" "$tmp/serve$run.err" env JAVA_OPTS="${SERVE_JAVA_OPTS:-}" \
+        sh -c 'exec java ${JAVA_OPTS:-} -jar "$@"' sh "$jar" serve --token "$token" --fixture "$fixture" \
         --rate "$rate" --loop --duration $((seconds + 120))
     serve_pid=$spawned
     port=$(await_line "$tmp/serve$run.out" 60 '^fake jvQuant listening on' | sed 's/.*://') \
         || die "run $run: jvq serve did not start: $(tail -3 "$tmp/serve$run.err")"
 
     # the bridge under /usr/bin/time; sh writes its pid (that of the JVM it becomes) first
-    spawn "$tmp/bridge$run.out" "$tmp/bridge$run.err" env JAVA_OPTS="${BRIDGE_JAVA_OPTS:-}" /usr/bin/time -o "$tmp/bridge$run.time" -f '%U %S %e' \
-        sh -c 'echo $$ >"$0"; exec java ${JAVA_OPTS:-} -jar "$@"' "$tmp/bridge$run.pid" "$jar" bridge \
+    spawn "$tmp/bridge$run.out" "$tmp/bridge$run.err" env JAVA_OPTS="${BRIDGE_JAVA_OPTS:-}" \
+        /usr/bin/time -o "$tmp/bridge$run.time" -f '%U %S %e' sh -c 'echo $$ >"$0"; exec java ${JAVA_OPTS:-} -jar "$@"' "$tmp/bridge$run.pid" "$jar" bridge \
         --kafka "$bootstrap" --topics-prefix "run$run." --discovery-url "http://127.0.0.1:$port/server" \
         --token "$token" --duration $((seconds + 300)) "${codes[@]}"
     time_pid=$spawned
@@ -199,7 +204,15 @@ for ((run = 1; run <= runs; run++)); do
     bridge_pid=$(cat "$tmp/bridge$run.pid")
     ticks_at_start=$(cpu_ticks "$bridge_pid")
 
-    sleep "$seconds"
+    # the rate into Kafka once the bridge's JVM has warmed up: from W s into the replay to its end
+    warm=$((seconds >= 30 ? 10 : seconds / 3))
+    sleep "$warm"
+    ask "offsets $topic"
+    warm_count=${reply##* } warm_at=$(now)
+    sleep $((seconds - warm))
+    ask "offsets $topic"
+    late_count=${reply##* } late_at=$(now)
+    serve_ticks=$(cpu_ticks "$serve_pid")
     kill -TERM "$serve_pid"
     wait "$serve_pid" || true
     stopped=$(now)
@@ -223,11 +236,12 @@ for ((run = 1; run <= runs; run++)); do
     wait "$time_pid" || bridge_rc=$?
     time_pid=
     load_after=$(load1)
+    broker_ticks=$(( $(cpu_ticks "$broker_pid") - broker_ticks_before ))
 
     kafka_line=$(grep -m1 -oE 'kafka: [0-9]+ published, [0-9]+ dropped, [0-9]+ failed' "$tmp/bridge$run.err") \
         || die "run $run: the bridge printed no kafka summary (exit $bridge_rc): $(tail -3 "$tmp/bridge$run.err")"
     received=$(grep -m1 -oE 'summary: [0-9]+ events' "$tmp/bridge$run.err" | grep -oE '[0-9]+') || received=-1
-    read -r published dropped failures < <(sed -E 's/kafka: ([0-9]+) published, ([0-9]+) dropped, ([0-9]+) failed/\1 \2 \3/' <<<"$kafka_line")
+    read -r published dropped failures < <(grep -oE '[0-9]+' <<<"$kafka_line" | paste -sd' ')
     ask "offsets $topic"
     in_kafka=${reply##* }
     read -r user sys _ < <(tail -1 "$tmp/bridge$run.time")
@@ -238,16 +252,19 @@ for ((run = 1; run <= runs; run++)); do
         verdict="FAILED (Kafka holds $in_kafka of $published published, $dropped dropped, $failures failed)"
         failed=1
     fi
-    awk -v run="$run" -v sent="$sent" -v received="$received" -v replay="$replay_s" -v published="$published" -v dropped="$dropped" \
-        -v failures="$failures" -v kafka="$in_kafka" -v rate="$rate" -v user="$user" -v sys="$sys" \
+    awk -v run="$run" -v sent="$sent" -v received="$received" -v replay="$replay_s" -v published="$published" \
+        -v dropped="$dropped" -v failures="$failures" -v kafka="$in_kafka" -v rate="$rate" -v user="$user" -v sys="$sys" \
         -v t0="$ticks_at_start" -v t1="$ticks_at_end" -v hz="$hz" -v settled="$settled" \
-        -v l0="$load_before" -v l1="$load_after" -v verdict="$verdict" 'BEGIN {
+        -v c0="$warm_count" -v w0="$warm_at" -v c1="$late_count" -v w1="$late_at" -v warm="$warm" \
+        -v serve="$serve_ticks" -v broker="$broker_ticks" -v l0="$load_before" -v l1="$load_after" -v verdict="$verdict" 'BEGIN {
         kept = kafka / replay; cpu = user + sys; m = kafka / 1e6
-        printf "run %d: server sent %d trades in %.3f s; bridge received %d, kafka: %d published, %d dropped, %d failed; " \
-               "in Kafka %d (sent - in Kafka: %d); kept %.0f trades/s (%.3f of %d); bridge CPU %.1f s, %.2f CPU-s per M trades " \
-               "(%.2f from the replay start); Kafka still %s s after the server exited; load %s -> %s; %s\n",
-               run, sent, replay, received, published, dropped, failures, kafka, sent - kafka, kept, kept / rate, rate, cpu,
-               (m > 0 ? cpu / m : 0), (m > 0 ? (t1 - t0) / hz / m : 0), settled, l0, l1, verdict
+        printf "run %d: server sent %d trades in %.3f s; bridge received %d, kafka: %d published, %d dropped, " \
+               "%d failed; in Kafka %d (sent - in Kafka: %d); kept %.0f trades/s (%.3f of %d; %.0f trades/s after " \
+               "the first %d s); bridge CPU %.1f s, %.2f CPU-s per M trades (%.2f from the replay start); " \
+               "server CPU %.1f s, broker CPU %.1f s; Kafka still %s s after the server exited; load %s -> %s; %s\n",
+               run, sent, replay, received, published, dropped, failures, kafka, sent - kafka, kept, kept / rate, rate,
+               (w1 > w0 ? (c1 - c0) / (w1 - w0) : 0), warm, cpu, (m > 0 ? cpu / m : 0),
+               (m > 0 ? (t1 - t0) / hz / m : 0), serve / hz, broker / hz, settled, l0, l1, verdict
     }'
 done
 exit "$failed"
