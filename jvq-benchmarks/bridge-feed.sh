@@ -74,26 +74,28 @@ die() { log "$*"; exit 1; }
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/bridge-feed.XXXXXX")
 broker_pid=
-bridge_pid=
 time_pid=
+run=0
 cleanup() {
     local status=$? pid waited
     trap - EXIT INT TERM
-    # the bridge's JVM is the child of /usr/bin/time, which does not pass a signal on
-    if [[ -n $time_pid && -n $bridge_pid ]] && kill -0 "$time_pid" 2>/dev/null; then
-        kill -TERM "$bridge_pid" 2>/dev/null || true
+    # the bridge's JVM is the child of /usr/bin/time, which does not pass a signal on: stop the JVM and let
+    # time reap it (time itself only if the JVM's pid is not known yet)
+    if [[ -n $time_pid ]] && kill -0 "$time_pid" 2>/dev/null; then
+        pid=$(cat "$tmp/bridge$run.pid" 2>/dev/null) || pid=
+        if [[ -n $pid ]]; then kill -TERM "$pid" 2>/dev/null || true; else kill -TERM "$time_pid" 2>/dev/null || true; fi
     fi
-    for pid in $(jobs -p); do
-        [[ $pid == "$broker_pid" ]] || kill -TERM "$pid" 2>/dev/null || true
+    for pid in $(jobs -rp); do
+        [[ $pid == "$broker_pid" || $pid == "$time_pid" ]] || kill -TERM "$pid" 2>/dev/null || true
     done
     # the broker stops when its stdin closes
     exec 7>&- 8<&-
     for waited in $(seq 1 40); do
-        [[ -n $(jobs -p) ]] || break
+        [[ -n $(jobs -rp) ]] || break
         if ((waited == 30)) && [[ -n $broker_pid ]]; then kill -TERM "$broker_pid" 2>/dev/null || true; fi
         sleep 0.5
     done
-    for pid in $(jobs -p); do
+    for pid in $(jobs -rp); do
         kill -KILL "$pid" 2>/dev/null || true
     done
     wait 2>/dev/null || true
@@ -127,6 +129,12 @@ ask() {
     printf '%s\n' "$1" >&7
     IFS= read -r -t 60 -u 8 reply || die "the broker did not answer '$1' (its log: $(tail -3 "$tmp/broker.log"))"
     [[ $reply != error* ]] || die "the broker answered '$1' with: $reply"
+}
+
+# sleep, in a way a signal's trap interrupts at once
+pause() {
+    sleep "$1" &
+    wait $! || true
 }
 
 cpu_ticks() { # utime + stime of process $1, in clock ticks
@@ -206,10 +214,10 @@ for ((run = 1; run <= runs; run++)); do
 
     # the rate into Kafka once the bridge's JVM has warmed up: from W s into the replay to its end
     warm=$((seconds >= 30 ? 10 : seconds / 3))
-    sleep "$warm"
+    pause "$warm"
     ask "offsets $topic"
     warm_count=${reply##* } warm_at=$(now)
-    sleep $((seconds - warm))
+    pause $((seconds - warm))
     ask "offsets $topic"
     late_count=${reply##* } late_at=$(now)
     serve_ticks=$(cpu_ticks "$serve_pid")
