@@ -31,6 +31,7 @@
 #     the first look), and the 1-minute load average before and after the run.
 # The build (the CLI's jar, jvq-kafka's test classes and their classpath) runs first unless --no-build.
 # BRIDGE_JAVA_OPTS, SERVE_JAVA_OPTS, BROKER_JAVA_OPTS: JVM options for each (unquoted, split on blanks).
+# BRIDGE_JAR: another build's jvq.jar for the bridge alone (a before/after on the same feed and broker).
 set -euo pipefail
 
 runs=3
@@ -61,6 +62,7 @@ fi
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 jar=$root/jvq-cli/target/jvq.jar
+bridge_jar=${BRIDGE_JAR:-$jar}
 kafka_cp_file=$root/jvq-kafka/target/test-classpath.txt
 # the fake server's token: given to serve and to the clients as an option, never printed
 token=test-token
@@ -151,6 +153,7 @@ if ((build)); then
         -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
 fi
 [[ -f $jar ]] || die "$jar is missing (run without --no-build)"
+[[ -f $bridge_jar ]] || die "BRIDGE_JAR $bridge_jar is missing"
 [[ -f $kafka_cp_file && -f $root/jvq-kafka/target/test-classes/io/jvq/kafka/KafkaBrokerMain.class ]] \
     || die "jvq-kafka's test classes or their classpath are missing (run without --no-build)"
 kafka_cp=$root/jvq-kafka/target/test-classes:$root/jvq-kafka/target/classes:$(cat "$kafka_cp_file")
@@ -203,7 +206,7 @@ for ((run = 1; run <= runs; run++)); do
 
     # the bridge under /usr/bin/time; sh writes its pid (that of the JVM it becomes) first
     spawn "$tmp/bridge$run.out" "$tmp/bridge$run.err" env JAVA_OPTS="${BRIDGE_JAVA_OPTS:-}" \
-        /usr/bin/time -o "$tmp/bridge$run.time" -f '%U %S %e' sh -c 'echo $$ >"$0"; exec java ${JAVA_OPTS:-} -jar "$@"' "$tmp/bridge$run.pid" "$jar" bridge \
+        /usr/bin/time -o "$tmp/bridge$run.time" -f '%U %S %e' sh -c 'echo $$ >"$0"; exec java ${JAVA_OPTS:-} -jar "$@"' "$tmp/bridge$run.pid" "$bridge_jar" bridge \
         --kafka "$bootstrap" --topics-prefix "run$run." --discovery-url "http://127.0.0.1:$port/server" \
         --token "$token" --duration $((seconds + 300)) "${codes[@]}"
     time_pid=$spawned

@@ -5,7 +5,7 @@
 #
 #   jvq-benchmarks/targets.sh [OUT]          # OUT defaults to jvq-benchmarks/target/targets
 #
-# JVQ_TARGETS picks harnesses, in order (default: paired latency libdeflate stream kafka-path).
+# JVQ_TARGETS picks harnesses, in order (default: paired latency libdeflate stream kafka-path bridge).
 # JVQ_JDK22 names a Java 22+ home for the libdeflate rows (default: Temurin 25 where installed);
 # without one they are skipped.
 set -euo pipefail
@@ -116,12 +116,17 @@ kafka_path() {
     done
 }
 
+# jvq bridge fed at 400,000 trades/s by jvq serve, into a broker in its own JVM (bridge-feed.sh says more)
+bridge() {
+    report bridge jvq-benchmarks/bridge-feed.sh --runs 3 --seconds 35 --rate 400000
+}
+
 echo "targets: building (load $(load))"
 ./mvnw -B -ntp -q -pl jvq-benchmarks,jvq-cli -am package -DskipTests
 if [[ -n "$jdk22" ]]; then
     ./mvnw -B -ntp -q -pl jvq-inflate-libdeflate -am package -DskipTests -Djvq.jdk22="$jdk22"
 fi
-for harness in ${JVQ_TARGETS:-paired latency libdeflate stream kafka-path}; do
+for harness in ${JVQ_TARGETS:-paired latency libdeflate stream kafka-path bridge}; do
     "${harness//-/_}"
 done
 echo "targets: reports in $out"
