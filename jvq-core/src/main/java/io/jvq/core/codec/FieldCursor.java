@@ -165,34 +165,46 @@ final class FieldCursor {
     long decimal(boolean signed) {
         int p = position;
         boolean negative = signed && p < end && buf[p] == '-';
-        if (negative) {
-            p++;
-        }
+        long value = unsignedDecimal(negative ? p + 1 : p);
+        return negative ? -value : value;
+    }
+
+    /** {@link #decimal} from {@code p}, after any '-'. */
+    private long unsignedDecimal(int p) {
         if (end - p >= TWO_WORDS) {
             long word = Swar.word(buf, p);
             long flags = Swar.nonDigits(word);
             int n = Long.numberOfTrailingZeros(flags) >>> 3;
             if (n > 0 && n <= MAX_TWO_WORD_DECIMAL_DIGITS) {
-                long value = Swar.digitsValue(word, n) * FixedPoint.ONE;
                 if (Swar.byteAt(word, n) != '.') {
                     position = p + n;
-                    return negative ? -value : value;
+                    return Swar.digitsValue(word, n) * FixedPoint.ONE;
                 }
-                // The flags are exact, so the next one after the '.' ends the decimals; its word is loaded from
-                // p + 8, not from after the '.', so that the field's end does not wait for a load that does.
+                // The flags are exact, so the next one after the '.' ends the decimals: in this word (the usual
+                // price), or in the one 8 bytes on (loaded from there, not from after the '.', so that the field's
+                // end does not wait for a load that does).
                 long after = flags & (flags - 1);
-                int stop = after != 0 ? Long.numberOfTrailingZeros(after) >>> 3
-                        : 8 + (Long.numberOfTrailingZeros(Swar.nonDigits(Swar.word(buf, p + 8))) >>> 3);
-                int places = stop - n - 1;
-                if (places > 0 && places <= FixedPoint.SCALE) {
-                    position = p + stop;
-                    value += Swar.digitsValue(Swar.word(buf, p + n + 1), places) * FRACTION_SCALE[places];
-                    return negative ? -value : value;
+                if (after != 0) {
+                    int stop = Long.numberOfTrailingZeros(after) >>> 3;
+                    int places = stop - n - 1;
+                    if (places > 0 && places <= FixedPoint.SCALE) {
+                        position = p + stop;
+                        // The decimals moved down over the '.': all the digits read as one number.
+                        long integerBytes = (1L << (n << 3)) - 1;
+                        long digits = (word & integerBytes) | ((word >>> 8) & ~integerBytes);
+                        return Swar.digitsValue(digits, stop - 1) * FRACTION_SCALE[places];
+                    }
+                } else {
+                    int places = 7 - n + (Long.numberOfTrailingZeros(Swar.nonDigits(Swar.word(buf, p + 8))) >>> 3);
+                    if (places > 0 && places <= FixedPoint.SCALE) {
+                        position = p + n + 1 + places;
+                        return Swar.digitsValue(word, n) * FixedPoint.ONE
+                                + Swar.digitsValue(Swar.word(buf, p + n + 1), places) * FRACTION_SCALE[places];
+                    }
                 }
             }
         }
-        long value = longDecimal(p);
-        return negative ? -value : value;
+        return longDecimal(p);
     }
 
     /** The unsigned part of {@link #decimal} from {@code p} when it does not fit one word: kept apart, as {@link #longInteger}. */
