@@ -9,7 +9,7 @@ import io.jvq.core.FixedPoint;
  * <ul>
  * <li>{@link #MAX_FAST_INTEGER_DIGITS}: {@link FieldCursor#integer()};</li>
  * <li>{@link #MAX_FAST_DECIMAL_DIGITS} integer digits: {@link FieldCursor#decimal(boolean)};</li>
- * <li>{@link #MAX_ONE_WORD_DECIMAL_DIGITS}: its one-word step (digits, '.', decimals in one word);</li>
+ * <li>{@link #MAX_TWO_WORD_DECIMAL_DIGITS}: its two-word step (digits and '.' in one word, decimals in the next);</li>
  * <li>{@link #MAX_WORD_SHAPE_DIGITS}: a field and its ',' that {@link WordShape} can learn.</li>
  * </ul>
  * All readers take at most {@link FixedPoint#SCALE} decimals (the general one also zeros after them).
@@ -28,8 +28,8 @@ final class Digits {
     static final int MAX_FAST_INTEGER_DIGITS = 18;
     /** The most integer digits of a fast decimal (times {@link FixedPoint#ONE} stays in a long). */
     static final int MAX_FAST_DECIMAL_DIGITS = 14;
-    /** The most integer digits of a decimal read in one word: 6 digits, '.' and a decimal fill it. */
-    static final int MAX_ONE_WORD_DECIMAL_DIGITS = 6;
+    /** The most integer digits of a decimal read in two words: the first word holds them and the byte after them. */
+    static final int MAX_TWO_WORD_DECIMAL_DIGITS = 7;
     /** The most digits a {@link WordShape} holds: the field and its ',' fit one word. */
     static final int MAX_WORD_SHAPE_DIGITS = 7;
     /** The general reader's limit: the largest integer part whose fixed-point value (plus any fraction) fits a long. */

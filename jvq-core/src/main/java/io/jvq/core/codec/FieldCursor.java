@@ -5,7 +5,7 @@ import io.jvq.core.FixedPoint;
 import static io.jvq.core.codec.Digits.FRACTION_SCALE;
 import static io.jvq.core.codec.Digits.MAX_FAST_DECIMAL_DIGITS;
 import static io.jvq.core.codec.Digits.MAX_FAST_INTEGER_DIGITS;
-import static io.jvq.core.codec.Digits.MAX_ONE_WORD_DECIMAL_DIGITS;
+import static io.jvq.core.codec.Digits.MAX_TWO_WORD_DECIMAL_DIGITS;
 import static io.jvq.core.codec.Digits.POWERS_OF_TEN;
 
 /**
@@ -19,6 +19,8 @@ import static io.jvq.core.codec.Digits.POWERS_OF_TEN;
  */
 final class FieldCursor {
     private static final byte[] NONE = new byte[0];
+    /** The range {@link #decimal}'s usual step needs from the number's start: the word at its start and the next. */
+    private static final int TWO_WORDS = 16;
 
     private byte[] buf = NONE;
     private int end;
@@ -151,35 +153,58 @@ final class FieldCursor {
 
     /**
      * 1 to {@link Digits#MAX_FAST_DECIMAL_DIGITS} integer digits (after a '-' when {@code signed}), then
-     * optionally '.' and 1 to 4 decimals, as fixed point. The usual price, up to
-     * {@link Digits#MAX_ONE_WORD_DECIMAL_DIGITS} integer digits with its decimals, is read from one word.
+     * optionally '.' and 1 to 4 decimals, as fixed point. The usual number, up to
+     * {@link Digits#MAX_TWO_WORD_DECIMAL_DIGITS} integer digits with {@link #TWO_WORDS} bytes of the range
+     * from its start, is read here: its end from the exact non-digit flags of the word at its start (or of
+     * the next word, 8 bytes on, when the decimals run past it), so that the position of the next field
+     * waits for one load and one count, not two of each; its value from that word and the word after the
+     * '.'. Anything else is read by {@link #longDecimal}, kept apart so that this stays small enough for the
+     * JIT to inline into each reader (and amounts of 5 to 7 integer digits, which used to go there, no
+     * longer make it hot).
      */
     long decimal(boolean signed) {
         int p = position;
         boolean negative = signed && p < end && buf[p] == '-';
-        if (negative) {
-            p++;
-        }
-        if (end - p >= 8) {
+        long value = unsignedDecimal(negative ? p + 1 : p);
+        return negative ? -value : value;
+    }
+
+    /** {@link #decimal} from {@code p}, after any '-'. */
+    private long unsignedDecimal(int p) {
+        if (end - p >= TWO_WORDS) {
             long word = Swar.word(buf, p);
-            int n = Swar.leadingDigits(word);
-            if (n > 0 && n <= MAX_ONE_WORD_DECIMAL_DIGITS) {
-                long value = Swar.digitsValue(word, n) * FixedPoint.ONE;
+            long flags = Swar.nonDigits(word);
+            int n = Long.numberOfTrailingZeros(flags) >>> 3;
+            if (n > 0 && n <= MAX_TWO_WORD_DECIMAL_DIGITS) {
                 if (Swar.byteAt(word, n) != '.') {
                     position = p + n;
-                    return negative ? -value : value;
+                    return Swar.digitsValue(word, n) * FixedPoint.ONE;
                 }
-                long decimals = word >>> ((n + 1) << 3); // zero bytes shifted in: not digits
-                int places = Swar.leadingDigits(decimals);
-                if (places > 0 && places < 7 - n && places <= FixedPoint.SCALE) {
-                    position = p + n + 1 + places;
-                    value += Swar.digitsValue(decimals, places) * FRACTION_SCALE[places];
-                    return negative ? -value : value;
+                // The flags are exact, so the next one after the '.' ends the decimals: in this word (the usual
+                // price), or in the one 8 bytes on (loaded from there, not from after the '.', so that the field's
+                // end does not wait for a load that does).
+                long after = flags & (flags - 1);
+                if (after != 0) {
+                    int stop = Long.numberOfTrailingZeros(after) >>> 3;
+                    int places = stop - n - 1;
+                    if (places > 0 && places <= FixedPoint.SCALE) {
+                        position = p + stop;
+                        // The decimals moved down over the '.': all the digits read as one number.
+                        long integerBytes = (1L << (n << 3)) - 1;
+                        long digits = (word & integerBytes) | ((word >>> 8) & ~integerBytes);
+                        return Swar.digitsValue(digits, stop - 1) * FRACTION_SCALE[places];
+                    }
+                } else {
+                    int places = 7 - n + (Long.numberOfTrailingZeros(Swar.nonDigits(Swar.word(buf, p + 8))) >>> 3);
+                    if (places > 0 && places <= FixedPoint.SCALE) {
+                        position = p + n + 1 + places;
+                        return Swar.digitsValue(word, n) * FixedPoint.ONE
+                                + Swar.digitsValue(Swar.word(buf, p + n + 1), places) * FRACTION_SCALE[places];
+                    }
                 }
             }
         }
-        long value = longDecimal(p);
-        return negative ? -value : value;
+        return longDecimal(p);
     }
 
     /** The unsigned part of {@link #decimal} from {@code p} when it does not fit one word: kept apart, as {@link #longInteger}. */

@@ -112,9 +112,7 @@ public final class QuoteParser {
             boolean delivered = trades ? fast.trade(code, ids, prices, buf, partStart, end, sink)
                     : fast.level1(entry, code, buf, partStart, end, sink);
             if (!delivered) {
-                int lineEnd = lineEnd(buf, partStart, end);
-                general.records(entry, code, buf, from, eq + 1, partStart, parts, stripReturn(buf, from, lineEnd), sink);
-                return lineEnd + 1;
+                return generalRest(entry, code, buf, from, eq, partStart, parts, end, sink);
             }
             parts++;
             int stop = fast.stop();
@@ -128,6 +126,17 @@ public final class QuoteParser {
                 return b == '\n' ? stop + 1 : stop + 2; // "\r\n", or a '\r' ending the buffer
             }
         }
+    }
+
+    /**
+     * The rest of a line whose record at {@code partStart} the fast path did not take: its end is found, and the
+     * general path resumes at that record. Kept out of {@link #fastLine} so that the JIT can inline that.
+     */
+    private int generalRest(CodeTable.@Nullable Entry entry, SubscriptionCode code, byte[] buf, int from, int eq,
+                            int partStart, int parts, int end, QuoteSink sink) {
+        int lineEnd = lineEnd(buf, partStart, end);
+        general.records(entry, code, buf, from, eq + 1, partStart, parts, stripReturn(buf, from, lineEnd), sink);
+        return lineEnd + 1;
     }
 
     /** The '=' of a code of at most {@link #MAX_CODE_LENGTH} bytes from {@code from}, or {@code from} when there is none. */

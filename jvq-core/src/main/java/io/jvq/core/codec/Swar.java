@@ -18,6 +18,9 @@ final class Swar {
     private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
     private static final long ONES = 0x0101010101010101L;
     private static final long TOP_BITS = 0x8080808080808080L;
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    /** 0x76 in every byte: 10 + 0x76 is 0x80, 9 + 0x76 is 0x7F. */
+    private static final long TO_TOP_FROM_TEN = 0x7676767676767676L;
     private static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     private static final long PIPES = 0x7C7C7C7C7C7C7C7CL;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
@@ -47,6 +50,17 @@ final class Swar {
     static int leadingDigits(long word) {
         long notDigit = ((word & HIGH_NIBBLES) ^ ZEROS) | (((word + PLUS_SIX) & HIGH_NIBBLES) ^ ZEROS);
         return Long.numberOfTrailingZeros(notDigit) >>> 3;
+    }
+
+    /**
+     * The top bit of each byte of the word that is not an ASCII digit, and only of those: with {@code x} the
+     * byte xor '0' (a digit's value when below 10), x's low seven bits plus 0x76 reach the top bit for 10 to
+     * 127, and x's own top bit is set for 128 to 255. No sum leaves its byte, so every byte's flag is exact,
+     * not only the first (unlike {@link #leadingDigits}'s): the second flag of a number with a '.' ends its decimals.
+     */
+    static long nonDigits(long word) {
+        long x = word ^ ZEROS;
+        return (((x & LOW_SEVEN_BITS) + TO_TOP_FROM_TEN) | x) & TOP_BITS;
     }
 
     /**

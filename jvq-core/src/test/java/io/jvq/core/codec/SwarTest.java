@@ -33,6 +33,45 @@ class SwarTest {
     }
 
     @Test
+    void flagsExactlyTheBytesThatAreNotDigitsWhateverSurroundsThem() {
+        // Every byte value at every position, among digits and among the bytes most likely to carry or borrow.
+        int[] others = {'0', '9', '.', '/', ':', 0x00, 0x7F, 0x80, 0xF9, 0xFA, 0xFF};
+        for (int at = 0; at < 8; at++) {
+            for (int value = 0; value < 256; value++) {
+                for (int other : others) {
+                    byte[] bytes = new byte[8];
+                    java.util.Arrays.fill(bytes, (byte) other);
+                    bytes[at] = (byte) value;
+                    assertThat(Swar.nonDigits(Swar.word(bytes, 0))).as("%02x at %d among %02x", value, at, other)
+                            .isEqualTo(nonDigitsByteByByte(bytes));
+                }
+            }
+        }
+        Random random = new Random(24);
+        for (int i = 0; i < 100_000; i++) {
+            byte[] bytes = new byte[8];
+            random.nextBytes(bytes);
+            for (int k = 0; k < 8; k++) {
+                if (random.nextBoolean()) {
+                    bytes[k] = (byte) ('0' + random.nextInt(10));
+                }
+            }
+            assertThat(Swar.nonDigits(Swar.word(bytes, 0))).as(java.util.Arrays.toString(bytes))
+                    .isEqualTo(nonDigitsByteByByte(bytes));
+        }
+    }
+
+    private static long nonDigitsByteByByte(byte[] bytes) {
+        long flags = 0;
+        for (int k = 0; k < 8; k++) {
+            if (bytes[k] < '0' || bytes[k] > '9') {
+                flags |= 0x80L << (k << 3);
+            }
+        }
+        return flags;
+    }
+
+    @Test
     void findsTheFirstSeparatorWhateverBytesSurroundIt() {
         // Neighbours of the separators' values, UTF-8 lead and continuation bytes, zero and 0xFF.
         int[] others = {'+', '-', '{', '}', 0x09, 0x0B, 0x00, 0x01, 0x7F, 0x80, 0x81, 0xAC, 0xE4, 0xFC, 0xFF, '0', 'x'};

@@ -190,6 +190,84 @@ class WordReadingTest {
         }
     }
 
+    @Test
+    void aDecimalReadsAsByteByByteWithEveryByteAnywhereAndAtEveryDistanceFromTheRangeEnd() {
+        // FieldCursor.decimal reads the usual number from two words when 16 bytes of the range remain: its end must
+        // not depend on the bytes behind the range (digits there), nor on where the range ends.
+        List<String> numbers = new ArrayList<>();
+        String digits = "9876543210987654321";
+        for (int integerDigits = 0; integerDigits <= 16; integerDigits++) {
+            for (int places = -1; places <= 6; places++) {
+                String number = digits.substring(0, integerDigits) + (places < 0 ? "" : "." + digits.substring(3, 3 + places));
+                numbers.add(number);
+                numbers.add("-" + number);
+            }
+        }
+        for (String base : new String[]{"1234567.1234", "-12.25", "170000.5", "1.2345"}) {
+            for (int at = 0; at < base.length(); at++) {
+                for (int b = 0; b < 256; b++) {
+                    if (!Digits.isDigit(b)) {
+                        numbers.add(base.substring(0, at) + (char) b + base.substring(at + 1));
+                    }
+                }
+            }
+        }
+        for (String number : numbers) {
+            byte[] text = number.getBytes(StandardCharsets.ISO_8859_1);
+            for (int distance = 0; distance <= 20; distance++) {
+                // the number, then ",5555…" up to `distance` bytes, then digits behind the range end
+                byte[] array = new byte[3 + text.length + distance + 24];
+                java.util.Arrays.fill(array, (byte) '8');
+                System.arraycopy(text, 0, array, 3, text.length);
+                int end = 3 + text.length + distance;
+                for (int i = 3 + text.length; i < end; i++) {
+                    array[i] = i == 3 + text.length ? (byte) ',' : (byte) '5';
+                }
+                for (boolean signed : new boolean[]{false, true}) {
+                    FieldCursor cursor = new FieldCursor();
+                    cursor.reset(array, 3, end);
+                    long value = cursor.decimal(signed);
+                    long[] expected = decimalByteByByte(array, 3, end, signed);
+                    String as = String.format("'%s' %d bytes before the range end, signed %b", number, distance, signed);
+                    assertThat(cursor.usual()).as(as).isEqualTo(expected != null);
+                    if (expected != null) {
+                        assertThat(value).as(as).isEqualTo(expected[0]);
+                        assertThat(cursor.position()).as(as).isEqualTo((int) expected[1]);
+                    }
+                }
+            }
+        }
+    }
+
+    /** What {@link FieldCursor#decimal} must read from {@code p}, one byte at a time: {value, position}, or null when not usual. */
+    private static long[] decimalByteByByte(byte[] b, int p, int end, boolean signed) {
+        boolean negative = signed && p < end && b[p] == '-';
+        if (negative) {
+            p++;
+        }
+        int q = p;
+        long value = 0;
+        while (q < end && Digits.isDigit(b[q])) {
+            value = value * 10 + (b[q++] - '0');
+        }
+        if (q == p || q - p > Digits.MAX_FAST_DECIMAL_DIGITS) {
+            return null;
+        }
+        value *= FixedPoint.ONE;
+        if (q < end && b[q] == '.') {
+            int f = ++q;
+            long fraction = 0;
+            while (q < end && Digits.isDigit(b[q])) {
+                fraction = fraction * 10 + (b[q++] - '0');
+            }
+            if (q == f || q - f > FixedPoint.SCALE) {
+                return null;
+            }
+            value += fraction * Digits.FRACTION_SCALE[q - f];
+        }
+        return new long[]{negative ? -value : value, q};
+    }
+
     /** A snapshot's fields after the name, with {@code %s} for the one under test (the volume's place). */
     private static final String SNAPSHOT = "lv1_600519=09:30:00,贵州茅台,1700.00,%s,%s,%s,1,1699,2,1698,3,1697,4,1696,5,1695,1,1701,2,1702,3,1703,4,1704,5,1705";
     private static final String NEXT_LINE = "\nlv2_600519=" + FOLLOWER + "\n";
