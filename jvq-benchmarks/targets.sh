@@ -73,19 +73,20 @@ libdeflate() {
 }
 
 # jvq stream --format json fed at 1,000,000 trades/s by jvq serve in another process, both transports:
-# a 20 s capture of 100 codes from the simulator, replayed at the rate in a loop
+# a capture of 1,330,000 level-2 trades of 100 codes from the simulator, replayed at the rate in a loop;
+# the time is from the server's "replaying" line to the client's exit after its 8,000,000th line
 stream() {
     local work codes port server start end printed
     work=$(mktemp -d)
     codes=$(for i in $(seq 0 99); do printf 'lv2_6%05d ' "$i"; done)
     export JVQ_TOKEN=test-token   # the fake's token; from the environment, never printed
     port=$(free_port)
-    java -jar "$cli" serve --port "$port" --interval 10 --trades-per-tick 100 --duration 40 >"$work/sim.log" 2>&1 &
+    java -jar "$cli" serve --port "$port" --interval 10 --trades-per-tick 100 --duration 60 >"$work/sim.log" 2>&1 &
     server=$!; pids+=("$server")
     wait_for "$work/sim.log" "websocket:"
     # shellcheck disable=SC2086 # the codes are separate arguments
-    java -jar "$cli" record --discovery-url "http://127.0.0.1:$port/server" --out "$work/day.jsonl" --duration 20 $codes \
-        >/dev/null 2>"$work/record.log"
+    java -jar "$cli" record --discovery-url "http://127.0.0.1:$port/server" --out "$work/day.jsonl" --limit 1330000 \
+        --duration 60 $codes >/dev/null 2>"$work/record.log"
     kill "$server"; wait "$server" 2>/dev/null || true
     for transport in vertx tyrus; do
         port=$(free_port)
@@ -93,16 +94,19 @@ stream() {
             >"$work/serve.log" 2>&1 &
         server=$!; pids+=("$server")
         wait_for "$work/serve.log" "websocket:"
-        start=$(date +%s.%N)
+        rm -f "$work/replaying"
+        (until grep -q "replaying" "$work/serve.log" 2>/dev/null; do sleep 0.01; done; date +%s.%N >"$work/replaying") &
         # shellcheck disable=SC2086
         printed=$(java -jar "$cli" stream --discovery-url "http://127.0.0.1:$port/server" --transport $transport \
             --format json --limit 8000000 --duration 30 $codes 2>"$work/stream.log" | wc -l)
         end=$(date +%s.%N)
+        start=$(cat "$work/replaying")
         kill "$server"; wait "$server" 2>/dev/null || true
         {
-            echo "== stream $transport: $printed lines printed in $(echo "$end - $start" | bc) s from the client's start (load $(load))"
-            tail -n 2 "$work/stream.log"
-            grep "trades in" "$work/serve.log" || true
+            echo "== stream $transport: $printed lines printed, the last $(echo "$end - $start" | bc) s after the replay began" \
+                "($(echo "scale=3; 8 / ($end - $start)" | bc) M trades/s; load $(load))"
+            tail -n 1 "$work/stream.log"
+            grep "trades in" "$work/serve.log" | tail -n 1 || true
         } | tee -a "$out/stream.txt"
     done
     rm -rf "$work"
