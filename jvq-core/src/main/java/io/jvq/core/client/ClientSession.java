@@ -298,7 +298,7 @@ final class ClientSession {
             quietly("aborting the connection", connection::abort);
         }
         failAll(unanswered, "the connection ended before the server replied: " + reason);
-        LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + closeCodeText(closeCode, reason)
+        LOG.log(System.Logger.Level.INFO, () -> "jvq: " + reason + FailureText.closeCode(closeCode, reason)
                 + "; attempt " + attempt + " in " + delay + " ms");
         stats.reconnects.increment();
         stats.feed.connectionEnded();
@@ -386,11 +386,6 @@ final class ClientSession {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
-
-    /** {@code " (close code N)"} when there was a close code the reason does not already give. */
-    static String closeCodeText(int closeCode, String reason) {
-        return closeCode < 0 || reason.contains("(" + closeCode + ")") ? "" : " (close code " + closeCode + ")";
-    }
 
     /** Under the lock: sends {@code command} on the live {@code link}; a failed send ends it. */
     private void send(Link link, Command command, @Nullable CompletableFuture<String> reply) {

@@ -5,7 +5,7 @@ import io.jvq.core.Token;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-/** A failure as text for people: the real cause, not its future's wrapper, with the token redacted. */
+/** Failures as text for people: the real cause, not its future's wrapper, with the token redacted; a close code once. */
 final class FailureText {
     private FailureText() {
     }
@@ -19,5 +19,10 @@ final class FailureText {
         String message = cause.getMessage();
         String text = cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         return token.redact(text);
+    }
+
+    /** {@code " (close code N)"} when there was a close code the reason does not already give. */
+    static String closeCode(int closeCode, String reason) {
+        return closeCode < 0 || reason.contains("(" + closeCode + ")") ? "" : " (close code " + closeCode + ")";
     }
 }

@@ -37,8 +37,8 @@ class JvqClientLogLinesTest extends ClientTestSupport {
 
     @Test
     void aCloseCodeTheReasonDoesNotGiveIsAdded() {
-        assertThat(ClientSession.closeCodeText(1006, "the connection dropped")).isEqualTo(" (close code 1006)");
-        assertThat(ClientSession.closeCodeText(1000, "the server closed the connection (1000)")).isEmpty();
-        assertThat(ClientSession.closeCodeText(-1, "discovery failed")).isEmpty();
+        assertThat(FailureText.closeCode(1006, "the connection dropped")).isEqualTo(" (close code 1006)");
+        assertThat(FailureText.closeCode(1000, "the server closed the connection (1000)")).isEmpty();
+        assertThat(FailureText.closeCode(-1, "discovery failed")).isEmpty();
     }
 }
